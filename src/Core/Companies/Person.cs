@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CloudpackPlus.Core.Companies;
+
+/// <summary>The part a person plays in the programme.</summary>
+public enum PersonRole
+{
+    /// <summary>The company's representative portal user.</summary>
+    Representative,
+
+    /// <summary>Another user of the company, created by the representative.</summary>
+    Member,
+
+    /// <summary>Provider staff: customer-success manager.</summary>
+    Csm,
+
+    /// <summary>Provider staff who configure the programme.</summary>
+    Admin,
+}
+
+/// <summary>A customer user or a staff member, as the programme knows them (sign-in lives in the portal).</summary>
+public sealed class Person
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The company for customer users; null for staff.</summary>
+    public Guid? CompanyId { get; init; }
+
+    public required string Email { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public PersonRole Role { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static bool IsStaffRole(PersonRole role) => role is PersonRole.Csm or PersonRole.Admin;
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("people", t => t.HasCheckConstraint(
+            "ck_people_company_matches_role",
+            "(role IN ('Csm','Admin')) = (company_id IS NULL)"));
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.Property(p => p.DisplayName).HasMaxLength(200);
+        builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(32);
+        builder.HasIndex(p => p.Email).IsUnique();
+        builder.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

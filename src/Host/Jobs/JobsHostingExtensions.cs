@@ -1,0 +1,77 @@
+using CloudpackPlus.Host.Database;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+
+namespace CloudpackPlus.Host.Jobs;
+
+/// <summary>Hangfire on Hangfire.PostgreSql, in the application's database (own schema).</summary>
+public static class JobsHostingExtensions
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static WebApplicationBuilder AddCloudpackJobs(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseHostingExtensions.ConnectionStringName)!;
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration("Jobs")
+            .Validate(o => o.WorkerCount is > 0 and <= 200, "Jobs:WorkerCount must be between 1 and 200.")
+            .ValidateOnStart();
+
+        // The storage is registered per host (not only as Hangfire's static JobStorage.Current),
+        // so the server, the clients and the dashboard of this host all use this database.
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            return new PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, StorageOptions(options)),
+                StorageOptions(options));
+        });
+        // Per host too: Hangfire's default activator is a process-wide static, which would let
+        // one host's server build jobs from another host's services.
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((sp, configuration) => configuration
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .UseActivator(sp.GetRequiredService<JobActivator>())
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+
+        var jobs = builder.Configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        if (jobs.RunServer)
+        {
+            builder.Services.AddHangfireServer((sp, server) =>
+            {
+                var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapCloudpackJobsDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new DashboardAccessFilter()],
+            DashboardTitle = "cloudpack+ jobs",
+            AppPath = "/",
+        }, app.Services.GetRequiredService<JobStorage>());
+        return app;
+    }
+
+    private static PostgreSqlStorageOptions StorageOptions(JobsOptions options) => new()
+    {
+        SchemaName = options.Schema,
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = options.QueuePollInterval,
+        EnableLongPolling = true,
+        UseSlidingInvisibilityTimeout = true,
+    };
+}

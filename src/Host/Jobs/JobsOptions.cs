@@ -1,0 +1,20 @@
+namespace CloudpackPlus.Host.Jobs;
+
+/// <summary>Hangfire settings (section <c>Jobs</c>).</summary>
+public sealed class JobsOptions
+{
+    /// <summary>Run a Hangfire server in this process. A web-only host can turn it off.</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Worker threads of the server.</summary>
+    public int WorkerCount { get; set; } = 10;
+
+    /// <summary>How often an idle worker looks for new jobs (LISTEN/NOTIFY wakes it earlier).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the scheduler moves due delayed jobs to their queue; bounds timer latency.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The PostgreSQL schema of Hangfire's tables.</summary>
+    public string Schema { get; set; } = "hangfire";
+}

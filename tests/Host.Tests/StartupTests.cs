@@ -1,0 +1,62 @@
+using CloudpackPlus.Host.Database;
+using CloudpackPlus.Testing.Host;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudpackPlus.Host.Tests;
+
+public sealed class StartupTests(CloudpackAppFactory app) : IClassFixture<CloudpackAppFactory>
+{
+    [Fact]
+    public async Task DemoSeed_CreatesCompanyAndPeople_AndIsIdempotent()
+    {
+        var migrator = app.Services.GetRequiredService<DatabaseMigrator>();
+
+        var first = await migrator.SeedDemoAsync(CancellationToken.None);
+        var second = await migrator.SeedDemoAsync(CancellationToken.None);
+
+        Assert.Contains(first, l => l.StartsWith("created company DEMO", StringComparison.Ordinal));
+        Assert.All(second, l => Assert.StartsWith("found ", l, StringComparison.Ordinal));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.companies"));
+        Assert.Equal(4, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.people"));
+        Assert.Equal(2, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.people WHERE company_id IS NULL"));
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_AreKeptInPostgres_SoHostsShareThem()
+    {
+        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+
+        var secret = protector.Protect("hello");
+
+        Assert.Equal("hello", protector.Unprotect(secret));
+        Assert.True(await app.Database.ScalarAsync<long>("SELECT count(*) FROM host.data_protection_keys") >= 1);
+    }
+
+    [Fact]
+    public async Task Migrate_IsSafeToRunAgain()
+    {
+        var migrator = app.Services.GetRequiredService<DatabaseMigrator>();
+
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(1, await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM core.__ef_migrations_history WHERE migration_id LIKE '%_InitialCreate'"));
+    }
+
+    [Theory]
+    [InlineData(new string[0], "serve")]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:1" }, "serve")]
+    [InlineData(new[] { "migrate" }, "migrate")]
+    [InlineData(new[] { "seed-demo", "--x=1" }, "seed-demo")]
+    public void Verb_IsParsedFromTheFirstArgument(string[] args, string expected)
+    {
+        Assert.Equal(expected, HostVerb.Parse(args)?.Name);
+    }
+
+    [Fact]
+    public void UnknownVerb_IsRefused()
+    {
+        Assert.Null(HostVerb.Parse(["frobnicate"]));
+    }
+}

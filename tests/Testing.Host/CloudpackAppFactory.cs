@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CloudpackPlus.Testing.Host;
+
+/// <summary>
+/// The whole Host in process, on its own fresh database (one per fixture instance), with a
+/// fake clock tests can move. Use as <c>IClassFixture&lt;CloudpackAppFactory&gt;</c>.
+/// </summary>
+public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+
+    public TestDatabase Database => _database;
+
+    /// <summary>Starts at a fixed instant: 2026-05-11 10:00 JST, a Monday.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 5, 11, 1, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Extra configuration a derived fixture wants.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _ = Server; // boot the host: migrations run in its start-up
+    }
+
+    async Task Xunit.IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CloudpackPlus"] = _database.ConnectionString,
+            ["Logging:Format"] = "text",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("CLOUDPACK_TEST_LOGLEVEL") ?? "Warning",
+            ["Jobs:WorkerCount"] = "4",
+            ["Jobs:QueuePollInterval"] = "00:00:01",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build().
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
