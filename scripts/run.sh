@@ -11,12 +11,19 @@ PORT="${CLOUDPACK_PG_PORT:-55432}"
 
 ensure_dotnet
 log "building"
-dotnet build "$ROOT/src/Host/CloudpackPlus.Host.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
-HOST_DLL="$ROOT/src/Host/bin/Release/net10.0/CloudpackPlus.Host.dll"
+APP="$LOCAL/app"
+dotnet publish "$ROOT/src/Host/CloudpackPlus.Host.csproj" -c Release -o "$APP" -nologo -v quiet -clp:ErrorsOnly
+HOST_DLL="$APP/CloudpackPlus.Host.dll"
+cd "$APP" # the content root: appsettings.json and wwwroot are found here
 
 if [ -z "${ConnectionStrings__CloudpackPlus:-}" ]; then
   ensure_postgres
   trap pg_stop EXIT
+  # Signals end the script through exit, so the EXIT trap above always stops PostgreSQL.
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  trap 'exit 129' HUP
+  trap '' PIPE
   pg_start pg "$PORT"
   pg_ensure_database cloudpackplus
   export ConnectionStrings__CloudpackPlus="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=cloudpackplus"

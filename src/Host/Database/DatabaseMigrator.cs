@@ -37,7 +37,8 @@ public sealed partial class DatabaseMigrator(
                 {
                     LogApplying(module.Schema, pending.Count, string.Join(", ", pending));
                     // Created up front so EF does not log a failed probe of a missing history table.
-                    await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+                    await context.Database.ExecuteSqlRawAsync(
+                        context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
                     await context.Database.MigrateAsync(cancellationToken);
                 }
             }
@@ -60,8 +61,11 @@ public sealed partial class DatabaseMigrator(
     public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(DbContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var history = context.GetService<IHistoryRepository>();
-        if (!await history.ExistsAsync(cancellationToken))
+        var schema = context.Model.GetDefaultSchema() ?? "public";
+        var exists = await context.Database
+            .SqlQuery<bool>($"SELECT to_regclass(format('%I.%I', {schema}::text, {ModuleDbContextOptions.HistoryTable}::text)) IS NOT NULL AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (!exists)
         {
             return context.Database.GetMigrations().ToList();
         }
@@ -89,6 +93,6 @@ public sealed partial class DatabaseMigrator(
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to schema {Schema}: {Migrations}")]
     private partial void LogApplying(string schema, int count, string migrations);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: {Line}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Demo seed: {Line}")]
     private partial void LogSeeded(string line);
 }
