@@ -74,6 +74,11 @@ public sealed class AwsOptions : IValidatableObject
                 [nameof(CredentialRefreshMargin)]);
         }
 
+        if (Retry.MaxAttempts is < 1 or > 20 || Retry.BaseDelay < TimeSpan.Zero || Retry.MaxDelay < Retry.BaseDelay)
+        {
+            yield return new ValidationResult("Aws:Retry needs 1–20 MaxAttempts and 0 <= BaseDelay <= MaxDelay.", [nameof(Retry)]);
+        }
+
         foreach (var (service, endpoint) in Endpoints)
         {
             if (!AwsServiceCatalog.IsKnown(service))
