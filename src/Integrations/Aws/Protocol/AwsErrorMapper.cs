@@ -20,6 +20,10 @@ public static partial class AwsErrorMapper
             "InvalidAccessException" when service == AwsServiceCatalog.SecurityHub
                 => new SecurityHubNotEnabledException(endpoint.AccountId, endpoint.Region),
             "SubscriptionRequiredException" => new SupportPlanRequiredException(endpoint.AccountId),
+            // The Trusted Advisor API answers a missing Business plan with AccessDenied and says so in the message.
+            "AccessDeniedException" when service == AwsServiceCatalog.TrustedAdvisor && message is not null
+                && message.Contains("Support", StringComparison.OrdinalIgnoreCase) && message.Contains("plan", StringComparison.OrdinalIgnoreCase)
+                => new SupportPlanRequiredException(endpoint.AccountId),
             "OptInRequiredException" => new ComputeOptimizerOptInRequiredException(endpoint.AccountId),
             "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "UnauthorizedException"
                 => new AwsAccessDeniedException(endpoint.AccountId, MissingPermission(message) ?? $"{service.SigningName}:{operation}", endpoint.RoleName),
