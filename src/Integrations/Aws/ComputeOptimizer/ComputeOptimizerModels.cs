@@ -63,7 +63,8 @@ public sealed class InstanceRecommendationOption
 {
     public string? InstanceType { get; set; }
 
-    public string? PerformanceRisk { get; set; }
+    /// <summary>0 (very low) to 4 (very high).</summary>
+    public double? PerformanceRisk { get; set; }
 
     public int? Rank { get; set; }
 

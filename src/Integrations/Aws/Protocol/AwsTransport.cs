@@ -31,7 +31,7 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
                 var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    var result = content.Length == 0 ? new TResponse() : JsonSerializer.Deserialize<TResponse>(content, json) ?? new TResponse();
+                    var result = Deserialize<TResponse>(endpoint, operation, content, json);
                     result.IsSimulated = endpoint.IsSimulated;
                     return result;
                 }
@@ -64,6 +64,22 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
             logger.LogInformation("AWS {Service}:{Operation} {Kind} (attempt {Attempt}); retrying in {Delay} ms",
                 endpoint.Service.Id, operation.Name, failure.Kind, attempt, (int)delay.TotalMilliseconds);
             await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private static TResponse Deserialize<TResponse>(AwsEndpoint endpoint, AwsOperation operation, byte[] content, JsonSerializerOptions json)
+        where TResponse : AwsResponse, new()
+    {
+        try
+        {
+            return content.Length == 0 ? new TResponse() : JsonSerializer.Deserialize<TResponse>(content, json) ?? new TResponse();
+        }
+        catch (JsonException ex)
+        {
+            throw new AwsIntegrationException(AwsErrorKind.Unknown,
+                $"AWS {endpoint.Service.Id} {operation.Name} returned a response the portal could not read ({ex.Path}).",
+                $"AWS {endpoint.Service.Id} {operation.Name} の応答を読み取れませんでした。", ex)
+            { ServiceId = endpoint.Service.Id, Operation = operation.Name };
         }
     }
 
