@@ -1,8 +1,12 @@
+using CloudpackPlus.Core;
+using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Integrations.Accounts;
 using CloudpackPlus.Integrations.Aws;
 using CloudpackPlus.Integrations.Aws.SecurityHub;
 using CloudpackPlus.Integrations.Aws.Trust;
 using CloudpackPlus.Integrations.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Integrations.Tests.Aws;
@@ -48,5 +52,35 @@ public sealed class SimulatedModeTests(IntegrationsDatabase database) : IClassFi
         Assert.NotEmpty(costs);
         Assert.True(checks.IsSimulated);
         Assert.True(recommendations.IsSimulated);
+    }
+
+    [Fact]
+    [Trait("Spec", "ELIG-3")]
+    public async Task SimulatedMode_LinksTheConfiguredDemoAccounts_ToTheDemoCompanyOnly()
+    {
+        await using var services = IntegrationsServices.Build(database.ConnectionString,
+            new Dictionary<string, string?> { ["Aws:Mode"] = "Simulated" }, TimeProvider.System, s => s.AddCloudpackCore());
+        Guid demo;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+            await core.Database.MigrateAsync();
+            demo = await core.Companies.Where(c => c.Code == "DEMO").Select(c => c.Id).SingleOrDefaultAsync();
+            if (demo == Guid.Empty)
+            {
+                var company = new Company { Code = "DEMO", Name = "デモ", CreatedAt = DateTimeOffset.UtcNow };
+                core.Companies.Add(company);
+                await core.SaveChangesAsync();
+                demo = company.Id;
+            }
+        }
+
+        var directory = services.GetRequiredService<ILinkedAccountDirectory>();
+
+        Assert.IsType<SimulatedLinkedAccountDirectory>(directory);
+        Assert.False((await directory.FindAsync(demo, "210987654321", default))!.UnderMaintenanceContract);
+        Assert.Equal("DEMO_OPS", (await directory.FindAsync(demo, "210987654322", default))!.BacklogProjectKey);
+        Assert.Null(await directory.FindAsync(Guid.NewGuid(), "210987654321", default));
+        Assert.Null(await directory.FindAsync(demo, "999999999999", default));
     }
 }
