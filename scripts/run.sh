@@ -33,6 +33,8 @@ fi
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Logging__Format="${Logging__Format:-text}"
+# The demo reads AWS from the in-process simulation (results shown as 「シミュレーション」); set Aws__Mode=Live for real accounts.
+export Aws__Mode="${Aws__Mode:-Simulated}"
 
 log "migrating and seeding the demo"
 dotnet "$HOST_DLL" seed-demo

@@ -38,7 +38,8 @@ for trx in "$RESULTS"/*.trx; do
   get() { printf '%s' "$counters" | grep -oE " $1=\"[0-9]+\"" | grep -oE '[0-9]+' || echo 0; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted)))
+  # The trx logger counts skipped tests as neither executed nor notExecuted: total - executed.
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 
 if [ "$files" -eq 0 ]; then

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+
+namespace CloudpackPlus.Integrations.Accounts;
+
+/// <summary>What Integrations needs to know about a company's linked AWS accounts (owned by Core).</summary>
+/// <param name="CompanyId">The company.</param>
+/// <param name="AccountId">12-digit AWS account id.</param>
+/// <param name="UnderMaintenanceContract">BAS-4: changes are coordinated and reported in Backlog.</param>
+/// <param name="BacklogProjectKey">The account's Backlog project, when under a maintenance contract.</param>
+public sealed record LinkedAwsAccount(Guid CompanyId, string AccountId, bool UnderMaintenanceContract, string? BacklogProjectKey);
+
+/// <summary>
+/// Lookup of linked AWS accounts (ELIG-3, BAS-4). Core implements it over its linked-account
+/// table; Integrations only ships the in-memory one used by tests and the simulated mode.
+/// </summary>
+public interface ILinkedAccountDirectory
+{
+    /// <summary>The account when it is linked to the company, else null.</summary>
+    Task<LinkedAwsAccount?> FindAsync(Guid companyId, string accountId, CancellationToken cancellationToken);
+}
+
+/// <summary>In-memory directory for tests and the simulated demo.</summary>
+public sealed class InMemoryLinkedAccountDirectory : ILinkedAccountDirectory
+{
+    private readonly ConcurrentDictionary<(Guid, string), LinkedAwsAccount> _accounts = new();
+
+    public InMemoryLinkedAccountDirectory Link(LinkedAwsAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        _accounts[(account.CompanyId, account.AccountId)] = account;
+        return this;
+    }
+
+    public Task<LinkedAwsAccount?> FindAsync(Guid companyId, string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(_accounts.GetValueOrDefault((companyId, accountId)));
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using CloudpackPlus.Integrations.Aws.Trust;
+
+namespace CloudpackPlus.Integrations.Aws.Simulation;
+
+/// <summary>A role the simulated customer created: who may assume it (external id) and what it may do.</summary>
+public sealed class SimulatedRole(string name, string externalId, IEnumerable<string> permissions)
+{
+    public string Name { get; } = name;
+
+    public string ExternalId { get; set; } = externalId;
+
+    public HashSet<string> Permissions { get; } = new(permissions, StringComparer.Ordinal);
+}
+
+/// <summary>The state of one simulated AWS account; mutable so tests and the demo can set the scene.</summary>
+public sealed class SimulatedAccount
+{
+    public SimulatedAccount(string accountId, int findingCount = 36)
+    {
+        AccountId = accountId;
+        FindingCount = findingCount;
+    }
+
+    public string AccountId { get; }
+
+    public ConcurrentDictionary<string, SimulatedRole> Roles { get; } = new(StringComparer.Ordinal);
+
+    public bool SecurityHubEnabled { get; set; }
+
+    public DateTimeOffset? SecurityHubSubscribedAt { get; set; }
+
+    public List<string> EnabledStandards { get; } = [];
+
+    public string? ConfigRecorderName { get; set; }
+
+    public bool ConfigRecording { get; set; }
+
+    public string? DeliveryChannelBucket { get; set; }
+
+    /// <summary>Business or higher unlocks the Trusted Advisor APIs.</summary>
+    public bool BusinessSupport { get; set; } = true;
+
+    public bool ComputeOptimizerOptedIn { get; set; } = true;
+
+    /// <summary>How many Security Hub findings the account has once Security Hub is on.</summary>
+    public int FindingCount { get; set; }
+
+    public SimulatedAccount WithRole(string roleName, string externalId, AwsRolePurpose purpose)
+    {
+        Roles[roleName] = new SimulatedRole(roleName, externalId, AwsRolePermissions.For(purpose));
+        return this;
+    }
+
+    public SimulatedAccount WithoutPermission(string roleName, string action)
+    {
+        Roles[roleName].Permissions.Remove(action);
+        return this;
+    }
+}
