@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<AwsAccountService>();
         services.TryAddScoped<BasicServiceAllowanceService>();
         services.TryAddScoped<CatalogueService>();
+        services.TryAddScoped<QuoteRequestService>();
         services.TryAddScoped<BusinessCalendarService>();
         services.TryAddScoped<FiscalYearRolloverService>();
         services.TryAddScoped<DemoProgrammeSeeder>();

@@ -60,6 +60,8 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<BasicServiceProposal> BasicServiceProposals => Set<BasicServiceProposal>();
 
+    public DbSet<QuoteRequest> QuoteRequests => Set<QuoteRequest>();
+
     public DbSet<CatalogueEntry> Catalogue => Set<CatalogueEntry>();
 
     public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();

@@ -61,6 +61,58 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.ToTable("basic_service_proposals", "core");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.BasicService.QuoteRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AwsAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aws_account_id");
+
+                    b.Property<string>("BacklogProjectKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("backlog_project_key");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("route");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quote_requests");
+
+                    b.HasIndex("AwsAccountId")
+                        .HasDatabaseName("ix_quote_requests_aws_account_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_quote_requests_company_id");
+
+                    b.ToTable("quote_requests", "core");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Calendar.CalendarOverride", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -969,6 +1021,22 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_basic_service_proposals_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.BasicService.QuoteRequest", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.AwsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AwsAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quote_requests_aws_accounts_aws_account_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quote_requests_companies_company_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Companies.AwsAccount", b =>

@@ -406,6 +406,39 @@ namespace CloudpackPlus.Core.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "quote_requests",
+                schema: "core",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    aws_account_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    backlog_project_key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    requested_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_quote_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_quote_requests_aws_accounts_aws_account_id",
+                        column: x => x.aws_account_id,
+                        principalSchema: "core",
+                        principalTable: "aws_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_quote_requests_companies_company_id",
+                        column: x => x.company_id,
+                        principalSchema: "core",
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 schema: "core",
                 table: "catalogue_entries",
@@ -460,6 +493,18 @@ namespace CloudpackPlus.Core.Data.Migrations
                 column: "company_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_quote_requests_aws_account_id",
+                schema: "core",
+                table: "quote_requests",
+                column: "aws_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quote_requests_company_id",
+                schema: "core",
+                table: "quote_requests",
+                column: "company_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_rank_assignments_company_id_fiscal_year_id",
                 schema: "core",
                 table: "rank_assignments",
@@ -510,10 +555,6 @@ CREATE TRIGGER ticket_ledger_append_only BEFORE UPDATE OR DELETE ON core.ticket_
                 schema: "core");
 
             migrationBuilder.DropTable(
-                name: "aws_accounts",
-                schema: "core");
-
-            migrationBuilder.DropTable(
                 name: "basic_service_proposals",
                 schema: "core");
 
@@ -527,6 +568,10 @@ CREATE TRIGGER ticket_ledger_append_only BEFORE UPDATE OR DELETE ON core.ticket_
 
             migrationBuilder.DropTable(
                 name: "contracts",
+                schema: "core");
+
+            migrationBuilder.DropTable(
+                name: "quote_requests",
                 schema: "core");
 
             migrationBuilder.DropTable(
@@ -559,6 +604,10 @@ CREATE TRIGGER ticket_ledger_append_only BEFORE UPDATE OR DELETE ON core.ticket_
 
             migrationBuilder.DropTable(
                 name: "ticket_reservations",
+                schema: "core");
+
+            migrationBuilder.DropTable(
+                name: "aws_accounts",
                 schema: "core");
 
             migrationBuilder.DropColumn(
