@@ -1,3 +1,4 @@
+using CloudpackPlus.Portal.Apis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class PortalServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCloudpackPortal(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRazorPages();
+        endpoints.MapCalendarApi();
         return endpoints;
     }
 }
