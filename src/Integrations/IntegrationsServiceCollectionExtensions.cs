@@ -29,12 +29,8 @@ public static class IntegrationsServiceCollectionExtensions
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BacklogOptions>().BindConfiguration(BacklogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        // Core adapts its linked accounts to this interface; until then nothing is linked in Live mode
-        // (ELIG-3 refuses all) and the simulated demo uses the accounts listed in Aws:SimulatedLinkedAccounts.
-        services.TryAddSingleton<ILinkedAccountDirectory>(sp =>
-            sp.GetRequiredService<IOptions<AwsOptions>>().Value.Mode == AwsMode.Simulated
-                ? new SimulatedLinkedAccountDirectory(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptions<AwsOptions>>())
-                : new InMemoryLinkedAccountDirectory());
+        // Linked accounts are Core's (ELIG-3): Live and Simulated modes read the same table.
+        services.TryAddSingleton<ILinkedAccountDirectory, CoreLinkedAccountDirectory>();
 
         services.TryAddSingleton(sp => new SimulatedAws(sp.GetRequiredService<TimeProvider>()) { AutoProvision = true }
             .RegisterProvider(SimulatedAws.ProviderAccessKeyId, "simulated", sp.GetRequiredService<IOptions<AwsOptions>>().Value.ProviderPrincipalArn));

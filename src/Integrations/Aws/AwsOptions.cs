@@ -58,12 +58,6 @@ public sealed class AwsOptions : IValidatableObject
     /// <summary>Per service overrides, keyed by service id (securityhub, config, support, trustedadvisor, compute-optimizer, ce).</summary>
     public Dictionary<string, AwsEndpointOptions> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Simulated mode only: accounts linked to companies (by code) until Core provides the directory.</summary>
-    public List<Accounts.SimulatedLinkedAccountOptions> SimulatedLinkedAccounts { get; set; } =
-    [
-        new() { CompanyCode = "DEMO", AccountId = "210987654321" },
-        new() { CompanyCode = "DEMO", AccountId = "210987654322", UnderMaintenanceContract = true, BacklogProjectKey = "DEMO_OPS" },
-    ];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -56,7 +56,7 @@ public sealed class SimulatedModeTests(IntegrationsDatabase database) : IClassFi
 
     [Fact]
     [Trait("Spec", "ELIG-3")]
-    public async Task SimulatedMode_LinksTheConfiguredDemoAccounts_ToTheDemoCompanyOnly()
+    public async Task LinkedAccounts_AreCoresAccounts_OfThatCompanyOnly()
     {
         await using var services = IntegrationsServices.Build(database.ConnectionString,
             new Dictionary<string, string?> { ["Aws:Mode"] = "Simulated" }, TimeProvider.System, s => s.AddCloudpackCore());
@@ -70,6 +70,12 @@ public sealed class SimulatedModeTests(IntegrationsDatabase database) : IClassFi
             {
                 var company = new Company { Code = "DEMO", Name = "デモ", CreatedAt = DateTimeOffset.UtcNow };
                 core.Companies.Add(company);
+                core.AwsAccounts.Add(new AwsAccount { CompanyId = company.Id, AccountId = "210987654321", RootHeldByProvider = true, LinkedAt = DateTimeOffset.UtcNow });
+                core.AwsAccounts.Add(new AwsAccount
+                {
+                    CompanyId = company.Id, AccountId = "210987654322", RootHeldByProvider = true, LinkedAt = DateTimeOffset.UtcNow,
+                    UnderMaintenanceContract = true, BacklogProjectKey = "DEMO_OPS",
+                });
                 await core.SaveChangesAsync();
                 demo = company.Id;
             }
@@ -77,7 +83,7 @@ public sealed class SimulatedModeTests(IntegrationsDatabase database) : IClassFi
 
         var directory = services.GetRequiredService<ILinkedAccountDirectory>();
 
-        Assert.IsType<SimulatedLinkedAccountDirectory>(directory);
+        Assert.IsType<CoreLinkedAccountDirectory>(directory);
         Assert.False((await directory.FindAsync(demo, "210987654321", default))!.UnderMaintenanceContract);
         Assert.Equal("DEMO_OPS", (await directory.FindAsync(demo, "210987654322", default))!.BacklogProjectKey);
         Assert.Null(await directory.FindAsync(Guid.NewGuid(), "210987654321", default));
