@@ -49,7 +49,11 @@ public static class WorkflowsServiceCollectionExtensions
     /// <summary>Makes the activities of an assembly available to workflows (the designer lists them).</summary>
     public static IServiceCollection AddWorkflowActivitiesFrom(this IServiceCollection services, Assembly assembly)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton(new WorkflowActivityAssembly(assembly)));
+        if (!services.Any(d => d.ServiceType == typeof(WorkflowActivityAssembly) && (d.ImplementationInstance as WorkflowActivityAssembly)?.Assembly == assembly))
+        {
+            services.AddSingleton(new WorkflowActivityAssembly(assembly));
+        }
+
         return services;
     }
 
