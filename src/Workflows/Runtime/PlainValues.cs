@@ -14,7 +14,7 @@ public static class PlainValues
     public static object? FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
@@ -45,7 +45,8 @@ public static class PlainValues
         short s => (long)s,
         byte b => (long)b,
         float f => (double)f,
-        decimal d => d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue ? (long)d : (double)d,
+        System.Numerics.BigInteger big => (long)big,
+        decimal d => d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue ? (object)(long)d : (double)d,
         Guid g => g.ToString(),
         DateTimeOffset dto => dto.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),

@@ -71,7 +71,7 @@ internal sealed class StepExecutor(
 
         /// <summary>Locks the instance row: one writer per instance, across hosts.</summary>
         public Task<WorkflowInstance?> LockInstanceAsync(Guid id) =>
-            db.Instances.FromSql($"SELECT * FROM wf.instances WHERE id = {id} FOR UPDATE").AsTracking().SingleOrDefaultAsync(cancellationToken);
+            db.Instances.FromSql($"SELECT i.*, i.xmin FROM wf.instances i WHERE i.id = {id} FOR UPDATE").AsTracking().SingleOrDefaultAsync(cancellationToken);
 
         public async Task<StepRun> LoadAsync(WorkflowInstance instance)
         {

@@ -84,17 +84,15 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
         }
 
         var instance = (await step.LockInstanceAsync(bookmark.InstanceId))!;
-        if (instance.Status is not (InstanceStatus.Running or InstanceStatus.Suspended))
+        if (instance.Status is not (InstanceStatus.Running or InstanceStatus.Suspended) || !await step.ClaimBookmarkAsync(bookmarkId, actor))
         {
             step.Rollback();
-            return new ResumeResult(ResumeOutcome.InstanceNotActive, instance.Id, instance.Status);
-        }
-
-        if (!await step.ClaimBookmarkAsync(bookmarkId, actor))
-        {
-            step.Rollback();
-            var current = await step.Db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.CancelledAt).SingleAsync(step.CancellationToken);
-            return new ResumeResult(current is null ? ResumeOutcome.AlreadyResumed : ResumeOutcome.Cancelled, instance.Id, instance.Status);
+            var current = await step.Db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId)
+                .Select(b => new { b.ResumedAt, b.CancelledAt }).SingleAsync(step.CancellationToken);
+            var outcome = current.ResumedAt is not null ? ResumeOutcome.AlreadyResumed
+                : current.CancelledAt is not null ? ResumeOutcome.Cancelled
+                : ResumeOutcome.InstanceNotActive;
+            return new ResumeResult(outcome, instance.Id, instance.Status);
         }
 
         var run = await step.LoadAsync(instance);

@@ -31,6 +31,7 @@ public class WorkflowFixture : TestDatabase
         await base.InitializeAsync();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IBackgroundJobClient>(Jobs);
         services.AddCloudpackDatabase(ConnectionString);
