@@ -130,8 +130,8 @@ public sealed class DurableStepTests(WorkflowFixture fx) : IClassFixture<Workflo
     [Fact]
     public async Task Journal_IsBoundedPerInstance()
     {
-        // 30 activities write ~62 lines; the fixture keeps 50 per instance.
-        var steps = Enumerable.Range(0, 30).Select(i => ($"s{i}", "SetVariable", $$"""{ "name": "n", "value": {{i}} }""")).ToArray();
+        // 60 activities write over 60 lines; the fixture keeps 50 per instance.
+        var steps = Enumerable.Range(0, 60).Select(i => ($"s{i}", "SetVariable", $$"""{ "name": "n", "value": {{i}} }""")).ToArray();
         await fx.PublishAsync(Flows.Linear("long", [.. steps, ("wait", "WaitForSignal", """{ "signal": "go" }""")]));
         var started = await Start("long");
         await fx.With<IWorkflowRuntime, ResumeResult>(r => r.SignalAsync(started.InstanceId, "go", null, "x"));
