@@ -1,6 +1,7 @@
 namespace CloudpackPlus.Workflows.Activities;
 
 /// <summary>How the runtime executes an activity.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActivityKind>))]
 public enum ActivityKind
 {
     /// <summary>Runs inside the step's transaction, one after another with its neighbours.</summary>

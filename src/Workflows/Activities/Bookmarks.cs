@@ -1,6 +1,7 @@
 namespace CloudpackPlus.Workflows.Activities;
 
 /// <summary>The kinds of wait a bookmark stands for.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<BookmarkKind>))]
 public enum BookmarkKind
 {
     /// <summary>A human task row; resumed by completing the task.</summary>

@@ -60,6 +60,7 @@ public static class DefinitionSources
 }
 
 /// <summary>Status of an instance.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InstanceStatus>))]
 public enum InstanceStatus
 {
     /// <summary>Has work ready to run.</summary>

@@ -9,6 +9,7 @@ namespace CloudpackPlus.Workflows.Runtime;
 public sealed record StartResult(Guid InstanceId, bool Created, InstanceStatus Status);
 
 /// <summary>Outcome of a resume attempt.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResumeOutcome>))]
 public enum ResumeOutcome
 {
     /// <summary>This call resumed the bookmark; the instance ran on.</summary>

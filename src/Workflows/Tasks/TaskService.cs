@@ -9,6 +9,7 @@ namespace CloudpackPlus.Workflows.Tasks;
 public sealed record TaskActor(string UserId, IReadOnlyCollection<string> Roles, Guid? CompanyId = null);
 
 /// <summary>Outcome of a task command.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskCommandOutcome>))]
 public enum TaskCommandOutcome
 {
     /// <summary>Done.</summary>

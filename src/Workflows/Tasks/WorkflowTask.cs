@@ -1,6 +1,7 @@
 namespace CloudpackPlus.Workflows.Tasks;
 
 /// <summary>Status of a human task.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WorkflowTaskStatus>))]
 public enum WorkflowTaskStatus
 {
     /// <summary>Anyone eligible may claim or complete it.</summary>
