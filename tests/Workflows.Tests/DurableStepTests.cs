@@ -3,6 +3,7 @@ using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
 using CloudpackPlus.Workflows.Tests.Support;
 using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Workflows.Tests;
 
@@ -140,5 +141,23 @@ public sealed class DurableStepTests(WorkflowFixture fx) : IClassFixture<Workflo
         var last = await fx.ScalarAsync<long>($"SELECT max(sequence) FROM wf.journal WHERE instance_id = '{started.InstanceId}'");
         Assert.Equal(50L, count);
         Assert.True(last > 60);
+    }
+
+    [Fact]
+    public async Task Sweeper_RedispatchesABookmarkWhoseJobWasNeverHandedOver()
+    {
+        await fx.PublishAsync(Flows.Linear("sweep", ("wait", "Delay", """{ "duration": "01:00:00" }""")));
+        var started = await Start("sweep");
+        var bookmark = (await fx.OpenBookmarksAsync(started.InstanceId)).Single();
+        // As if the process died between the commit and the hand-over to Hangfire.
+        await fx.ScalarAsync<int>($"UPDATE wf.bookmarks SET dispatched_at = NULL, dispatch_count = 0 WHERE id = '{bookmark.Id}'");
+        fx.Clock.Advance(TimeSpan.FromMinutes(1));
+        var before = fx.Jobs.Created.Count(j => j.BookmarkId == bookmark.Id);
+
+        var swept = await fx.Services.GetRequiredService<Jobs.WorkflowSweeper>().SweepOnceAsync(CancellationToken.None);
+
+        Assert.True(swept >= 1);
+        Assert.Equal(before + 1, fx.Jobs.Created.Count(j => j.BookmarkId == bookmark.Id));
+        Assert.Equal(1, await fx.ScalarAsync<int>($"SELECT dispatch_count FROM wf.bookmarks WHERE id = '{bookmark.Id}'"));
     }
 }
