@@ -8,6 +8,7 @@ using CloudpackPlus.Host.Observability;
 using CloudpackPlus.Integrations;
 using CloudpackPlus.Portal;
 using CloudpackPlus.Workflows;
+using CloudpackPlus.Workflows.Api;
 
 var verb = HostVerb.Parse(args);
 if (verb is null)
@@ -39,5 +40,6 @@ if (verb.Name != HostVerb.Serve)
 app.MapCloudpackHealth();
 app.MapCloudpackJobsDashboard();
 app.MapCloudpackPortal();
+app.MapWorkflowsApi();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using CloudpackPlus.Workflows.Activities;
+using CloudpackPlus.Workflows.Definitions;
+using CloudpackPlus.Workflows.Model;
+using CloudpackPlus.Workflows.Runtime;
+using CloudpackPlus.Workflows.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace CloudpackPlus.Workflows.Api;
+
+/// <summary>
+/// HTTP API of the runtime for the staff console (designer, instance viewer, task inbox). Until
+/// staff sign-in exists it answers local requests only, and the acting user comes from the
+/// <c>X-Cloudpack-User</c> / <c>X-Cloudpack-Roles</c> / <c>X-Cloudpack-Company</c> headers.
+/// </summary>
+public static class WorkflowsApi
+{
+    /// <summary>Maps the API under <c>/api/workflows</c>.</summary>
+    public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/workflows").AddEndpointFilter(LocalOnly);
+        api.MapGet("/activities", (ActivityRegistry registry) => TypedResults.Ok(registry.All));
+        api.MapGet("/definitions", async (IDefinitionService d, CancellationToken ct) => TypedResults.Ok(await d.ListAsync(ct)));
+        api.MapGet("/definitions/{id}/versions", async (string id, IDefinitionService d, CancellationToken ct) => TypedResults.Ok(await d.HistoryAsync(id, ct)));
+        api.MapGet("/definitions/{id}/export", ExportAsync);
+        api.MapPost("/definitions/import", ImportAsync);
+        api.MapPost("/definitions/{id}/versions/{version:int}/publish", PublishAsync);
+        api.MapGet("/instances/{id:guid}", async Task<Results<Ok<InstanceView>, NotFound>> (Guid id, IWorkflowRuntime r, CancellationToken ct) =>
+            await r.GetInstanceAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound());
+        api.MapGet("/instances/{id:guid}/journal", async (Guid id, long? after, int? limit, IWorkflowRuntime r, CancellationToken ct) =>
+            TypedResults.Ok(await r.GetJournalAsync(id, after ?? 0, limit ?? 200, ct)));
+        api.MapPost("/instances/{id:guid}/cancel", async (Guid id, HttpContext http, IWorkflowRuntime r, CancellationToken ct) =>
+            await r.CancelInstanceAsync(id, Actor(http).UserId, null, ct) ? Results.NoContent() : Results.Conflict(new { error = "the instance has already ended" }));
+        api.MapPost("/incidents/{id:guid}/retry", async (Guid id, HttpContext http, IWorkflowRuntime r, CancellationToken ct) =>
+            await r.RetryIncidentAsync(id, Actor(http).UserId, ct) ? Results.NoContent() : Results.Conflict(new { error = "the incident is not open" }));
+        api.MapGet("/tasks", async (HttpContext http, ITaskService t, CancellationToken ct) => TypedResults.Ok(await t.ListAsync(Actor(http), ct)));
+        api.MapPost("/tasks/{id:guid}/claim", async (Guid id, HttpContext http, ITaskService t, CancellationToken ct) => TaskAnswer(await t.ClaimAsync(id, Actor(http), ct)));
+        api.MapPost("/tasks/{id:guid}/release", async (Guid id, HttpContext http, ITaskService t, CancellationToken ct) => TaskAnswer(await t.ReleaseAsync(id, Actor(http), ct)));
+        api.MapPost("/tasks/{id:guid}/complete", async (Guid id, Dictionary<string, JsonElement> data, HttpContext http, ITaskService t, CancellationToken ct) =>
+            TaskAnswer(await t.CompleteAsync(id, Actor(http), data, ct)));
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync(string id, int? version, IDefinitionService d, CancellationToken ct)
+    {
+        try
+        {
+            return Results.Text(await d.ExportAsync(id, version, ct), "application/json");
+        }
+        catch (WorkflowNotFoundVersionException e)
+        {
+            return Results.NotFound(new { error = e.Message });
+        }
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, bool? publish, IDefinitionService d, CancellationToken ct)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        try
+        {
+            return Results.Ok(await d.ImportAsync(await reader.ReadToEndAsync(ct), Actor(http).UserId, publish ?? false, ct));
+        }
+        catch (WorkflowDefinitionException e)
+        {
+            return Results.BadRequest(new { error = e.Message });
+        }
+        catch (WorkflowValidationException e)
+        {
+            return Results.UnprocessableEntity(new { error = "The workflow cannot be published.", problems = e.Problems });
+        }
+    }
+
+    private static async Task<IResult> PublishAsync(string id, int version, HttpContext http, IDefinitionService d, CancellationToken ct)
+    {
+        try
+        {
+            return Results.Ok(await d.PublishAsync(id, version, Actor(http).UserId, ct));
+        }
+        catch (WorkflowNotFoundVersionException e)
+        {
+            return Results.NotFound(new { error = e.Message });
+        }
+        catch (WorkflowValidationException e)
+        {
+            return Results.UnprocessableEntity(new { error = "The workflow cannot be published.", problems = e.Problems });
+        }
+    }
+
+    private static IResult TaskAnswer(TaskCommandResult result) => result.Outcome switch
+    {
+        TaskCommandOutcome.Succeeded => Results.Ok(result),
+        TaskCommandOutcome.NotFound => Results.NotFound(result),
+        TaskCommandOutcome.NotAllowed => Results.Json(result, statusCode: StatusCodes.Status403Forbidden),
+        TaskCommandOutcome.Invalid => Results.UnprocessableEntity(result),
+        _ => Results.Conflict(result),
+    };
+
+    private static TaskActor Actor(HttpContext http)
+    {
+        var headers = http.Request.Headers;
+        var user = headers["X-Cloudpack-User"].ToString();
+        var roles = headers["X-Cloudpack-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Guid? company = Guid.TryParse(headers["X-Cloudpack-Company"].ToString(), out var c) ? c : null;
+        return new TaskActor(string.IsNullOrEmpty(user) ? "anonymous" : user, roles, company);
+    }
+
+    private static async ValueTask<object?> LocalOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var remote = context.HttpContext.Connection.RemoteIpAddress;
+        // The in-process test server has no remote address: it is local by construction.
+        return remote is null || IPAddress.IsLoopback(remote) ? await next(context) : Results.NotFound();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CloudpackPlus.Workflows.Model;
+
+/// <summary>
+/// A workflow definition as staff edit it and as it is stored (jsonb) per version: a flowchart of
+/// activities joined by connections from a named outcome to the next activity, plus variables.
+/// </summary>
+public sealed record WorkflowGraph
+{
+    /// <summary>Stable id of the definition across its versions (e.g. <c>aws-training</c>).</summary>
+    public required string DefinitionId { get; init; }
+
+    /// <summary>Human name shown in the console.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Declared variables with their defaults.</summary>
+    public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
+
+    /// <summary>The activities (nodes) of the flowchart.</summary>
+    public IReadOnlyList<ActivityNode> Activities { get; init; } = [];
+
+    /// <summary>The connections (edges) between activities.</summary>
+    public IReadOnlyList<Connection> Connections { get; init; } = [];
+
+    /// <summary>Serializer settings for graphs: camelCase, indented for export files.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Parses a graph from JSON; throws <see cref="WorkflowDefinitionException"/> with a readable message.</summary>
+    public static WorkflowGraph Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WorkflowGraph>(json, JsonOptions)
+                ?? throw new WorkflowDefinitionException("The definition is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new WorkflowDefinitionException($"The definition is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>The graph as JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}
+
+/// <summary>A declared variable of a workflow.</summary>
+/// <param name="Name">Variable name, as used in expressions (<c>variables.name</c>).</param>
+/// <param name="Default">Initial value; null when absent.</param>
+public sealed record VariableDefinition(string Name, JsonElement? Default = null);
+
+/// <summary>One activity of the flowchart.</summary>
+public sealed record ActivityNode
+{
+    /// <summary>Unique id of the node within the graph.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Registered activity type name (e.g. <c>Decision</c>).</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Optional label shown in the designer.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>
+    /// Input values by input name. A JSON literal is used as is; <c>{"expr": "..."}</c> is a Scriban
+    /// expression over <c>variables</c>, <c>outputs</c> and <c>input</c>; a string containing
+    /// <c>{{ }}</c> is rendered as a Scriban template.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement> Inputs { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>Retry policy for this node; overrides the activity type's default.</summary>
+    public RetryPolicy? Retry { get; init; }
+}
+
+/// <summary>An edge: when <paramref name="From"/> completes with <paramref name="Outcome"/>, run <paramref name="To"/>.</summary>
+public sealed record Connection(string From, string Outcome, string To);
+
+/// <summary>How often a failing activity is retried and how long to wait between attempts.</summary>
+/// <param name="MaxAttempts">Total attempts including the first (1 = no retry).</param>
+/// <param name="BackoffSeconds">Wait before the second attempt.</param>
+/// <param name="BackoffFactor">Multiplier of the wait for each further attempt.</param>
+public sealed record RetryPolicy(int MaxAttempts = 1, double BackoffSeconds = 10, double BackoffFactor = 2)
+{
+    /// <summary>No retry: the first failure raises an incident.</summary>
+    public static RetryPolicy None { get; } = new();
+
+    /// <summary>The wait after the given failed attempt (1-based).</summary>
+    public TimeSpan DelayAfter(int attempt) =>
+        TimeSpan.FromSeconds(BackoffSeconds * Math.Pow(BackoffFactor, Math.Max(0, attempt - 1)));
+}
+
+/// <summary>A definition that cannot be read or used.</summary>
+public sealed class WorkflowDefinitionException : Exception
+{
+    /// <summary>Creates the exception with its message.</summary>
+    public WorkflowDefinitionException(string message) : base(message) { }
+
+    /// <summary>Creates the exception.</summary>
+    public WorkflowDefinitionException() { }
+
+    /// <summary>Creates the exception with its message and cause.</summary>
+    public WorkflowDefinitionException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CloudpackPlus.Workflows.Runtime;
+
+/// <summary>
+/// The in-memory state of one instance during a step: variables, earlier outputs, the nodes ready
+/// to run, join arrivals, attempt counts and open waits. Persisted as small JSON columns.
+/// </summary>
+public sealed class ExecutionState
+{
+    /// <summary>The instance.</summary>
+    public Guid InstanceId { get; init; }
+
+    /// <summary>The correlation id (application id).</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>Start input.</summary>
+    public Dictionary<string, object?> Input { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Variables.</summary>
+    public Dictionary<string, object?> Variables { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Persisted part: the flowchart position.</summary>
+    public FlowState Flow { get; init; } = new();
+
+    /// <summary>Outputs by node id.</summary>
+    public Dictionary<string, Dictionary<string, object?>> Outputs => Flow.Outputs;
+
+    /// <summary>The instance ended through an End activity.</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>An activity failed for the last time during this step.</summary>
+    public bool Faulted { get; set; }
+}
+
+/// <summary>The flowchart position of an instance (the <c>state</c> column).</summary>
+public sealed class FlowState
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Nodes ready to run, in order.</summary>
+    public List<string> Queue { get; set; } = [];
+
+    /// <summary>Outputs by node id.</summary>
+    [JsonConverter(typeof(PlainOutputsConverter))]
+    public Dictionary<string, Dictionary<string, object?>> Outputs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>For each join node, the nodes that have arrived.</summary>
+    public Dictionary<string, List<string>> Joins { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Failed attempts so far by node id.</summary>
+    public Dictionary<string, int> Attempts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Open waits: bookmark id → node id.</summary>
+    public Dictionary<Guid, string> Waits { get; set; } = [];
+
+    /// <summary>Last journal sequence number written.</summary>
+    public long JournalSeq { get; set; }
+
+    /// <summary>Serialises the position.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a position.</summary>
+    public static FlowState Parse(string json) => JsonSerializer.Deserialize<FlowState>(json, Json) ?? new FlowState();
+
+    private sealed class PlainOutputsConverter : JsonConverter<Dictionary<string, Dictionary<string, object?>>>
+    {
+        public override Dictionary<string, Dictionary<string, object?>> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            var result = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+            foreach (var node in document.RootElement.EnumerateObject())
+            {
+                result[node.Name] = (Dictionary<string, object?>)PlainValues.FromJson(node.Value)!;
+            }
+
+            return result;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Dictionary<string, Dictionary<string, object?>> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Text.Json;
+using CloudpackPlus.Workflows.Activities;
+using CloudpackPlus.Workflows.Calendar;
+using CloudpackPlus.Workflows.Expressions;
+
+namespace CloudpackPlus.Workflows.Runtime;
+
+/// <summary>
+/// Runs a flowchart over an <see cref="ExecutionState"/> without touching storage: it executes ready
+/// nodes one after another and records bookmarks, journal lines and incidents in <see cref="StepEffects"/>
+/// for the store to write in the step's transaction.
+/// </summary>
+internal sealed class FlowchartInterpreter(
+    ExpressionEvaluator expressions, IWorkflowCalendar calendar, TimeProvider time)
+{
+    /// <summary>A guard against graphs that loop forever inside one step.</summary>
+    public const int MaxActivitiesPerStep = 10_000;
+
+    public async Task RunAsync(StepRun run)
+    {
+        var flow = run.State.Flow;
+        while (flow.Queue.Count > 0 && !run.State.Faulted && !run.State.Ended)
+        {
+            if (run.Effects.ActivitiesRun >= MaxActivitiesPerStep)
+            {
+                var nodeId = flow.Queue[0];
+                run.Effects.Incident = new IncidentRecord(nodeId, run.Plan.Get(nodeId).Node.Type,
+                    $"More than {MaxActivitiesPerStep} activities in one step: the graph loops without waiting.", 1);
+                run.State.Faulted = true;
+                break;
+            }
+
+            var next = flow.Queue[0];
+            flow.Queue.RemoveAt(0);
+            await RunNodeAsync(run, next);
+        }
+    }
+
+    /// <summary>Continues a node whose bookmark was claimed, then runs what became ready.</summary>
+    public async Task ResumeAsync(StepRun run, Guid bookmarkId, string nodeId, BookmarkResume resume, string? payload)
+    {
+        run.State.Flow.Waits.Remove(bookmarkId);
+        Journal(run, JournalKinds.BookmarkResumed, nodeId, null, resume.Actor, $"{{\"bookmark\":\"{bookmarkId}\",\"kind\":\"{resume.Kind}\"}}");
+        var (node, descriptor) = run.Plan.Get(nodeId);
+        switch (resume.Kind)
+        {
+            case BookmarkKind.Retry:
+                run.State.Flow.Queue.Add(nodeId);
+                break;
+            case BookmarkKind.Job:
+                await ExecuteAsync(run, node.Id, descriptor, BindFromSnapshot(run, descriptor, payload), isResume: null);
+                break;
+            default:
+                var activity = Bind(run, node, descriptor);
+                await ExecuteAsync(run, node.Id, descriptor, activity, resume);
+                break;
+        }
+
+        await RunAsync(run);
+    }
+
+    private async Task RunNodeAsync(StepRun run, string nodeId)
+    {
+        var (node, descriptor) = run.Plan.Get(nodeId);
+        if (descriptor.Kind != ActivityKind.Instant)
+        {
+            // An instant activity starts and completes in the same step: its completed (or faulted)
+            // line says all, and halving the journal rows is most of a step's write cost.
+            Journal(run, JournalKinds.ActivityStarted, nodeId, node.Type, null, null);
+        }
+
+        Activity activity;
+        try
+        {
+            activity = Bind(run, node, descriptor);
+        }
+        catch (Exception e) when (e is ExpressionException or FormatException or InvalidCastException or JsonException or OverflowException or ArgumentException)
+        {
+            Fail(run, nodeId, descriptor, e, snapshot: null);
+            return;
+        }
+
+        if (descriptor.Kind == ActivityKind.Background)
+        {
+            // The job re-creates the activity from this snapshot, so it sees the inputs of this moment.
+            var snapshot = PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))));
+            AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, snapshot);
+            return;
+        }
+
+        await ExecuteAsync(run, nodeId, descriptor, activity, isResume: null);
+    }
+
+    private async Task ExecuteAsync(StepRun run, string nodeId, ActivityDescriptor descriptor, Activity activity, BookmarkResume? isResume)
+    {
+        var flow = run.State.Flow;
+        var attempt = flow.Attempts.GetValueOrDefault(nodeId) + 1;
+        var context = new ActivityContext(run.State, nodeId, descriptor.TypeName, attempt, run.Services, time, calendar,
+            run.Resources, $"{run.State.InstanceId:N}:{nodeId}:{flow.JournalSeq}", run.CancellationToken);
+        run.Effects.ActivitiesRun++;
+        ActivityResult result;
+        run.Resources?.BeginActivity();
+        try
+        {
+            result = isResume is null ? await activity.ExecuteAsync(context) : await activity.ResumeAsync(context, isResume);
+            if (run.Resources is not null)
+            {
+                await run.Resources.CompleteActivityAsync(run.CancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !run.CancellationToken.IsCancellationRequested)
+        {
+            if (run.Resources is not null)
+            {
+                await run.Resources.FailActivityAsync(run.CancellationToken);
+            }
+
+            var snapshot = descriptor.Kind == ActivityKind.Background
+                ? PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))))
+                : null;
+            Fail(run, nodeId, descriptor, e, snapshot);
+            return;
+        }
+
+        Handle(run, nodeId, descriptor, activity, result);
+    }
+
+    private void Handle(StepRun run, string nodeId, ActivityDescriptor descriptor, Activity activity, ActivityResult result)
+    {
+        var flow = run.State.Flow;
+        if (result.Kind == ActivityResult.ResultKind.Suspended)
+        {
+            AddBookmark(run, nodeId, descriptor.TypeName, result.Bookmark!, null);
+            return;
+        }
+
+        if (descriptor.Outputs.Count > 0)
+        {
+            flow.Outputs[nodeId] = descriptor.Outputs.ToDictionary(o => o.Name, o => PlainValues.Normalize(o.Property.GetValue(activity)), StringComparer.Ordinal);
+        }
+
+        flow.Attempts.Remove(nodeId);
+        Journal(run, JournalKinds.ActivityCompleted, nodeId, descriptor.TypeName, null,
+            result.Outcomes.Count == 0 ? null : PlainValues.ToJson(new Dictionary<string, object?> { ["outcomes"] = result.Outcomes }));
+        if (result.Kind == ActivityResult.ResultKind.Ended)
+        {
+            run.State.Ended = true;
+            flow.Queue.Clear();
+            flow.Joins.Clear();
+            if (flow.Waits.Count > 0)
+            {
+                flow.Waits.Clear();
+                run.Effects.CancelOpenWaits = true;
+            }
+
+            return;
+        }
+
+        foreach (var outcome in result.Outcomes)
+        {
+            foreach (var target in run.Plan.Next(nodeId, outcome))
+            {
+                Schedule(run, nodeId, target);
+            }
+        }
+    }
+
+    private static void Schedule(StepRun run, string from, string target)
+    {
+        var flow = run.State.Flow;
+        if (!run.Plan.IsJoin(target))
+        {
+            flow.Queue.Add(target);
+            return;
+        }
+
+        if (!flow.Joins.TryGetValue(target, out var arrived))
+        {
+            flow.Joins[target] = arrived = [];
+        }
+
+        if (!arrived.Contains(from))
+        {
+            arrived.Add(from);
+        }
+
+        if (arrived.Count >= run.Plan.JoinArity(target))
+        {
+            flow.Joins.Remove(target);
+            flow.Queue.Add(target);
+        }
+    }
+
+    private void Fail(StepRun run, string nodeId, ActivityDescriptor descriptor, Exception error, string? snapshot)
+    {
+        var flow = run.State.Flow;
+        var attempts = flow.Attempts.GetValueOrDefault(nodeId) + 1;
+        flow.Attempts[nodeId] = attempts;
+        var policy = run.Plan.Get(nodeId).Node.Retry ?? new Model.RetryPolicy(descriptor.DefaultMaxAttempts);
+        var message = $"{error.GetType().Name}: {error.Message}";
+        Journal(run, JournalKinds.ActivityFaulted, nodeId, descriptor.TypeName, null,
+            PlainValues.ToJson(new Dictionary<string, object?> { ["error"] = message, ["attempt"] = attempts, ["maxAttempts"] = policy.MaxAttempts }));
+        if (attempts < policy.MaxAttempts)
+        {
+            var due = time.GetUtcNow() + policy.DelayAfter(attempts);
+            var request = new BookmarkRequest { Kind = descriptor.Kind == ActivityKind.Background ? BookmarkKind.Job : BookmarkKind.Retry, DueAt = due };
+            AddBookmark(run, nodeId, descriptor.TypeName, request, snapshot);
+            return;
+        }
+
+        run.Effects.Incident = new IncidentRecord(nodeId, descriptor.TypeName, message, attempts);
+        run.State.Faulted = true;
+    }
+
+    private void AddBookmark(StepRun run, string nodeId, string type, BookmarkRequest request, string? payload)
+    {
+        var id = Guid.CreateVersion7();
+        run.State.Flow.Waits[id] = nodeId;
+        run.Effects.Bookmarks.Add(new NewBookmark(id, nodeId, request, payload));
+        Journal(run, JournalKinds.BookmarkCreated, nodeId, type, null,
+            $"{{\"bookmark\":\"{id}\",\"kind\":\"{request.Kind}\"{(request.DueAt is { } due ? $",\"dueAt\":\"{due:O}\"" : "")}}}");
+    }
+
+    internal Activity Bind(StepRun run, Model.ActivityNode node, ActivityDescriptor descriptor)
+    {
+        var activity = (Activity)descriptor.Factory(run.Services, null);
+        foreach (var input in descriptor.Inputs)
+        {
+            if (node.Inputs.TryGetValue(input.Name, out var raw))
+            {
+                input.Property.SetValue(activity, PlainValues.ConvertTo(EvaluateInput(raw, run.State), input.Property.PropertyType));
+            }
+        }
+
+        return activity;
+    }
+
+    private static Activity BindFromSnapshot(StepRun run, ActivityDescriptor descriptor, string? snapshot)
+    {
+        var values = PlainValues.ParseObject(snapshot);
+        var activity = (Activity)descriptor.Factory(run.Services, null);
+        foreach (var input in descriptor.Inputs)
+        {
+            if (values.TryGetValue(input.Name, out var value))
+            {
+                input.Property.SetValue(activity, PlainValues.ConvertTo(value, input.Property.PropertyType));
+            }
+        }
+
+        return activity;
+    }
+
+    private object? EvaluateInput(JsonElement raw, ExecutionState state)
+    {
+        if (raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("expr", out var expr) && expr.ValueKind == JsonValueKind.String)
+        {
+            return expressions.Evaluate(expr.GetString()!, state);
+        }
+
+        if (raw.ValueKind == JsonValueKind.String && raw.GetString() is { } text && text.Contains("{{", StringComparison.Ordinal))
+        {
+            return expressions.Render(text, state);
+        }
+
+        return PlainValues.FromJson(raw);
+    }
+
+    private void Journal(StepRun run, string kind, string? nodeId, string? type, string? actor, string? data) =>
+        run.Effects.Journal.Add(new JournalRecord(++run.State.Flow.JournalSeq, time.GetUtcNow(), kind, nodeId, type, actor, data));
+}
+
+/// <summary>Everything one step works on.</summary>
+internal sealed record StepRun(
+    ExecutionPlan Plan, ExecutionState State, StepEffects Effects, IStepResources? Resources,
+    IServiceProvider Services, CancellationToken CancellationToken);

@@ -1,0 +1,180 @@
+using CloudpackPlus.Workflows.Activities;
+using CloudpackPlus.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CloudpackPlus.Workflows.Runtime;
+
+/// <summary>The runtime's entry points; each call is one step (one transaction).</summary>
+internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext readDb) : IWorkflowRuntime
+{
+    private const string CorrelationIndex = "ix_instances_definition_id_correlation_id";
+
+    public async Task<StartResult> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
+        string? correlationId, string? startedBy = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await executor.InStepAsync(async step =>
+            {
+                if (correlationId is not null && await FindByCorrelationAsync(step.Db, definitionId, correlationId, cancellationToken) is { } existing)
+                {
+                    step.Rollback();
+                    return existing;
+                }
+
+                var version = await step.Db.Definitions.AsNoTracking()
+                    .Where(d => d.DefinitionId == definitionId && d.IsPublished)
+                    .Select(d => new { d.Id, d.Version }).SingleOrDefaultAsync(cancellationToken)
+                    ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                var instance = new WorkflowInstance
+                {
+                    DefinitionVersionId = version.Id, DefinitionId = definitionId, Version = version.Version,
+                    CorrelationId = correlationId, Status = InstanceStatus.Running, CreatedAt = step.Now, UpdatedAt = step.Now,
+                    StartedBy = startedBy, Input = PlainValues.ToJson(PlainValues.Normalize(input ?? new Dictionary<string, object?>())),
+                };
+                step.Db.Instances.Add(instance);
+                var run = await step.LoadAsync(instance);
+                foreach (var variable in run.Plan.Graph.Variables)
+                {
+                    run.State.Variables[variable.Name] = variable.Default is { } d ? PlainValues.FromJson(d) : null;
+                }
+
+                foreach (var (key, value) in run.State.Input)
+                {
+                    run.State.Variables[key] = value;
+                }
+
+                run.State.Flow.Queue.Add(run.Plan.StartNodeId);
+                step.Journal(run, JournalKinds.InstanceStarted, null, startedBy, null);
+                await executor.Interpreter.RunAsync(run);
+                await step.ApplyAsync(instance, run);
+                return new StartResult(instance.Id, true, instance.Status);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException e) when (correlationId is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: CorrelationIndex })
+        {
+            // Another request started the same application at the same moment: the step rolled back, theirs stands.
+            return await FindByCorrelationAsync(readDb, definitionId, correlationId, cancellationToken)
+                ?? throw new InvalidOperationException("The instance for this correlation id vanished.", e);
+        }
+    }
+
+    private static async Task<StartResult?> FindByCorrelationAsync(WorkflowDbContext db, string definitionId, string correlationId, CancellationToken cancellationToken)
+    {
+        var found = await db.Instances.AsNoTracking()
+            .Where(i => i.DefinitionId == definitionId && i.CorrelationId == correlationId)
+            .Select(i => new { i.Id, i.Status }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : new StartResult(found.Id, false, found.Status);
+    }
+
+    public Task<ResumeResult> ResumeBookmarkAsync(Guid bookmarkId, IReadOnlyDictionary<string, object?>? payload,
+        string actor, CancellationToken cancellationToken = default) =>
+        executor.InStepAsync(step => ResumeInStepAsync(step, bookmarkId, payload, actor, null), cancellationToken);
+
+    /// <summary>Resume inside an open step; <paramref name="beforeRun"/> may add journal lines (e.g. task completed).</summary>
+    internal async Task<ResumeResult> ResumeInStepAsync(StepExecutor.Step step, Guid bookmarkId,
+        IReadOnlyDictionary<string, object?>? payload, string actor, Action<StepRun>? beforeRun)
+    {
+        var bookmark = await step.Db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookmarkId, step.CancellationToken);
+        if (bookmark is null)
+        {
+            step.Rollback();
+            return new ResumeResult(ResumeOutcome.NotFound);
+        }
+
+        var instance = (await step.LockInstanceAsync(bookmark.InstanceId))!;
+        if (instance.Status is not (InstanceStatus.Running or InstanceStatus.Suspended) || !await step.ClaimBookmarkAsync(bookmarkId, actor))
+        {
+            step.Rollback();
+            var current = await step.Db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId)
+                .Select(b => new { b.ResumedAt, b.CancelledAt }).SingleAsync(step.CancellationToken);
+            var outcome = current.ResumedAt is not null ? ResumeOutcome.AlreadyResumed
+                : current.CancelledAt is not null ? ResumeOutcome.Cancelled
+                : ResumeOutcome.InstanceNotActive;
+            return new ResumeResult(outcome, instance.Id, instance.Status);
+        }
+
+        var run = await step.LoadAsync(instance);
+        beforeRun?.Invoke(run);
+        var resume = new BookmarkResume(bookmark.Kind, PlainValues.Normalize(payload ?? new Dictionary<string, object?>()) as IReadOnlyDictionary<string, object?>
+            ?? new Dictionary<string, object?>(), actor);
+        await executor.Interpreter.ResumeAsync(run, bookmarkId, bookmark.NodeId, resume, bookmark.Payload);
+        await step.ApplyAsync(instance, run);
+        return new ResumeResult(ResumeOutcome.Resumed, instance.Id, instance.Status);
+    }
+
+    public async Task<ResumeResult> SignalAsync(Guid instanceId, string signalName, IReadOnlyDictionary<string, object?>? payload,
+        string actor, CancellationToken cancellationToken = default)
+    {
+        var bookmarkId = await readDb.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.SignalName == signalName && b.ResumedAt == null && b.CancelledAt == null)
+            .OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        return bookmarkId is { } id
+            ? await ResumeBookmarkAsync(id, payload, actor, cancellationToken)
+            : new ResumeResult(ResumeOutcome.NotFound, instanceId);
+    }
+
+    public Task<bool> CancelInstanceAsync(Guid instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        executor.InStepAsync(async step =>
+        {
+            var instance = await step.LockInstanceAsync(instanceId);
+            if (instance is null || instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
+            {
+                step.Rollback();
+                return false;
+            }
+
+            var run = await step.LoadAsync(instance);
+            await step.CancelOpenWaitsAsync(instanceId, step.Now);
+            await step.Db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, step.Now).SetProperty(i => i.Resolution, "cancelled").SetProperty(i => i.ResolvedBy, actor), cancellationToken);
+            run.State.Flow.Waits.Clear();
+            run.State.Flow.Queue.Clear();
+            step.Journal(run, JournalKinds.InstanceCancelled, null, actor, reason is null ? null : PlainValues.ToJson(new Dictionary<string, object?> { ["reason"] = reason }));
+            await step.ApplyAsync(instance, run);
+            instance.Status = InstanceStatus.Cancelled;
+            instance.FinishedAt = step.Now;
+            return true;
+        }, cancellationToken);
+
+    public Task<bool> RetryIncidentAsync(Guid incidentId, string actor, CancellationToken cancellationToken = default) =>
+        executor.InStepAsync(async step =>
+        {
+            var incident = await step.Db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+            var instance = incident is null ? null : await step.LockInstanceAsync(incident.InstanceId);
+            var claimed = incident is not null && await step.Db.Incidents.Where(i => i.Id == incidentId && i.ResolvedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, step.Now).SetProperty(i => i.Resolution, "retried").SetProperty(i => i.ResolvedBy, actor), cancellationToken) == 1;
+            if (!claimed || instance is null || instance.Status != InstanceStatus.Faulted)
+            {
+                step.Rollback();
+                return false;
+            }
+
+            var run = await step.LoadAsync(instance);
+            run.State.Flow.Attempts.Remove(incident!.NodeId);
+            run.State.Flow.Queue.Insert(0, incident.NodeId);
+            step.Journal(run, JournalKinds.IncidentRetried, incident.NodeId, actor, null);
+            instance.Status = InstanceStatus.Running;
+            await executor.Interpreter.RunAsync(run);
+            await step.ApplyAsync(instance, run);
+            return true;
+        }, cancellationToken);
+
+    public async Task<InstanceView?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var i = await readDb.Instances.AsNoTracking().SingleOrDefaultAsync(x => x.Id == instanceId, cancellationToken);
+        if (i is null)
+        {
+            return null;
+        }
+
+        var incidents = await readDb.Incidents.AsNoTracking().Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).ToListAsync(cancellationToken);
+        return new InstanceView(i.Id, i.DefinitionId, i.Version, i.Status, i.CorrelationId, PlainValues.ParseObject(i.Variables),
+            i.CreatedAt, i.UpdatedAt, i.FinishedAt, incidents);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, long afterSequence = 0, int limit = 200, CancellationToken cancellationToken = default) =>
+        await readDb.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
+            .OrderBy(j => j.Sequence).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
+}
