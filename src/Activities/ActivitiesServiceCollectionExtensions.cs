@@ -1,10 +1,17 @@
+using CloudpackPlus.Activities.Calendar;
+using CloudpackPlus.Workflows.Calendar;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CloudpackPlus.Activities;
 
 /// <summary>Registers the activity library with the workflow runtime.</summary>
 public static class ActivitiesServiceCollectionExtensions
 {
-    /// <summary>Adds the programme's activities (tickets, tasks, AWS steps, reports, notifications).</summary>
-    public static IServiceCollection AddCloudpackActivities(this IServiceCollection services) => services;
+    /// <summary>Adds the programme's activities and plugs Core's business calendar into the runtime.</summary>
+    public static IServiceCollection AddCloudpackActivities(this IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowCalendar, CoreWorkflowCalendar>());
+        return services;
+    }
 }
