@@ -35,6 +35,7 @@ if (verb.Name != HostVerb.Serve)
     return await verb.RunAsync(app);
 }
 
+app.UseCloudpackPortal();
 app.MapCloudpackHealth();
 app.MapCloudpackJobsDashboard();
 app.MapCloudpackPortal();
