@@ -6,7 +6,11 @@ namespace CloudpackPlus.Portal.Identity;
 
 /// <summary>Marks the pages a signed-in user may reach before the set-up is complete (password change, MFA enrolment, sign-out).</summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class AllowDuringOnboardingAttribute : Attribute;
+public sealed class AllowDuringOnboardingAttribute : Attribute
+{
+    /// <summary>The only set-up stage the page serves (e.g. enrolment only once the password is changed); null = any.</summary>
+    public string? Stage { get; init; }
+}
 
 /// <summary>
 /// Until the temporary password is changed (ONB-2) and TOTP is set (MFA-1), a signed-in user
@@ -28,8 +32,9 @@ internal sealed class OnboardingGate(RequestDelegate next)
         }
 
         var endpoint = context.GetEndpoint();
+        var allowed = endpoint?.Metadata.GetMetadata<AllowDuringOnboardingAttribute>();
         if (endpoint is null
-            || endpoint.Metadata.GetMetadata<AllowDuringOnboardingAttribute>() is not null
+            || (allowed is not null && (allowed.Stage is null || allowed.Stage == stage))
             || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
             || endpoint.Metadata.GetMetadata<IAuthorizeData>() is null)
         {

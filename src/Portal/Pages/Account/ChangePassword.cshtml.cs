@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CloudpackPlus.Portal.Pages.Account;
 
 /// <summary>ONB-2: the first sign-in with a temporary password lands here; also the regular password change.</summary>
-[AllowDuringOnboarding]
+[AllowDuringOnboarding(Stage = PortalClaims.StagePassword)]
 public sealed class ChangePasswordModel(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> text) : PageModel
 {

@@ -8,7 +8,7 @@ using QRCoder;
 namespace CloudpackPlus.Portal.Pages.Account.Mfa;
 
 /// <summary>MFA-1: TOTP enrolment with a QR code and the key for manual entry; ten recovery codes at the end.</summary>
-[AllowDuringOnboarding]
+[AllowDuringOnboarding(Stage = PortalClaims.StageMfa)]
 public sealed class EnrolModel(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TotpAuthenticator totp, IStringLocalizer<SharedResource> text) : PageModel
 {
