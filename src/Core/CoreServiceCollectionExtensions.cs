@@ -1,5 +1,13 @@
+using CloudpackPlus.Core.BasicService;
+using CloudpackPlus.Core.Calendar;
+using CloudpackPlus.Core.Catalogue;
+using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Demo;
+using CloudpackPlus.Core.FiscalYears;
+using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Tenancy;
+using CloudpackPlus.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,12 +37,27 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Core module: domain data and its demo seed.</summary>
+    /// <summary>
+    /// The Core module: domain data, its services and its demo seed. The tenant defaults to the
+    /// unrestricted <see cref="SystemTenant"/>; the portal replaces it with the signed-in user's.
+    /// </summary>
     public static IServiceCollection AddCloudpackCore(this IServiceCollection services)
     {
         services.AddCloudpackModuleDbContext<CoreDbContext>(CoreDbContext.Schema, order: 0);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, CoreDemoSeeder>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentTenant>(_ => SystemTenant.Instance);
+        services.AddOptions<BusinessCalendarOptions>();
+        services.TryAddScoped<TicketLedger>();
+        services.TryAddScoped<RankService>();
+        services.TryAddScoped<EnrolmentService>();
+        services.TryAddScoped<AwsAccountService>();
+        services.TryAddScoped<BasicServiceAllowanceService>();
+        services.TryAddScoped<CatalogueService>();
+        services.TryAddScoped<QuoteRequestService>();
+        services.TryAddScoped<BusinessCalendarService>();
+        services.TryAddScoped<FiscalYearRolloverService>();
+        services.TryAddScoped<DemoProgrammeSeeder>();
         return services;
     }
 }

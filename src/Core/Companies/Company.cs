@@ -1,10 +1,24 @@
+using CloudpackPlus.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CloudpackPlus.Core.Companies;
 
+/// <summary>Where a company stands in the programme (ELIG-1, ELIG-4).</summary>
+public enum CompanyStatus
+{
+    /// <summary>Known (contracts recorded) but not enrolled.</summary>
+    NotEnrolled,
+
+    /// <summary>Enrolled and holding a qualifying contract: may apply for services.</summary>
+    Active,
+
+    /// <summary>The last qualifying contract ended: history is readable, nothing can be applied for (ELIG-4).</summary>
+    Suspended,
+}
+
 /// <summary>A customer company: one tenant of the portal.</summary>
-public sealed class Company
+public sealed class Company : ICompanyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -14,6 +28,28 @@ public sealed class Company
     public required string Name { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    public CompanyStatus Status { get; set; } = CompanyStatus.NotEnrolled;
+
+    public DateTimeOffset? EnrolledAt { get; set; }
+
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    /// <summary>ELIG-2: public bodies are outside the programme.</summary>
+    public bool IsPublicBody { get; set; }
+
+    /// <summary>ELIG-2: partner companies under a business alliance are outside the programme.</summary>
+    public bool IsAlliancePartner { get; set; }
+
+    /// <summary>ELIG-2: served through a third party (e.g. a reseller) without a direct contract.</summary>
+    public bool IsServedThroughThirdParty { get; set; }
+
+    /// <summary>Industry, kept for the partner's scan statistics (WEB-7).</summary>
+    public string? Industry { get; set; }
+
+    public bool CanApply => Status == CompanyStatus.Active;
+
+    Guid ICompanyOwned.CompanyId => Id;
 }
 
 internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
@@ -23,6 +59,9 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.ToTable("companies");
         builder.Property(c => c.Code).HasMaxLength(32);
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Industry).HasMaxLength(100);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(c => c.CanApply);
         builder.HasIndex(c => c.Code).IsUnique();
     }
 }

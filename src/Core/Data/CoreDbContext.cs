@@ -1,22 +1,105 @@
+using System.Linq.Expressions;
+using CloudpackPlus.Core.BasicService;
+using CloudpackPlus.Core.Calendar;
+using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Core.FiscalYears;
+using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Tenancy;
+using CloudpackPlus.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace CloudpackPlus.Core.Data;
 
-/// <summary>The programme's domain data: companies, people, and (as it grows) contracts, ranks and tickets.</summary>
-public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : DbContext(options)
+/// <summary>
+/// The programme's domain data. Every <see cref="ICompanyOwned"/> entity is filtered by the
+/// <see cref="ICurrentTenant"/> the context was created with, so a customer's unit of work can
+/// never read another company's rows.
+/// </summary>
+public sealed class CoreDbContext : DbContext
 {
     public const string Schema = "core";
+
+    private readonly ICurrentTenant _tenant;
+
+    public CoreDbContext(DbContextOptions<CoreDbContext> options)
+        : this(options, SystemTenant.Instance)
+    {
+    }
+
+    public CoreDbContext(DbContextOptions<CoreDbContext> options, ICurrentTenant tenant)
+        : base(options)
+    {
+        _tenant = tenant ?? SystemTenant.Instance;
+    }
+
+    public ICurrentTenant Tenant => _tenant;
 
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Person> People => Set<Person>();
 
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    public DbSet<AwsAccount> AwsAccounts => Set<AwsAccount>();
+
+    public DbSet<RankDefinition> RankDefinitions => Set<RankDefinition>();
+
+    public DbSet<RankThresholds> RankThresholds => Set<RankThresholds>();
+
+    public DbSet<RankAssignment> RankAssignments => Set<RankAssignment>();
+
+    public DbSet<AnnualTransaction> AnnualTransactions => Set<AnnualTransaction>();
+
+    public DbSet<TicketAccount> TicketAccounts => Set<TicketAccount>();
+
+    public DbSet<TicketLedgerEntry> TicketLedger => Set<TicketLedgerEntry>();
+
+    public DbSet<TicketReservation> TicketReservations => Set<TicketReservation>();
+
+    public DbSet<BasicServiceProposal> BasicServiceProposals => Set<BasicServiceProposal>();
+
+    public DbSet<QuoteRequest> QuoteRequests => Set<QuoteRequest>();
+
+    public DbSet<CatalogueEntry> Catalogue => Set<CatalogueEntry>();
+
+    public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();
+
+    public DbSet<RolloverRun> RolloverRuns => Set<RolloverRun>();
+
+    public DbSet<RolloverCompanyResult> RolloverCompanyResults => Set<RolloverCompanyResult>();
+
+    // Read by the query filters per context instance (EF parameterises members of the context).
+    private bool TenantIsStaff => _tenant.IsStaff;
+
+    private Guid? TenantCompanyId => _tenant.CompanyId;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoreDbContext).Assembly);
+
+        modelBuilder.Entity<Company>().HasQueryFilter(c => TenantIsStaff || c.Id == TenantCompanyId);
+        modelBuilder.Entity<Person>().HasQueryFilter(p => TenantIsStaff || p.CompanyId == TenantCompanyId);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(ICompanyOwned).IsAssignableFrom(entity.ClrType) && entity.ClrType != typeof(Company))
+            {
+                modelBuilder.Entity(entity.ClrType).HasQueryFilter(OwnedFilter(entity.ClrType));
+            }
+        }
+    }
+
+    private LambdaExpression OwnedFilter(Type type)
+    {
+        // e => this.TenantIsStaff || e.CompanyId == this.TenantCompanyId
+        var e = Expression.Parameter(type, "e");
+        var self = Expression.Constant(this);
+        var isStaff = Expression.Property(self, nameof(TenantIsStaff));
+        var tenantCompany = Expression.Property(self, nameof(TenantCompanyId));
+        var companyId = Expression.Convert(Expression.Property(e, nameof(ICompanyOwned.CompanyId)), typeof(Guid?));
+        return Expression.Lambda(Expression.OrElse(isStaff, Expression.Equal(companyId, tenantCompany)), e);
     }
 }
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Core.Demo;
 
-/// <summary>The demo company with its representative and a member, one CSM and one admin.</summary>
-internal sealed class CoreDemoSeeder(CoreDbContext db, TimeProvider clock) : IDemoSeeder
+/// <summary>The demo company with its representative and a member, one CSM and one admin, and its programme data.</summary>
+internal sealed class CoreDemoSeeder(CoreDbContext db, TimeProvider clock, DemoProgrammeSeeder programme) : IDemoSeeder
 {
     public const string CompanyCode = "DEMO";
 
@@ -19,7 +19,7 @@ internal sealed class CoreDemoSeeder(CoreDbContext db, TimeProvider clock) : IDe
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Code == CompanyCode, cancellationToken);
         if (company is null)
         {
-            company = new Company { Code = CompanyCode, Name = "株式会社デモ商事", CreatedAt = now };
+            company = new Company { Code = CompanyCode, Name = "株式会社デモ商事", CreatedAt = now, Industry = "卸売業" };
             db.Companies.Add(company);
             lines.Add($"created company {company.Code} {company.Name}");
         }
@@ -49,6 +49,7 @@ internal sealed class CoreDemoSeeder(CoreDbContext db, TimeProvider clock) : IDe
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        lines.AddRange(await programme.SeedAsync(company.Id, cancellationToken));
         return lines;
     }
 }

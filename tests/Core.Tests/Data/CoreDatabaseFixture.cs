@@ -1,4 +1,5 @@
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Tenancy;
 using CloudpackPlus.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +15,10 @@ public sealed class CoreDatabaseFixture : TestDatabase
         await db.Database.MigrateAsync();
     }
 
-    public CoreDbContext CreateContext()
+    public CoreDbContext CreateContext(ICurrentTenant? tenant = null)
     {
         var options = new DbContextOptionsBuilder<CoreDbContext>();
         options.UseModuleNpgsql(ConnectionString, CoreDbContext.Schema);
-        return new CoreDbContext(options.Options);
+        return new CoreDbContext(options.Options, tenant ?? SystemTenant.Instance);
     }
 }

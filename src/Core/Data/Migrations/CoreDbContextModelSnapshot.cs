@@ -23,6 +23,374 @@ namespace CloudpackPlus.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CloudpackPlus.Core.BasicService.BasicServiceProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_basic_service_proposals");
+
+                    b.HasIndex("CompanyId", "FiscalYear")
+                        .HasDatabaseName("ix_basic_service_proposals_company_id_fiscal_year");
+
+                    b.ToTable("basic_service_proposals", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.BasicService.QuoteRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AwsAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aws_account_id");
+
+                    b.Property<string>("BacklogProjectKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("backlog_project_key");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("route");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quote_requests");
+
+                    b.HasIndex("AwsAccountId")
+                        .HasDatabaseName("ix_quote_requests_aws_account_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_quote_requests_company_id");
+
+                    b.ToTable("quote_requests", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Calendar.CalendarOverride", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<bool>("IsHoliday")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_holiday");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ja");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Date")
+                        .HasName("pk_calendar_overrides");
+
+                    b.ToTable("calendar_overrides", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Catalogue.CatalogueEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("AllowedContractTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_contract_types");
+
+                    b.PrimitiveCollection<string[]>("AllowedRanks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_ranks");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("CustomerCancellable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("customer_cancellable");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ja");
+
+                    b.Property<bool>("OneAwsAccountPerApplication")
+                        .HasColumnType("boolean")
+                        .HasColumnName("one_aws_account_per_application");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("TicketCost")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_cost");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int?>("YearlyCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("yearly_capacity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_entries");
+
+                    b.ToTable("catalogue_entries", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_catalogue_entries_capacity", "yearly_capacity IS NULL OR yearly_capacity >= 0");
+
+                            t.HasCheckConstraint("ck_catalogue_entries_cost", "ticket_cost > 0");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "COST-C",
+                            AllowedContractTypes = new string[0],
+                            AllowedRanks = new string[0],
+                            Category = "CostOptimisation",
+                            CustomerCancellable = true,
+                            IsActive = true,
+                            NameEn = "Cost optimisation consulting",
+                            NameJa = "コスト最適化コンサルティング",
+                            OneAwsAccountPerApplication = false,
+                            SortOrder = 10,
+                            TicketCost = 10
+                        },
+                        new
+                        {
+                            Id = "COST-L",
+                            AllowedContractTypes = new string[0],
+                            AllowedRanks = new string[0],
+                            Category = "CostOptimisation",
+                            CustomerCancellable = true,
+                            IsActive = true,
+                            NameEn = "Cost optimisation consulting Lite",
+                            NameJa = "コスト最適化コンサルティングLite",
+                            OneAwsAccountPerApplication = true,
+                            SortOrder = 20,
+                            TicketCost = 5
+                        },
+                        new
+                        {
+                            Id = "ACCT-D",
+                            AllowedContractTypes = new string[0],
+                            AllowedRanks = new string[0],
+                            Category = "Security",
+                            CustomerCancellable = true,
+                            IsActive = true,
+                            NameEn = "AWS account diagnosis",
+                            NameJa = "AWSアカウント診断",
+                            OneAwsAccountPerApplication = true,
+                            SortOrder = 30,
+                            TicketCost = 5
+                        },
+                        new
+                        {
+                            Id = "SEC-C",
+                            AllowedContractTypes = new string[0],
+                            AllowedRanks = new string[0],
+                            Category = "Security",
+                            CustomerCancellable = true,
+                            IsActive = true,
+                            NameEn = "Security consulting",
+                            NameJa = "セキュリティコンサルティング",
+                            OneAwsAccountPerApplication = false,
+                            SortOrder = 40,
+                            TicketCost = 10
+                        },
+                        new
+                        {
+                            Id = "SEC-L",
+                            AllowedContractTypes = new string[0],
+                            AllowedRanks = new string[0],
+                            Category = "Security",
+                            CustomerCancellable = true,
+                            IsActive = true,
+                            NameEn = "Security consulting Lite",
+                            NameJa = "セキュリティコンサルティングLite",
+                            OneAwsAccountPerApplication = true,
+                            SortOrder = 50,
+                            TicketCost = 5
+                        },
+                        new
+                        {
+                            Id = "TRAIN-1",
+                            AllowedContractTypes = new string[0],
+                            AllowedRanks = new string[0],
+                            Category = "Training",
+                            CustomerCancellable = true,
+                            IsActive = true,
+                            NameEn = "AWS training",
+                            NameJa = "AWSトレーニング",
+                            OneAwsAccountPerApplication = false,
+                            SortOrder = 60,
+                            TicketCost = 2
+                        },
+                        new
+                        {
+                            Id = "WEB-L",
+                            AllowedContractTypes = new string[0],
+                            AllowedRanks = new string[0],
+                            Category = "Security",
+                            CustomerCancellable = false,
+                            IsActive = true,
+                            NameEn = "Web vulnerability scan Lite (powered by KDSec)",
+                            NameJa = "Web脆弱性診断Lite(Powered by KDSec)",
+                            OneAwsAccountPerApplication = false,
+                            SortOrder = 70,
+                            TicketCost = 10,
+                            YearlyCapacity = 12
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Companies.AwsAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("account_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("BacklogProjectKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("backlog_project_key");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid?>("LinkedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_by");
+
+                    b.Property<bool>("RootHeldByProvider")
+                        .HasColumnType("boolean")
+                        .HasColumnName("root_held_by_provider");
+
+                    b.Property<bool>("UnderMaintenanceContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("under_maintenance_contract");
+
+                    b.HasKey("Id")
+                        .HasName("pk_aws_accounts");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_aws_accounts_account_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_aws_accounts_company_id");
+
+                    b.ToTable("aws_accounts", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_aws_accounts_account_id", "account_id ~ '^[0-9]{12}$'");
+
+                            t.HasCheckConstraint("ck_aws_accounts_backlog", "NOT under_maintenance_contract OR backlog_project_key IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_aws_accounts_root_held", "root_held_by_provider");
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -40,11 +408,42 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("industry");
+
+                    b.Property<bool>("IsAlliancePartner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_alliance_partner");
+
+                    b.Property<bool>("IsPublicBody")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public_body");
+
+                    b.Property<bool>("IsServedThroughThirdParty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_served_through_third_party");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
 
                     b.HasKey("Id")
                         .HasName("pk_companies");
@@ -54,6 +453,51 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasDatabaseName("ix_companies_code");
 
                     b.ToTable("companies", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Companies.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_contracts_company_id");
+
+                    b.ToTable("contracts", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_contracts_dates", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Companies.Person", b =>
@@ -105,6 +549,516 @@ namespace CloudpackPlus.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.FiscalYears.RolloverCompanyResult", b =>
+                {
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("BasicProposalsAllowed")
+                        .HasColumnType("integer")
+                        .HasColumnName("basic_proposals_allowed");
+
+                    b.Property<long?>("BasisAmountYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("basis_amount_yen");
+
+                    b.Property<int>("GrantedTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("granted_tickets");
+
+                    b.Property<int>("LapsedTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("lapsed_tickets");
+
+                    b.Property<string>("NewRank")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("new_rank");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PreviousRank")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("previous_rank");
+
+                    b.HasKey("FiscalYear", "CompanyId")
+                        .HasName("pk_rollover_company_results");
+
+                    b.ToTable("rollover_company_results", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.FiscalYears.RolloverRun", b =>
+                {
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<int>("CompaniesProcessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("companies_processed");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("triggered_by");
+
+                    b.HasKey("FiscalYear")
+                        .HasName("pk_rollover_runs");
+
+                    b.ToTable("rollover_runs", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Ranks.AnnualTransaction", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("CalendarYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_year");
+
+                    b.Property<long>("AmountYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_yen");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("CompanyId", "CalendarYear")
+                        .HasName("pk_annual_transactions");
+
+                    b.ToTable("annual_transactions", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_annual_transactions_amount", "amount_yen >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Ranks.RankAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("BasisAmountYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("basis_amount_yen");
+
+                    b.Property<int?>("BasisCalendarYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("basis_calendar_year");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rank_assignments");
+
+                    b.HasIndex("CompanyId", "FiscalYear", "Id")
+                        .HasDatabaseName("ix_rank_assignments_company_id_fiscal_year_id");
+
+                    b.ToTable("rank_assignments", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_rank_assignments_override_reason", "source <> 'Override' OR (reason IS NOT NULL AND set_by IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Ranks.RankDefinition", b =>
+                {
+                    b.Property<string>("Rank")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("BasicProposalsPerYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("basic_proposals_per_year");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name_ja");
+
+                    b.Property<int>("TicketsPerYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("tickets_per_year");
+
+                    b.HasKey("Rank")
+                        .HasName("pk_rank_definitions");
+
+                    b.ToTable("rank_definitions", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_rank_definitions_counts", "basic_proposals_per_year >= 0 AND tickets_per_year >= 0");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Rank = "Platinum",
+                            BasicProposalsPerYear = 4,
+                            NameEn = "Platinum",
+                            NameJa = "プラチナ",
+                            TicketsPerYear = 20
+                        },
+                        new
+                        {
+                            Rank = "Gold",
+                            BasicProposalsPerYear = 3,
+                            NameEn = "Gold",
+                            NameJa = "ゴールド",
+                            TicketsPerYear = 15
+                        },
+                        new
+                        {
+                            Rank = "Silver",
+                            BasicProposalsPerYear = 2,
+                            NameEn = "Silver",
+                            NameJa = "シルバー",
+                            TicketsPerYear = 5
+                        },
+                        new
+                        {
+                            Rank = "Bronze",
+                            BasicProposalsPerYear = 0,
+                            NameEn = "Bronze",
+                            NameJa = "ブロンズ",
+                            TicketsPerYear = 2
+                        },
+                        new
+                        {
+                            Rank = "Regular",
+                            BasicProposalsPerYear = 0,
+                            NameEn = "Regular",
+                            NameJa = "レギュラー",
+                            TicketsPerYear = 0
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Ranks.RankThresholds", b =>
+                {
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<long>("BronzeMinYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bronze_min_yen");
+
+                    b.Property<long>("GoldMinYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gold_min_yen");
+
+                    b.Property<long>("PlatinumMinYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("platinum_min_yen");
+
+                    b.Property<long>("SilverMinYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("silver_min_yen");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("FiscalYear")
+                        .HasName("pk_rank_thresholds");
+
+                    b.ToTable("rank_thresholds", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_rank_thresholds_order", "platinum_min_yen > gold_min_yen AND gold_min_yen > silver_min_yen AND silver_min_yen > bronze_min_yen AND bronze_min_yen > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tickets.TicketAccount", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<DateTimeOffset?>("AnnualGrantAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("annual_grant_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LapsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lapsed_at");
+
+                    b.HasKey("CompanyId", "FiscalYear")
+                        .HasName("pk_ticket_accounts");
+
+                    b.ToTable("ticket_accounts", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tickets.TicketLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReservationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reservation_id");
+
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_ledger");
+
+                    b.HasIndex("CompanyId", "FiscalYear", "Id")
+                        .HasDatabaseName("ix_ticket_ledger_company_id_fiscal_year_id");
+
+                    b.ToTable("ticket_ledger", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_ticket_ledger_sign", "(kind = 'Grant' AND amount > 0) OR (kind = 'Spend' AND amount < 0) OR (kind = 'Refund' AND amount > 0) OR (kind = 'Lapse' AND amount < 0) OR (kind = 'Adjustment' AND amount <> 0 AND reason IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tickets.TicketReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<int>("Cost")
+                        .HasColumnType("integer")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<string>("ReleaseCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("release_cause");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_reservations");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ticket_reservations_application_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_ticket_reservations_company_id");
+
+                    b.HasIndex("ServiceId", "FiscalYear")
+                        .HasDatabaseName("ix_ticket_reservations_service_id_fiscal_year");
+
+                    b.ToTable("ticket_reservations", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_ticket_reservations_cost", "cost > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.BasicService.BasicServiceProposal", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_basic_service_proposals_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.BasicService.QuoteRequest", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.AwsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AwsAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quote_requests_aws_accounts_aws_account_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quote_requests_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Companies.AwsAccount", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_aws_accounts_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Companies.Contract", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_companies_company_id");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Companies.Person", b =>
                 {
                     b.HasOne("CloudpackPlus.Core.Companies.Company", null)
@@ -112,6 +1066,56 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_people_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Ranks.AnnualTransaction", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_transactions_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Ranks.RankAssignment", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rank_assignments_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tickets.TicketAccount", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_accounts_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tickets.TicketLedgerEntry", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_ledger_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tickets.TicketReservation", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_reservations_companies_company_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,110 @@
+using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Errors;
+using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Tickets;
+using CloudpackPlus.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudpackPlus.Core.Catalogue;
+
+/// <summary>Why a company cannot apply for a service now (null = it can).</summary>
+public enum UnavailableReason
+{
+    Withdrawn,
+    RankNotAllowed,
+    ContractTypeNotAllowed,
+    CapacityReached,
+    InsufficientTickets,
+    CompanyNotActive,
+}
+
+/// <summary>Whether a company can apply for a catalogue entry, with its balance and the capacity left.</summary>
+public sealed record ServiceAvailability(CatalogueEntry Entry, UnavailableReason? Reason, int Balance, int? CapacityLeft)
+{
+    public bool CanApply => Reason is null;
+}
+
+/// <summary>ADV-1: the catalogue as data (list, add, change, withdraw) and what a company can apply for.</summary>
+public sealed class CatalogueService(CoreDbContext db, RankService ranks, TicketLedger ledger, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CatalogueEntry>> ListAsync(bool includeWithdrawn = false, CancellationToken cancellationToken = default) =>
+        await db.Catalogue.AsNoTracking().Where(e => includeWithdrawn || e.IsActive).OrderBy(e => e.SortOrder).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+
+    public async Task<CatalogueEntry> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException("サービス", id);
+
+    /// <summary>Adds a new entry or changes an existing one (by id); audited with the staff member.</summary>
+    public async Task<CatalogueEntry> SaveAsync(CatalogueEntry entry, Guid staffId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await db.RequireStaffAsync(staffId, cancellationToken);
+        if (entry.TicketCost <= 0 || entry.YearlyCapacity < 0 || string.IsNullOrWhiteSpace(entry.NameJa) || string.IsNullOrWhiteSpace(entry.NameEn))
+        {
+            throw new ProgrammeRuleException("catalogue_invalid", "チケット枚数は1以上、年間上限は0以上、名称(日本語・英語)は必須です。",
+                "Ticket cost must be positive, capacity non-negative, and both names are required.");
+        }
+
+        var existing = await db.Catalogue.SingleOrDefaultAsync(e => e.Id == entry.Id, cancellationToken);
+        var target = existing ?? new CatalogueEntry { Id = entry.Id.Trim(), NameJa = entry.NameJa, NameEn = entry.NameEn };
+        target.NameJa = entry.NameJa;
+        target.NameEn = entry.NameEn;
+        target.Category = entry.Category;
+        target.TicketCost = entry.TicketCost;
+        target.OneAwsAccountPerApplication = entry.OneAwsAccountPerApplication;
+        target.AllowedRanks = [.. entry.AllowedRanks];
+        target.AllowedContractTypes = [.. entry.AllowedContractTypes];
+        target.YearlyCapacity = entry.YearlyCapacity;
+        target.CustomerCancellable = entry.CustomerCancellable;
+        target.IsActive = entry.IsActive;
+        target.SortOrder = entry.SortOrder;
+        target.UpdatedBy = staffId;
+        target.UpdatedAt = clock.GetUtcNow();
+        if (existing is null)
+        {
+            db.Catalogue.Add(target);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return target;
+    }
+
+    /// <summary>Withdraws (or brings back) a service; applications in progress are unaffected.</summary>
+    public async Task SetActiveAsync(string id, bool active, Guid staffId, CancellationToken cancellationToken = default)
+    {
+        await db.RequireStaffAsync(staffId, cancellationToken);
+        var entry = await db.Catalogue.SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException("サービス", id);
+        entry.IsActive = active;
+        entry.UpdatedBy = staffId;
+        entry.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Applications of the fiscal year that count against the service's yearly capacity (WEB-4): not released.</summary>
+    public Task<int> CountUsedCapacityAsync(string id, FiscalYear fiscalYear, CancellationToken cancellationToken = default) =>
+        db.TicketReservations.IgnoreQueryFilters()
+            .CountAsync(r => r.ServiceId == id && r.FiscalYear == fiscalYear.StartYear && r.Status != TicketReservationStatus.Released, cancellationToken);
+
+    /// <summary>Whether the company can apply for the service now, and if not, the first reason.</summary>
+    public async Task<ServiceAvailability> CheckAsync(Guid companyId, string id, CancellationToken cancellationToken = default)
+    {
+        var entry = await GetAsync(id, cancellationToken);
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken) ?? throw new NotFoundException("会社", companyId);
+        var fiscalYear = FiscalYear.Current(clock);
+        var balance = await ledger.GetBalanceAsync(companyId, fiscalYear, cancellationToken);
+        int? left = entry.YearlyCapacity is { } capacity ? Math.Max(capacity - await CountUsedCapacityAsync(id, fiscalYear, cancellationToken), 0) : null;
+        var today = Tokyo.Today(clock);
+        var contracts = (await db.Contracts.AsNoTracking().Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken))
+            .Where(c => c.IsInForceOn(today)).Select(c => c.Type).ToHashSet();
+        var rank = await ranks.GetRankAsync(companyId, fiscalYear, cancellationToken);
+        UnavailableReason? reason =
+            !company.CanApply ? UnavailableReason.CompanyNotActive
+            : !entry.IsActive ? UnavailableReason.Withdrawn
+            : !entry.AllowsRank(rank) ? UnavailableReason.RankNotAllowed
+            : entry.AllowedContractTypes.Count > 0 && !entry.AllowedContractTypes.Any(contracts.Contains) ? UnavailableReason.ContractTypeNotAllowed
+            : left == 0 ? UnavailableReason.CapacityReached
+            : balance < entry.TicketCost ? UnavailableReason.InsufficientTickets
+            : null;
+        return new ServiceAvailability(entry, reason, balance, left);
+    }
+}

@@ -1,0 +1,90 @@
+using CloudpackPlus.Core.BasicService;
+using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Tests.Data;
+using CloudpackPlus.Core.Tests.Support;
+using CloudpackPlus.Core.Time;
+
+namespace CloudpackPlus.Core.Tests.BasicService;
+
+public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : IClassFixture<CoreDatabaseFixture>, IAsyncLifetime
+{
+    private CoreTestHost _host = null!;
+    private Guid _csm;
+
+    public async Task InitializeAsync()
+    {
+        _host = new CoreTestHost(database, CoreTestHost.Jst(2025, 6, 2));
+        _csm = await _host.CreateStaffAsync(PersonRole.Csm);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<BasicServiceProposal> Start(Guid company) =>
+        _host.With<BasicServiceAllowanceService, BasicServiceProposal>(s => s.StartProposalAsync(company, "コスト見直し", _csm));
+
+    [Theory]
+    [Trait("Spec", "BAS-1")]
+    [InlineData(Rank.Platinum, 4)]
+    [InlineData(Rank.Gold, 3)]
+    [InlineData(Rank.Silver, 2)]
+    [InlineData(Rank.Bronze, 0)]
+    [InlineData(Rank.Regular, 0)]
+    public async Task Allowance_IsTheRanksYearlyProposals_SilverAndAboveOnly(Rank rank, int allowed)
+    {
+        var company = await _host.CreateEnrolledCompanyAsync(rank, _csm);
+
+        var allowance = await _host.With<BasicServiceAllowanceService, BasicServiceAllowance>(s => s.GetAsync(company, new FiscalYear(2025)));
+
+        Assert.Equal((allowed, 0, allowed), (allowance.Allowed, allowance.Used, allowance.Remaining));
+        Assert.Equal(rank >= Rank.Silver, allowance.RankQualifies);
+    }
+
+    [Fact]
+    [Trait("Spec", "BAS-1")]
+    public async Task Proposal_IsRefused_BelowSilver()
+    {
+        var company = await _host.CreateEnrolledCompanyAsync(Rank.Bronze, _csm);
+
+        var error = await Assert.ThrowsAsync<BasicServiceUnavailableException>(() => Start(company));
+
+        Assert.Contains("シルバーランク以上", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Spec", "BAS-5")]
+    public async Task Proposal_IsRefused_WhenTheCountIsUsedUp_PointingToAnInquiryOrTickets()
+    {
+        var company = await _host.CreateEnrolledCompanyAsync(Rank.Silver, _csm);
+        await Start(company);
+        await Start(company);
+
+        var error = await Assert.ThrowsAsync<BasicServiceUnavailableException>(() => Start(company));
+
+        Assert.Equal((2, 2, 0), (error.Allowance.Allowed, error.Allowance.Used, error.Allowance.Remaining));
+        Assert.Contains("お問い合わせ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("チケット", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Spec", "BAS-1")]
+    public async Task ParallelProposals_NeverExceedTheAllowance()
+    {
+        var company = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _csm);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await Start(company);
+                return true;
+            }
+            catch (BasicServiceUnavailableException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal(3, results.Count(ok => ok));
+    }
+}

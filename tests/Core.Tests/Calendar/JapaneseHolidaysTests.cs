@@ -1,0 +1,83 @@
+using CloudpackPlus.Core.Calendar;
+
+namespace CloudpackPlus.Core.Tests.Calendar;
+
+public sealed class JapaneseHolidaysTests
+{
+    // The Cabinet Office's lists (内閣府「国民の祝日について」), weekend holidays included.
+    public static TheoryData<int, string[]> OfficialYears => new()
+    {
+        { 2024, ["01-01", "01-08", "02-11", "02-12", "02-23", "03-20", "04-29", "05-03", "05-04", "05-05", "05-06", "07-15", "08-11", "08-12", "09-16", "09-22", "09-23", "10-14", "11-03", "11-04", "11-23"] },
+        { 2025, ["01-01", "01-13", "02-11", "02-23", "02-24", "03-20", "04-29", "05-03", "05-04", "05-05", "05-06", "07-21", "08-11", "09-15", "09-23", "10-13", "11-03", "11-23", "11-24"] },
+        { 2026, ["01-01", "01-12", "02-11", "02-23", "03-20", "04-29", "05-03", "05-04", "05-05", "05-06", "07-20", "08-11", "09-21", "09-22", "09-23", "10-12", "11-03", "11-23"] },
+        { 2019, ["01-01", "01-14", "02-11", "03-21", "04-29", "04-30", "05-01", "05-02", "05-03", "05-04", "05-05", "05-06", "07-15", "08-11", "08-12", "09-16", "09-23", "10-14", "10-22", "11-03", "11-04", "11-23"] },
+        { 2020, ["01-01", "01-13", "02-11", "02-23", "02-24", "03-20", "04-29", "05-03", "05-04", "05-05", "05-06", "07-23", "07-24", "08-10", "09-21", "09-22", "11-03", "11-23"] },
+        { 2021, ["01-01", "01-11", "02-11", "02-23", "03-20", "04-29", "05-03", "05-04", "05-05", "07-22", "07-23", "08-08", "08-09", "09-20", "09-23", "11-03", "11-23"] },
+    };
+
+    [Theory]
+    [Trait("Spec", "HOURS-1")]
+    [MemberData(nameof(OfficialYears))]
+    public void Holidays_MatchTheOfficialList(int year, string[] expected)
+    {
+        var actual = JapaneseHolidays.For(year).Keys.Order().Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [Trait("Spec", "HOURS-1")]
+    [InlineData("2024-02-12", "振替休日")]
+    [InlineData("2024-11-04", "振替休日")]
+    [InlineData("2024-09-23", "振替休日")]
+    [InlineData("2025-11-24", "振替休日")]
+    [InlineData("2026-05-06", "振替休日")]
+    [InlineData("2026-09-22", "国民の休日")]
+    [InlineData("2009-09-22", "国民の休日")]
+    [InlineData("2015-09-22", "国民の休日")]
+    [InlineData("2032-09-21", "国民の休日")]
+    [InlineData("2037-09-22", "国民の休日")]
+    [InlineData("2026-09-21", "敬老の日")]
+    [InlineData("2026-10-12", "スポーツの日")]
+    [InlineData("2019-10-14", "体育の日")]
+    [InlineData("2024-02-11", "建国記念の日")]
+    public void SubstituteAndCitizensHolidays_AreNamed(string date, string name) =>
+        Assert.Equal(name, JapaneseHolidays.NameOf(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))?.Ja);
+
+    [Fact]
+    [Trait("Spec", "HOURS-1")]
+    public void EveryYear_From2000To2060_FollowsTheLawsRules()
+    {
+        for (var year = 2000; year <= 2060; year++)
+        {
+            var days = JapaneseHolidays.For(year);
+            Assert.InRange(days.Count, 15, 22);
+            foreach (var (date, name) in days)
+            {
+                Assert.Equal(year, date.Year);
+                if (name.Ja == "振替休日")
+                {
+                    // A substitute follows a Sunday holiday, across any holidays in between.
+                    var back = date.AddDays(-1);
+                    while (days.ContainsKey(back) && back.DayOfWeek != DayOfWeek.Sunday)
+                    {
+                        back = back.AddDays(-1);
+                    }
+
+                    Assert.True(back.DayOfWeek == DayOfWeek.Sunday && days.ContainsKey(back), $"{date}: no Sunday holiday before it");
+                }
+            }
+
+            foreach (var (date, name) in days.Where(d => d.Key.DayOfWeek == DayOfWeek.Sunday && d.Value.Ja is not "振替休日" and not "国民の休日"))
+            {
+                var next = date.AddDays(1);
+                while (days.TryGetValue(next, out var n) && n.Ja != "振替休日")
+                {
+                    next = next.AddDays(1);
+                }
+
+                Assert.True(days.TryGetValue(next, out var substitute) && substitute.Ja == "振替休日", $"{date} ({name.Ja}) on a Sunday has no substitute");
+            }
+        }
+    }
+}

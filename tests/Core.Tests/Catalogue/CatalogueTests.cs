@@ -1,0 +1,99 @@
+using CloudpackPlus.Core.Catalogue;
+using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Tests.Data;
+using CloudpackPlus.Core.Tests.Support;
+using CloudpackPlus.Core.Tickets;
+using CloudpackPlus.Core.Time;
+
+namespace CloudpackPlus.Core.Tests.Catalogue;
+
+public sealed class CatalogueTests(CoreDatabaseFixture database) : IClassFixture<CoreDatabaseFixture>, IAsyncLifetime
+{
+    private CoreTestHost _host = null!;
+    private Guid _admin;
+
+    public async Task InitializeAsync()
+    {
+        _host = new CoreTestHost(database, CoreTestHost.Jst(2025, 6, 2));
+        _admin = await _host.CreateStaffAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    [Trait("Spec", "ADV-1")]
+    public async Task Catalogue_IsSeededWithTheSevenServicesOfTheSpecification()
+    {
+        string[] spec = ["COST-C", "COST-L", "ACCT-D", "SEC-C", "SEC-L", "TRAIN-1", "WEB-L"];
+        var entries = (await _host.With<CatalogueService, IReadOnlyList<CatalogueEntry>>(s => s.ListAsync(includeWithdrawn: true)))
+            .Where(e => spec.Contains(e.Id)).ToList();
+
+        Assert.Equal(
+            [("COST-C", 10, false), ("COST-L", 5, true), ("ACCT-D", 5, true), ("SEC-C", 10, false), ("SEC-L", 5, true), ("TRAIN-1", 2, false), ("WEB-L", 10, false)],
+            entries.Take(7).Select(e => (e.Id, e.TicketCost, e.OneAwsAccountPerApplication)));
+        Assert.Equal(
+            [ServiceCategory.CostOptimisation, ServiceCategory.CostOptimisation, ServiceCategory.Security, ServiceCategory.Security, ServiceCategory.Security, ServiceCategory.Training, ServiceCategory.Security],
+            entries.Take(7).Select(e => e.Category));
+        var web = entries.Single(e => e.Id == "WEB-L");
+        Assert.False(web.CustomerCancellable);
+        Assert.NotNull(web.YearlyCapacity);
+        Assert.Equal("AWSアカウント診断", entries.Single(e => e.Id == "ACCT-D").NameJa);
+    }
+
+    [Fact]
+    [Trait("Spec", "ADV-1")]
+    public async Task Admins_AddChangeLimitAndWithdrawServices_AsData()
+    {
+        var company = await _host.CreateEnrolledCompanyAsync(Rank.Bronze, _admin);
+        var added = new CatalogueEntry
+        {
+            Id = "TEST-" + Guid.NewGuid().ToString("N")[..6], NameJa = "テスト診断", NameEn = "Test diagnosis", Category = ServiceCategory.Security,
+            TicketCost = 1, AllowedRanks = [Rank.Gold, Rank.Platinum], SortOrder = 900,
+        };
+
+        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, _admin));
+        var byRank = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+        added.AllowedRanks = [];
+        added.AllowedContractTypes = [ContractType.FixedPricePlan];
+        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, _admin));
+        var byContract = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+        added.AllowedContractTypes = [];
+        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, _admin));
+        var open = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+        await _host.RunAsync(sp => sp.Get<CatalogueService>().SetActiveAsync(added.Id, false, _admin));
+        var withdrawn = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+
+        Assert.Equal(UnavailableReason.RankNotAllowed, byRank.Reason);
+        Assert.Equal(UnavailableReason.ContractTypeNotAllowed, byContract.Reason);
+        Assert.True(open.CanApply);
+        Assert.Equal(UnavailableReason.Withdrawn, withdrawn.Reason);
+        Assert.DoesNotContain(await _host.With<CatalogueService, IReadOnlyList<CatalogueEntry>>(s => s.ListAsync()), e => e.Id == added.Id);
+        Assert.Equal(_admin, (await _host.With<CatalogueService, CatalogueEntry>(s => s.GetAsync(added.Id))).UpdatedBy);
+        var cheap = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, "COST-L"));
+        Assert.Equal((UnavailableReason.InsufficientTickets, 2), (cheap.Reason!.Value, cheap.Balance));
+    }
+
+    [Fact]
+    [Trait("Spec", "WEB-4")]
+    public async Task YearlyCapacity_ClosesTheServiceForTheRestOfTheFiscalYear_WhenUsedUp()
+    {
+        var entry = new CatalogueEntry { Id = "CAP-" + Guid.NewGuid().ToString("N")[..6], NameJa = "上限付き", NameEn = "Capped", TicketCost = 2, YearlyCapacity = 2, SortOrder = 900 };
+        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(entry, _admin));
+        var a = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
+        var b = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
+        await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(a, Guid.NewGuid(), 2, entry.Id, null)));
+        var released = await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(b, Guid.NewGuid(), 2, entry.Id, null)));
+        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(released.Id, TicketReleaseCause.StartFailed, "失敗", null));
+        var stillOpen = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(b, entry.Id));
+        await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(b, Guid.NewGuid(), 2, entry.Id, null)));
+
+        var full = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(a, entry.Id));
+        _host.MoveTo(CoreTestHost.Jst(2026, 4, 1, 9, 0));
+        var nextYear = await _host.With<CatalogueService, int>(s => s.CountUsedCapacityAsync(entry.Id, new FiscalYear(2026)));
+
+        Assert.Equal(1, stillOpen.CapacityLeft);
+        Assert.Equal((UnavailableReason.CapacityReached, 0), (full.Reason!.Value, full.CapacityLeft!.Value));
+        Assert.Equal(0, nextYear);
+    }
+}
