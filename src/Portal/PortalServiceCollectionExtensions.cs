@@ -1,6 +1,8 @@
 using CloudpackPlus.Core;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Tenancy;
 using CloudpackPlus.Portal.Accounts;
+using CloudpackPlus.Portal.Companies;
 using CloudpackPlus.Portal.Demo;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
@@ -37,12 +39,14 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.TryAddScoped<ICompanyScope, HttpCurrentTenant>();
+        // Replaces Core's default (system) tenant: every Core and identity query is filtered by the signed-in user.
+        services.Replace(ServiceDescriptor.Scoped<ICurrentTenant, HttpCurrentTenant>());
         services.AddCloudpackModuleDbContext<PortalIdentityDbContext>(PortalIdentityDbContext.Schema, order: 30);
 
         services.AddCloudpackPortalIdentity();
         services.AddCloudpackPortalMail();
         services.AddScoped<AccountService>();
+        services.AddScoped<CompanyOverview>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
 
         // Japanese text is written as text, not as &#x...; entities (readable source, smaller pages).

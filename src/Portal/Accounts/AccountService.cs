@@ -46,53 +46,63 @@ public sealed class AccountService(
             return AccountResult.Fail(ErrorCodes.EmailTaken);
         }
 
+        if (await IsSuspendedAsync(request.CompanyId, cancellationToken))
+        {
+            return AccountResult.Fail(ErrorCodes.Suspended);
+        }
+
         AccountResult result;
         try
         {
-        result = await SharedTransaction.RunAsync(core, identity, async () =>
-        {
-            var person = await core.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
-            if (person is not null && (person.CompanyId != request.CompanyId || person.Role != request.Role))
+            result = await SharedTransaction.RunAsync(core, identity, async () =>
             {
-                return AccountResult.Fail(ErrorCodes.EmailTaken);
-            }
+                var person = await core.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
+                if (person is not null && (person.CompanyId != request.CompanyId || person.Role != request.Role))
+                {
+                    return AccountResult.Fail(ErrorCodes.EmailTaken);
+                }
 
-            if (person is null)
-            {
-                person = new Person { CompanyId = request.CompanyId, Email = email, DisplayName = request.DisplayName, Role = request.Role, CreatedAt = clock.GetUtcNow() };
-                core.People.Add(person);
-                await core.SaveChangesAsync(cancellationToken);
-            }
+                if (person is null)
+                {
+                    person = new Person { CompanyId = request.CompanyId, Email = email, DisplayName = request.DisplayName, Role = request.Role, CreatedAt = clock.GetUtcNow() };
+                    core.People.Add(person);
+                    await core.SaveChangesAsync(cancellationToken);
+                }
 
-            var user = new PortalUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                PersonId = person.Id,
-                CompanyId = request.CompanyId,
-                DisplayName = request.DisplayName,
-                Role = request.Role,
-                MustChangePassword = true,
-                Culture = request.Culture,
-                CreatedAt = clock.GetUtcNow(),
-            };
-            var password = TemporaryPassword.Create();
-            var created = await users.CreateAsync(user, password);
-            if (!created.Succeeded)
-            {
-                throw new AccountException(created.Errors.Select(e => e.Code).ToArray());
-            }
+                var user = new PortalUser
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    PersonId = person.Id,
+                    CompanyId = request.CompanyId,
+                    DisplayName = request.DisplayName,
+                    Role = request.Role,
+                    MustChangePassword = true,
+                    Culture = request.Culture,
+                    CreatedAt = clock.GetUtcNow(),
+                };
+                var password = TemporaryPassword.Create();
+                var created = await users.CreateAsync(user, password);
+                if (!created.Succeeded)
+                {
+                    throw new AccountException(created.Errors.Select(e => e.Code).ToArray());
+                }
 
-            Mail(user, AccountIssuedTemplate, password);
-            Audit(actor, "user.created", user, $"role={user.Role}");
-            await identity.SaveChangesAsync(cancellationToken);
-            return new AccountResult(user, []);
-        }, cancellationToken);
+                Mail(user, AccountIssuedTemplate, password);
+                Audit(actor, "user.created", user, $"role={user.Role}");
+                await identity.SaveChangesAsync(cancellationToken);
+                return new AccountResult(user, []);
+            }, cancellationToken);
         }
         catch (AccountException ex)
         {
             return new AccountResult(null, ex.Errors);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The address belongs to a person of another company (invisible to this tenant).
+            return AccountResult.Fail(ErrorCodes.EmailTaken);
         }
 
         outbox.DispatchStaged();
@@ -167,6 +177,11 @@ public sealed class AccountService(
             return AccountResult.Fail(ErrorCodes.CannotChangeOwnRole);
         }
 
+        if (await IsSuspendedAsync(user.CompanyId, cancellationToken))
+        {
+            return AccountResult.Fail(ErrorCodes.Suspended);
+        }
+
         return await SharedTransaction.RunAsync(core, identity, async () =>
         {
             var person = await core.People.SingleAsync(p => p.Id == user.PersonId, cancellationToken);
@@ -212,6 +227,10 @@ public sealed class AccountService(
         return new AccountResult(user, []);
     }
 
+    /// <summary>ELIG-4: a suspended company is read-only (removing access stays possible).</summary>
+    private async Task<bool> IsSuspendedAsync(Guid? companyId, CancellationToken cancellationToken) =>
+        companyId is { } id && await core.Companies.AnyAsync(c => c.Id == id && c.Status == CompanyStatus.Suspended, cancellationToken);
+
     private void Mail(PortalUser user, string template, string password) =>
         outbox.Add(user.Email!, user.DisplayName, template, user.Culture, new
         {
@@ -247,6 +266,7 @@ public static class ErrorCodes
     public const string NotFound = "NotFound";
     public const string CannotDeleteSelf = "CannotDeleteSelf";
     public const string CannotChangeOwnRole = "CannotChangeOwnRole";
+    public const string Suspended = "Suspended";
 }
 
 /// <summary>Thrown inside a transaction to roll it back with errors to show.</summary>

@@ -1,7 +1,7 @@
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Audit;
 using CloudpackPlus.Portal.Mail;
-using CloudpackPlus.Portal.Tenancy;
+using CloudpackPlus.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +11,11 @@ namespace CloudpackPlus.Portal.Identity;
 
 /// <summary>
 /// Sign-in accounts (ASP.NET Core Identity), the mail outbox and the portal's audit trail, in
-/// schema <c>identity</c>. Accounts are filtered by the current company (tenant isolation in
-/// the data layer): a customer's queries never see another company's accounts.
+/// schema <c>identity</c>. Accounts are filtered by the tenant's company (tenant isolation in
+/// the data layer): a customer's queries never see another company's accounts. A tenant without
+/// a company (staff, system, or an anonymous request signing in) sees every account.
 /// </summary>
-public sealed class PortalIdentityDbContext(DbContextOptions<PortalIdentityDbContext> options, ICompanyScope scope)
+public sealed class PortalIdentityDbContext(DbContextOptions<PortalIdentityDbContext> options, ICurrentTenant tenant)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
 {
     public const string Schema = "identity";
@@ -24,7 +25,7 @@ public sealed class PortalIdentityDbContext(DbContextOptions<PortalIdentityDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     // Read by the query filter at each query execution, not at model build.
-    private Guid? ScopeCompanyId => scope.CompanyId;
+    private Guid? ScopeCompanyId => tenant.CompanyId;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +61,6 @@ public sealed class PortalIdentityDbContextDesignTimeFactory : IDesignTimeDbCont
     {
         var options = new DbContextOptionsBuilder<PortalIdentityDbContext>();
         options.UseModuleNpgsql(ModuleDbContextOptions.DesignTimeConnectionString, PortalIdentityDbContext.Schema);
-        return new PortalIdentityDbContext(options.Options, UnrestrictedCompanyScope.Instance);
+        return new PortalIdentityDbContext(options.Options, SystemTenant.Instance);
     }
 }

@@ -1,26 +1,36 @@
 using System.Security.Claims;
-using CloudpackPlus.Core.Data;
+using CloudpackPlus.Portal.Companies;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Portal.Pages;
 
-/// <summary>Home: the company's rank, ticket balance with this FY's expiry, and what waits on the customer.</summary>
-public sealed class IndexModel(CoreDbContext core) : PageModel
+/// <summary>Home: the company's rank, ticket balance with this FY's expiry and days left, and what waits on the customer.</summary>
+public sealed class IndexModel(CompanyOverview overview, IEnumerable<ICustomerTodoSource> todoSources) : PageModel
 {
     public string DisplayName => User.FindFirstValue(PortalClaims.DisplayName) ?? "";
 
-    public bool IsStaff => User.IsInRole(PortalRoles.Csm) || User.IsInRole(PortalRoles.Admin);
+    public bool IsStaff => HttpCurrentTenant.IsStaffUser(User);
 
-    public string CompanyName { get; private set; } = "";
+    public CompanySnapshot? Snapshot { get; private set; }
+
+    public List<CustomerTodo> Todos { get; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (HttpCurrentTenant.CompanyOf(User) is { } companyId)
+        if (HttpCurrentTenant.CompanyOf(User) is not { } companyId)
         {
-            CompanyName = await core.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+            return;
         }
+
+        Snapshot = await overview.LoadAsync(companyId, null, cancellationToken);
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        foreach (var source in todoSources)
+        {
+            Todos.AddRange(await source.ListAsync(companyId, userId, cancellationToken));
+        }
+
+        Todos.Sort((a, b) => Nullable.Compare(a.DueOn, b.DueOn));
     }
 }

@@ -1,41 +1,29 @@
 using System.Security.Claims;
+using CloudpackPlus.Core.Tenancy;
 using CloudpackPlus.Portal.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace CloudpackPlus.Portal.Tenancy;
 
 /// <summary>
-/// The tenant of the current request, read from the signed-in user's claims on every call
-/// (the user changes during a request: anonymous until authentication has run).
-/// A customer user is restricted to their company; staff and requests without a signed-in
-/// user are unrestricted at the data layer (sign-in itself must find accounts; every page
-/// that shows company data requires a signed-in user first).
+/// Core's tenant for web requests, read from the signed-in user's claims on every call (the
+/// user changes during a request: anonymous until authentication has run).
+/// <list type="bullet">
+/// <item>a customer user: their company only;</item>
+/// <item>staff (CSM, admin): every company;</item>
+/// <item>an anonymous request: no company (Core shows it nothing; the identity store still finds accounts to sign in);</item>
+/// <item>no request at all (Hangfire jobs, seeders, start-up): the unrestricted system tenant.</item>
+/// </list>
 /// </summary>
-internal sealed class HttpCurrentTenant(IHttpContextAccessor accessor) : ICompanyScope
+internal sealed class HttpCurrentTenant(IHttpContextAccessor accessor) : ICurrentTenant
 {
     public Guid? CompanyId => CompanyOf(accessor.HttpContext?.User);
 
-    public bool IsStaff => accessor.HttpContext?.User is { } user &&
-        (user.IsInRole(PortalRoles.Csm) || user.IsInRole(PortalRoles.Admin));
+    public bool IsStaff => accessor.HttpContext is not { } http || IsStaffUser(http.User);
 
     public static Guid? CompanyOf(ClaimsPrincipal? user) =>
         user?.FindFirstValue(PortalClaims.CompanyId) is { } value && Guid.TryParse(value, out var id) ? id : null;
-}
 
-/// <summary>The company the current code may see; null company = unrestricted.</summary>
-public interface ICompanyScope
-{
-    Guid? CompanyId { get; }
-
-    bool IsStaff { get; }
-}
-
-/// <summary>No restriction: background jobs, seeders, design time.</summary>
-public sealed class UnrestrictedCompanyScope : ICompanyScope
-{
-    public static readonly UnrestrictedCompanyScope Instance = new();
-
-    public Guid? CompanyId => null;
-
-    public bool IsStaff => false;
+    public static bool IsStaffUser(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && (user.IsInRole(PortalRoles.Csm) || user.IsInRole(PortalRoles.Admin));
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Portal.Identity;
-using CloudpackPlus.Portal.Tenancy;
+using CloudpackPlus.Core.Tenancy;
 using CloudpackPlus.Portal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,16 +43,11 @@ public sealed class TenantIsolationTests(PortalAppFactory app) : IClassFixture<P
 
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<PortalIdentityDbContext>>();
-        await using var asCompanyA = new PortalIdentityDbContext(options, new FixedScope(a));
+        await using var asCompanyA = new PortalIdentityDbContext(options, FixedTenant.ForCompany(a));
 
         var emails = await asCompanyA.Users.Select(u => u.Email).ToListAsync();
         Assert.Contains("one@fila.example.jp", emails);
         Assert.DoesNotContain("two@filb.example.jp", emails);
         Assert.Null(await asCompanyA.Users.SingleOrDefaultAsync(u => u.Id == other.UserId));
-    }
-
-    private sealed record FixedScope(Guid? CompanyId) : ICompanyScope
-    {
-        public bool IsStaff => false;
     }
 }

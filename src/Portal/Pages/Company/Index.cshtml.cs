@@ -1,26 +1,37 @@
-using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Time;
+using CloudpackPlus.Portal.Companies;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Portal.Pages.Company;
 
-/// <summary>CO-1, TKT-4: rank and benefits, ticket balance and history, linked AWS accounts.</summary>
-public sealed class IndexModel(CoreDbContext core) : PageModel
+/// <summary>CO-1, TKT-4: rank and benefits, ticket balance and history with running balance, linked AWS accounts. Readable when suspended (ELIG-4).</summary>
+public sealed class IndexModel(CompanyOverview overview, TimeProvider clock) : PageModel
 {
-    public string CompanyName { get; private set; } = "";
+    /// <summary>The fiscal year to show (its start year); default the current one.</summary>
+    [FromQuery(Name = "fy")]
+    public int? Year { get; set; }
+
+    public CompanySnapshot Snapshot { get; private set; } = null!;
+
+    public FiscalYear Current => FiscalYear.Current(clock);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var companyId = HttpCurrentTenant.CompanyOf(User);
-        var company = await core.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken);
-        if (company is null)
+        if (HttpCurrentTenant.CompanyOf(User) is not { } companyId)
         {
             return NotFound();
         }
 
-        CompanyName = company.Name;
+        FiscalYear? year = Year is { } y && y is >= 2000 and <= 2100 ? new FiscalYear(y) : null;
+        var snapshot = await overview.LoadAsync(companyId, year, cancellationToken);
+        if (snapshot is null)
+        {
+            return NotFound();
+        }
+
+        Snapshot = snapshot;
         return Page();
     }
 }
