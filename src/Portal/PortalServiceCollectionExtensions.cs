@@ -176,6 +176,8 @@ public static class PortalServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler("/Error/500");
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = AssetsPath,

@@ -54,6 +54,7 @@ public static class AuthorizationTable
         ["Staff/Companies"] = ("/Staff/Companies", Staff),
         ["Staff/Companies/Index"] = ("/Staff/Companies/Index", Staff),
         ["Staff/Companies/{id:guid}"] = ("/Staff/Companies/{company}", Staff),
+        ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404"]),
         ["/health/live"] = ("/health/live", Public),
         ["/health/ready"] = ("/health/ready", Public),
         ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "200"]),

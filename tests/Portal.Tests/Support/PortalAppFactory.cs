@@ -33,8 +33,12 @@ public class PortalAppFactory : CloudpackAppFactory
     public override async Task InitializeAsync()
     {
         Smtp.Start();
-        await base.InitializeAsync();
+        await Database.InitializeAsync();
+        StartHost(); // migrations run in the host's start-up
     }
+
+    /// <summary>Boots the host: in-process test server here; a real Kestrel server for browser tests.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     public override async ValueTask DisposeAsync()
     {
