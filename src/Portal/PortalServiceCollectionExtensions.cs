@@ -124,9 +124,15 @@ public static class PortalServiceCollectionExtensions
             });
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
             .Configure<IOptions<PortalOptions>>((o, portal) => HardenCookie(o.Cookie, portal.Value, "cp.2fa"));
-        services.AddAntiforgery(o => o.Cookie.Name = "cp.af");
-        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
-            .Configure<IOptions<PortalOptions>>((o, portal) => HardenCookie(o.Cookie, portal.Value, "cp.af"));
+        // The antiforgery cookie follows the request's scheme: it carries no identity (the session
+        // cookie does), and "HTTPS only" here would turn a plain-HTTP request into a server error.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cp.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalRoles.SignedInPolicy, p => p.RequireAuthenticatedUser())

@@ -24,7 +24,7 @@ internal sealed class PortalDemoSeeder(CoreDbContext core, UserManager<PortalUse
         {
             if (await users.FindByEmailAsync(person.Email) is not null)
             {
-                lines.Add($"found login {person.Email}");
+                lines.Add($"found login {person.Email} (password {DemoPassword})");
                 continue;
             }
 
@@ -45,11 +45,9 @@ internal sealed class PortalDemoSeeder(CoreDbContext core, UserManager<PortalUse
                 throw new InvalidOperationException($"Demo login {person.Email}: {string.Join(", ", result.Errors.Select(e => e.Description))}");
             }
 
-            lines.Add($"created login {person.Email}");
+            lines.Add($"created login {person.Email} (password {DemoPassword}; TOTP is set up at the first sign-in)");
         }
 
-        lines.Add($"sign in at /Account/Login with any of these e-mail addresses and the password {DemoPassword};");
-        lines.Add("the first sign-in enrols TOTP two-factor authentication: scan the QR code (or type the key) into an authenticator app");
         return lines;
     }
 }
