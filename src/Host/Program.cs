@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(verb.RemainingArgs);
 builder.AddCloudpackObservability();
 builder.AddCloudpackDatabase();
 builder.AddCloudpackJobs();
+builder.AddCloudpackProgrammeJobs();
 builder.AddCloudpackHealth();
 builder.Services
     .AddCloudpackCore()

@@ -2,6 +2,7 @@ using CloudpackPlus.Core;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Tenancy;
 using CloudpackPlus.Portal.Accounts;
+using CloudpackPlus.Portal.Apis;
 using CloudpackPlus.Portal.Companies;
 using CloudpackPlus.Portal.Demo;
 using CloudpackPlus.Portal.Identity;
@@ -199,6 +200,7 @@ public static class PortalServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCloudpackPortal(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRazorPages();
+        endpoints.MapCalendarApi();
         return endpoints;
     }
 }

@@ -44,11 +44,16 @@ internal static class CoreTransactions
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"SELECT 1 FROM core.ticket_accounts WHERE company_id = {companyId} AND fiscal_year = {fiscalYear} FOR UPDATE",
             cancellationToken);
-        var account = await db.TicketAccounts.IgnoreQueryFilters()
+        var tracked = db.TicketAccounts.Local.FirstOrDefault(a => a.CompanyId == companyId && a.FiscalYear == fiscalYear);
+        if (tracked is not null)
+        {
+            // Loaded in an earlier transaction on this context: refresh it under the lock.
+            await db.Entry(tracked).ReloadAsync(cancellationToken);
+            return tracked;
+        }
+
+        return await db.TicketAccounts.IgnoreQueryFilters()
             .SingleAsync(a => a.CompanyId == companyId && a.FiscalYear == fiscalYear, cancellationToken);
-        // A tracked copy may be stale from an earlier transaction on this context.
-        await db.Entry(account).ReloadAsync(cancellationToken);
-        return account;
     }
 
     public static Task<int> SumBalanceAsync(this CoreDbContext db, Guid companyId, int fiscalYear, CancellationToken cancellationToken) =>

@@ -30,28 +30,39 @@ internal sealed class DemoProgrammeSeeder(
             await enrolment.RecordContractAsync(companyId, ContractType.BillingAgency, fiscalYear.Previous.FirstDay, null, admin, cancellationToken);
             await enrolment.RecordContractAsync(companyId, ContractType.MonitoringMaintenance, fiscalYear.Previous.FirstDay, null, admin, cancellationToken);
             await ranks.RecordTransactionAmountAsync(companyId, fiscalYear.RankBasisCalendarYear, 12_500_000, admin, cancellationToken);
-            lines.Add("created contracts: AWS billing agency, monitoring/maintenance");
+            lines.Add("created contracts of DEMO: AWS billing agency, monitoring/maintenance");
+        }
+        else
+        {
+            lines.Add("found contracts of DEMO");
         }
 
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, cancellationToken);
+        var verb = "found";
         if (company.Status != CompanyStatus.Active)
         {
-            var assignment = await enrolment.EnrolAsync(companyId, null, "デモデータ", admin, cancellationToken);
-            lines.Add($"enrolled DEMO: rank {assignment.Rank} for {fiscalYear}");
+            await enrolment.EnrolAsync(companyId, null, "デモデータ", admin, cancellationToken);
             var training = await ledger.ReserveAsync(new TicketSpendRequest(companyId, DemoApplication(1), 2, "TRAIN-1", representative), cancellationToken);
             await ledger.ConfirmAsync(training.Id, cancellationToken);
             var lite = await ledger.ReserveAsync(new TicketSpendRequest(companyId, DemoApplication(2), 5, "COST-L", representative), cancellationToken);
             await ledger.ReleaseAsync(lite.Id, TicketReleaseCause.CancelledByCustomer, "お客様によるキャンセル(デモ)", representative, cancellationToken);
+            verb = "created";
         }
 
-        lines.Add($"ticket balance of DEMO for {fiscalYear}: {await ledger.GetBalanceAsync(companyId, fiscalYear, cancellationToken)}");
+        var rank = await ranks.GetRankAsync(companyId, fiscalYear, cancellationToken);
+        var balance = await ledger.GetBalanceAsync(companyId, fiscalYear, cancellationToken);
+        lines.Add($"{verb} enrolment of DEMO: rank {rank}, {balance} tickets in {fiscalYear}");
 
         if (!await db.AwsAccounts.AnyAsync(a => a.CompanyId == companyId, cancellationToken))
         {
             var maintained = await accounts.LinkAsync(companyId, MaintainedAccountId, true, "本番環境", admin, cancellationToken);
             await accounts.SetMaintenanceAsync(maintained.Id, true, "DEMO_AWS", admin, cancellationToken);
             await accounts.LinkAsync(companyId, OtherAccountId, true, "検証環境", admin, cancellationToken);
-            lines.Add($"linked AWS accounts {MaintainedAccountId} (maintenance, Backlog DEMO_AWS) and {OtherAccountId}");
+            lines.Add($"created AWS accounts {MaintainedAccountId} (maintenance, Backlog DEMO_AWS) and {OtherAccountId}");
+        }
+        else
+        {
+            lines.Add("found AWS accounts of DEMO");
         }
 
         return lines;

@@ -30,6 +30,12 @@ public sealed class FiscalYearRolloverService(CoreDbContext db, RankService rank
     /// <summary>Rolls over into the current fiscal year unless that is done; <paramref name="trigger"/> is logged (schedule, catch-up, staff).</summary>
     public async Task<RolloverOutcome> RunAsync(string trigger, CancellationToken cancellationToken = default)
     {
+        if (!db.Tenant.IsStaff)
+        {
+            // Under a customer's tenant the filtered reads would miss other companies' ranks.
+            throw new InvalidOperationException("The fiscal-year rollover must run in the system (or a staff) context, not a customer's.");
+        }
+
         var fiscalYear = FiscalYear.Current(clock);
         if (await IsDoneAsync(fiscalYear, cancellationToken))
         {

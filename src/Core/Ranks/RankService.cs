@@ -21,6 +21,11 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
     public async Task UpdateDefinitionAsync(Rank rank, int basicProposalsPerYear, int ticketsPerYear, Guid staffId, CancellationToken cancellationToken = default)
     {
         await db.RequireStaffAsync(staffId, cancellationToken);
+        if (basicProposalsPerYear < 0 || ticketsPerYear < 0)
+        {
+            throw new ProgrammeRuleException("rank_definition", "提案回数とチケット枚数は0以上にしてください。", "Proposals and tickets per year cannot be negative.");
+        }
+
         var definition = await db.RankDefinitions.SingleAsync(d => d.Rank == rank, cancellationToken);
         definition.BasicProposalsPerYear = basicProposalsPerYear;
         definition.TicketsPerYear = ticketsPerYear;

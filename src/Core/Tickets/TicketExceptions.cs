@@ -35,3 +35,15 @@ public sealed class ReservationStateException(Guid reservationId, TicketReservat
 {
     public TicketReservationStatus Status { get; } = status;
 }
+
+/// <summary>WEB-4: the service's yearly capacity is used up; it is closed for the rest of the fiscal year.</summary>
+public sealed class ServiceCapacityReachedException(string serviceId, int capacity)
+    : ProgrammeRuleException(
+        "capacity_reached",
+        $"このサービス({serviceId})は今年度の受付上限({capacity} 件)に達したため、受付を終了しました。",
+        $"The service {serviceId} has reached its yearly capacity of {capacity} and is closed for this fiscal year.")
+{
+    public string ServiceId { get; } = serviceId;
+
+    public int Capacity { get; } = capacity;
+}

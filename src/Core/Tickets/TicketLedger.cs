@@ -63,6 +63,8 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
                 throw new InsufficientTicketsException(company.Id, balance, request.Cost);
             }
 
+            await EnsureCapacityAsync(request.ServiceId, fiscalYear, cancellationToken);
+
             var reservation = new TicketReservation
             {
                 CompanyId = company.Id,
@@ -161,7 +163,12 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
             await db.RequireStaffAsync(staffId, cancellationToken);
             _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
             var now = clock.GetUtcNow();
-            await db.LockTicketAccountAsync(companyId, fiscalYear.StartYear, now, cancellationToken);
+            var account = await db.LockTicketAccountAsync(companyId, fiscalYear.StartYear, now, cancellationToken);
+            if (account.LapsedAt is not null)
+            {
+                throw new ProgrammeRuleException("fiscal_year_closed", $"{fiscalYear} のチケットは失効済みのため調整できません。", $"{fiscalYear}'s tickets have lapsed; it cannot be adjusted.");
+            }
+
             var balance = await db.SumBalanceAsync(companyId, fiscalYear.StartYear, cancellationToken);
             if (balance + amount < 0)
             {
@@ -195,6 +202,30 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var running = 0;
         return entries.Select(e => new TicketHistoryLine(e.Id, e.At, e.Kind, e.Amount, running += e.Amount, e.ServiceId, e.ApplicationId, e.Reason, e.ActorId)).ToList();
+    }
+
+    /// <summary>WEB-4: a service's yearly capacity is shared by all companies, so it has its own lock (taken after the company's).</summary>
+    private async Task EnsureCapacityAsync(string? serviceId, int fiscalYear, CancellationToken cancellationToken)
+    {
+        if (serviceId is null)
+        {
+            return;
+        }
+
+        var capacity = await db.Catalogue.Where(e => e.Id == serviceId).Select(e => e.YearlyCapacity).SingleOrDefaultAsync(cancellationToken);
+        if (capacity is null)
+        {
+            return;
+        }
+
+        var key = $"capacity:{serviceId}:{fiscalYear}";
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+        var used = await db.TicketReservations.IgnoreQueryFilters()
+            .CountAsync(r => r.ServiceId == serviceId && r.FiscalYear == fiscalYear && r.Status != TicketReservationStatus.Released, cancellationToken);
+        if (used >= capacity)
+        {
+            throw new ServiceCapacityReachedException(serviceId, capacity.Value);
+        }
     }
 
     private async Task<TicketReservation> LockReservationAsync(Guid reservationId, CancellationToken cancellationToken)

@@ -89,11 +89,44 @@ public sealed class CatalogueTests(CoreDatabaseFixture database) : IClassFixture
         await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(b, Guid.NewGuid(), 2, entry.Id, null)));
 
         var full = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(a, entry.Id));
+        var refused = await Assert.ThrowsAsync<ServiceCapacityReachedException>(() =>
+            _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(a, Guid.NewGuid(), 2, entry.Id, null))));
         _host.MoveTo(CoreTestHost.Jst(2026, 4, 1, 9, 0));
         var nextYear = await _host.With<CatalogueService, int>(s => s.CountUsedCapacityAsync(entry.Id, new FiscalYear(2026)));
 
         Assert.Equal(1, stillOpen.CapacityLeft);
         Assert.Equal((UnavailableReason.CapacityReached, 0), (full.Reason!.Value, full.CapacityLeft!.Value));
         Assert.Equal(0, nextYear);
+        Assert.Equal(2, refused.Capacity);
+        Assert.Equal(13, await _host.With<TicketLedger, int>(l => l.GetBalanceAsync(a, new FiscalYear(2025))));
+    }
+
+    [Fact]
+    [Trait("Spec", "WEB-4")]
+    public async Task ParallelApplications_OfDifferentCompanies_NeverExceedTheYearlyCapacity()
+    {
+        var entry = new CatalogueEntry { Id = "RACE-" + Guid.NewGuid().ToString("N")[..6], NameJa = "上限付き", NameEn = "Capped", TicketCost = 2, YearlyCapacity = 3, SortOrder = 900 };
+        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(entry, _admin));
+        var companies = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            companies.Add(await _host.CreateEnrolledCompanyAsync(Rank.Silver, _admin));
+        }
+
+        var results = await Task.WhenAll(companies.Select(company => Task.Run(async () =>
+        {
+            try
+            {
+                await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), 2, entry.Id, null)));
+                return true;
+            }
+            catch (ServiceCapacityReachedException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal(3, results.Count(ok => ok));
+        Assert.Equal(3, await _host.With<CatalogueService, int>(s => s.CountUsedCapacityAsync(entry.Id, new FiscalYear(2025))));
     }
 }

@@ -32,6 +32,25 @@ public sealed class RankTests(CoreDatabaseFixture database) : IClassFixture<Core
         Assert.Equal(["プラチナ", "ゴールド", "シルバー", "ブロンズ", "レギュラー"], table.Select(d => d.NameJa));
     }
 
+    [Fact]
+    [Trait("Spec", "RANK-1")]
+    public async Task RankTable_IsEditableData_AndAppliesToLaterGrants()
+    {
+        var before = await _host.With<RankService, RankDefinition>(s => s.GetDefinitionAsync(Rank.Bronze));
+        try
+        {
+            await _host.RunAsync(sp => sp.Get<RankService>().UpdateDefinitionAsync(Rank.Bronze, 1, 3, _admin));
+            var company = await _host.CreateEnrolledCompanyAsync(Rank.Bronze, _admin);
+
+            Assert.Equal(3, await _host.With<TicketLedger, int>(l => l.GetBalanceAsync(company)));
+            await Assert.ThrowsAsync<ProgrammeRuleException>(() => _host.RunAsync(sp => sp.Get<RankService>().UpdateDefinitionAsync(Rank.Bronze, 1, 3, company)));
+        }
+        finally
+        {
+            await _host.RunAsync(sp => sp.Get<RankService>().UpdateDefinitionAsync(Rank.Bronze, before.BasicProposalsPerYear, before.TicketsPerYear, _admin));
+        }
+    }
+
     [Theory]
     [Trait("Spec", "RANK-2")]
     [InlineData(0, Rank.Regular)]

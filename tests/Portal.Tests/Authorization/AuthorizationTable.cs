@@ -55,6 +55,8 @@ public static class AuthorizationTable
         ["Staff/Companies/Index"] = ("/Staff/Companies/Index", Staff),
         ["Staff/Companies/{id:guid}"] = ("/Staff/Companies/{company}", Staff),
         ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404"]),
+        ["/api/calendar/business-days"] = ("/api/calendar/business-days?from=2026-05-11&add=20", Public),
+        ["/api/calendar/holidays"] = ("/api/calendar/holidays?year=2026", Public),
         ["/health/live"] = ("/health/live", Public),
         ["/health/ready"] = ("/health/ready", Public),
         ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "200"]),
