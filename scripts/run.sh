@@ -35,10 +35,18 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Logging__Format="${Logging__Format:-text}"
 # The demo reads AWS from the in-process simulation (results shown as 「シミュレーション」); set Aws__Mode=Live for real accounts.
 export Aws__Mode="${Aws__Mode:-Simulated}"
+# The demo serves plain HTTP on 127.0.0.1 (cookies cannot be HTTPS-only) and captures mail as
+# .eml files instead of sending it (temporary passwords of users created in the demo are there).
+export Portal__SecureCookies="${Portal__SecureCookies:-false}"
+export Mail__Mode="${Mail__Mode:-Capture}"
+export Mail__CaptureDirectory="${Mail__CaptureDirectory:-$LOCAL/mail}"
+export Mail__PortalUrl="${Mail__PortalUrl:-$URL}"
 
 log "migrating and seeding the demo"
 dotnet "$HOST_DLL" seed-demo
 
+log "mail is captured in $Mail__CaptureDirectory (one .eml file per message)"
+log "sign in at $URL/Account/Login, e.g. rep@demo.example.jp / Cloudpack-Demo-2026; the first sign-in sets up TOTP (any authenticator app)"
 log "serving $URL (Ctrl-C to stop)"
 # Not exec: when the app exits (Ctrl-C), the EXIT trap stops PostgreSQL.
 set +e

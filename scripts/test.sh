@@ -9,6 +9,9 @@ RESULTS="$LOCAL/test-results"
 PORT="${CLOUDPACK_TEST_PG_PORT:-55433}"
 
 ensure_dotnet
+# The browser tests drive Debian's Chromium (Playwright downloads no browser); Japanese fonts for the screenshots.
+ensure_apt chromium fonts-noto-cjk
+export CLOUDPACK_SCREENSHOTS="$RESULTS/screenshots"
 if [ -z "${CLOUDPACK_TEST_DB:-}" ]; then
   ensure_postgres
   # A throw-away cluster: durability settings off, it is deleted before each run.

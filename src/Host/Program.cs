@@ -7,6 +7,7 @@ using CloudpackPlus.Host.Jobs;
 using CloudpackPlus.Host.Observability;
 using CloudpackPlus.Integrations;
 using CloudpackPlus.Portal;
+using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Workflows;
 using CloudpackPlus.Workflows.Api;
 
@@ -37,9 +38,10 @@ if (verb.Name != HostVerb.Serve)
     return await verb.RunAsync(app);
 }
 
+app.UseCloudpackPortal();
 app.MapCloudpackHealth();
 app.MapCloudpackJobsDashboard();
 app.MapCloudpackPortal();
-app.MapWorkflowsApi();
+app.MapWorkflowsApi().RequireAuthorization(PortalRoles.StaffPolicy);
 await app.RunAsync();
 return 0;

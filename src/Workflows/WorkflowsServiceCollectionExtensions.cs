@@ -26,6 +26,7 @@ public static class WorkflowsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkflowCalendar, WeekdayCalendar>();
+        services.TryAddSingleton<Api.ITaskActorResolver, Api.NoTaskActorResolver>();
         services.AddWorkflowActivitiesFrom(typeof(WorkflowsServiceCollectionExtensions).Assembly);
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<ExpressionEvaluator>();

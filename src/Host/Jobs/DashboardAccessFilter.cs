@@ -1,17 +1,18 @@
+using CloudpackPlus.Portal.Identity;
 using Hangfire.Dashboard;
 
 namespace CloudpackPlus.Host.Jobs;
 
 /// <summary>
-/// Until staff sign-in exists, the job dashboard answers only requests from this machine.
+/// The job dashboard is for provider admins only: signed in, with the set-up (password, MFA) complete.
 /// </summary>
 internal sealed class DashboardAccessFilter : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context)
     {
-        var http = context.GetHttpContext();
-        var remote = http.Connection.RemoteIpAddress;
-        // The in-process test server has no remote address: it is local by construction.
-        return remote is null || System.Net.IPAddress.IsLoopback(remote);
+        var user = context.GetHttpContext().User;
+        return user.Identity?.IsAuthenticated == true
+            && user.IsInRole(PortalRoles.Admin)
+            && user.FindFirst(PortalClaims.Stage)?.Value == PortalClaims.StageReady;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using CloudpackPlus.Workflows.Activities;
 using CloudpackPlus.Workflows.Definitions;
@@ -9,20 +8,22 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Workflows.Api;
 
 /// <summary>
-/// HTTP API of the runtime for the staff console (designer, instance viewer, task inbox). Until
-/// staff sign-in exists it answers local requests only, and the acting user comes from the
-/// <c>X-Cloudpack-User</c> / <c>X-Cloudpack-Roles</c> / <c>X-Cloudpack-Company</c> headers.
+/// HTTP API of the runtime for the staff console (designer, instance viewer, task inbox). The
+/// host decides who may call it (<c>RequireAuthorization</c> on the returned group); the acting
+/// user always comes from the signed-in principal through <see cref="ITaskActorResolver"/>, and a
+/// request without one is refused with 401.
 /// </summary>
 public static class WorkflowsApi
 {
-    /// <summary>Maps the API under <c>/api/workflows</c>.</summary>
-    public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps the API under <c>/api/workflows</c>; the caller adds the authorization policy.</summary>
+    public static RouteGroupBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/workflows").AddEndpointFilter(LocalOnly);
+        var api = app.MapGroup("/api/workflows").AddEndpointFilter(RequireActor);
         api.MapGet("/activities", (ActivityRegistry registry) => TypedResults.Ok(registry.All));
         api.MapGet("/definitions", async (IDefinitionService d, CancellationToken ct) => TypedResults.Ok(await d.ListAsync(ct)));
         api.MapGet("/definitions/{id}/versions", async (string id, IDefinitionService d, CancellationToken ct) => TypedResults.Ok(await d.HistoryAsync(id, ct)));
@@ -42,7 +43,7 @@ public static class WorkflowsApi
         api.MapPost("/tasks/{id:guid}/release", async (Guid id, HttpContext http, ITaskService t, CancellationToken ct) => TaskAnswer(await t.ReleaseAsync(id, Actor(http), ct)));
         api.MapPost("/tasks/{id:guid}/complete", async (Guid id, Dictionary<string, JsonElement> data, HttpContext http, ITaskService t, CancellationToken ct) =>
             TaskAnswer(await t.CompleteAsync(id, Actor(http), data, ct)));
-        return app;
+        return api;
     }
 
     private static async Task<IResult> ExportAsync(string id, int? version, IDefinitionService d, CancellationToken ct)
@@ -99,19 +100,15 @@ public static class WorkflowsApi
         _ => Results.Conflict(result),
     };
 
-    private static TaskActor Actor(HttpContext http)
-    {
-        var headers = http.Request.Headers;
-        var user = headers["X-Cloudpack-User"].ToString();
-        var roles = headers["X-Cloudpack-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Guid? company = Guid.TryParse(headers["X-Cloudpack-Company"].ToString(), out var c) ? c : null;
-        return new TaskActor(string.IsNullOrEmpty(user) ? "anonymous" : user, roles, company);
-    }
+    private static TaskActor Actor(HttpContext http) =>
+        http.RequestServices.GetRequiredService<ITaskActorResolver>().Resolve(http.User)
+        ?? throw new InvalidOperationException("RequireActor lets no request without an actor through.");
 
-    private static async ValueTask<object?> LocalOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> RequireActor(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var remote = context.HttpContext.Connection.RemoteIpAddress;
-        // The in-process test server has no remote address: it is local by construction.
-        return remote is null || IPAddress.IsLoopback(remote) ? await next(context) : Results.NotFound();
+        var http = context.HttpContext;
+        return http.RequestServices.GetRequiredService<ITaskActorResolver>().Resolve(http.User) is null
+            ? Results.Unauthorized()
+            : await next(context);
     }
 }

@@ -1,0 +1,42 @@
+using CloudpackPlus.Core.Companies;
+
+namespace CloudpackPlus.Portal.Identity;
+
+/// <summary>Role names (the <see cref="PersonRole"/> names) and the authorization policies built on them.</summary>
+public static class PortalRoles
+{
+    public const string Representative = nameof(PersonRole.Representative);
+    public const string Member = nameof(PersonRole.Member);
+    public const string Csm = nameof(PersonRole.Csm);
+    public const string Admin = nameof(PersonRole.Admin);
+
+    /// <summary>Policy: a user of a customer company (representative or member).</summary>
+    public const string CustomerPolicy = "Customer";
+
+    /// <summary>Policy: the company's representative (USER-1 create/edit/delete, APP-1).</summary>
+    public const string RepresentativePolicy = "Representative";
+
+    /// <summary>Policy: provider staff (CSM or admin).</summary>
+    public const string StaffPolicy = "Staff";
+
+    /// <summary>Policy: provider admins.</summary>
+    public const string AdminPolicy = "Admin";
+
+    /// <summary>Policy: any signed-in user (customer or staff).</summary>
+    public const string SignedInPolicy = "SignedIn";
+}
+
+/// <summary>Claim types the portal adds to the sign-in cookie.</summary>
+public static class PortalClaims
+{
+    public const string CompanyId = "cp:company";
+    public const string PersonId = "cp:person";
+    public const string DisplayName = "cp:name";
+
+    /// <summary>Where the user is in the sign-in set-up: <see cref="StagePassword"/>, <see cref="StageMfa"/> or <see cref="StageReady"/>.</summary>
+    public const string Stage = "cp:stage";
+
+    public const string StagePassword = "password";
+    public const string StageMfa = "mfa";
+    public const string StageReady = "ready";
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace CloudpackPlus.Portal.Localization;
+
+/// <summary>Japanese first: ja-JP is the default, en-US selectable; dates are shown in JST.</summary>
+public static class PortalCultures
+{
+    public const string Japanese = "ja-JP";
+    public const string English = "en-US";
+
+    public static readonly string[] Supported = [Japanese, English];
+
+    public static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static string Normalize(string? culture) => culture == English ? English : Japanese;
+
+    public static bool IsJapanese => CultureInfo.CurrentUICulture.Name.StartsWith("ja", StringComparison.Ordinal);
+
+    /// <summary>An instant as a JST date and time: 2026年5月11日 10:00 / 2026-05-11 10:00 JST.</summary>
+    public static string DateTime(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, Tokyo);
+        return IsJapanese
+            ? local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " JST";
+    }
+
+    /// <summary>A business date: 2026年5月11日（月） / 2026-05-11 (Mon).</summary>
+    public static string Date(DateOnly date)
+    {
+        var culture = CultureInfo.GetCultureInfo(IsJapanese ? Japanese : English);
+        return IsJapanese
+            ? date.ToString("yyyy年M月d日（ddd）", culture)
+            : date.ToString("yyyy-MM-dd (ddd)", culture);
+    }
+
+    /// <summary>Today in Tokyo.</summary>
+    public static DateOnly TodayIn(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime);
+    }
+}

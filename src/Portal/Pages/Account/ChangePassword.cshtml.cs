@@ -1,0 +1,83 @@
+using CloudpackPlus.Portal.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CloudpackPlus.Portal.Pages.Account;
+
+/// <summary>ONB-2: the first sign-in with a temporary password lands here; also the regular password change.</summary>
+[AllowDuringOnboarding(Stage = PortalClaims.StagePassword)]
+public sealed class ChangePasswordModel(
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public string CurrentPassword { get; set; } = "";
+
+    [BindProperty]
+    public string NewPassword { get; set; } = "";
+
+    [BindProperty]
+    public string ConfirmPassword { get; set; } = "";
+
+    public bool Forced { get; private set; }
+
+    public int MinLength => identity.Value.Password.RequiredLength;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Forced = user.MustChangePassword;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Forced = user.MustChangePassword;
+        if (NewPassword != ConfirmPassword)
+        {
+            ModelState.AddModelError(string.Empty, text["ChangePassword.Mismatch"]);
+            return Page();
+        }
+
+        if (NewPassword == CurrentPassword)
+        {
+            ModelState.AddModelError(string.Empty, text["ChangePassword.SameAsOld"]);
+            return Page();
+        }
+
+        // Changing the password renews the security stamp: every other session is signed out.
+        user.MustChangePassword = false;
+        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, text[$"Identity.{error.Code}"]);
+            }
+
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToPage("/Account/Mfa/Enrol");
+        }
+
+        TempData["Flash"] = "ChangePassword.Done";
+        return RedirectToPage("/Settings/Index");
+    }
+}

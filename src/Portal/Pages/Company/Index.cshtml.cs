@@ -1,0 +1,37 @@
+using CloudpackPlus.Core.Time;
+using CloudpackPlus.Portal.Companies;
+using CloudpackPlus.Portal.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CloudpackPlus.Portal.Pages.Company;
+
+/// <summary>CO-1, TKT-4: rank and benefits, ticket balance and history with running balance, linked AWS accounts. Readable when suspended (ELIG-4).</summary>
+public sealed class IndexModel(CompanyOverview overview, TimeProvider clock) : PageModel
+{
+    /// <summary>The fiscal year to show (its start year); default the current one.</summary>
+    [FromQuery(Name = "fy")]
+    public int? Year { get; set; }
+
+    public CompanySnapshot Snapshot { get; private set; } = null!;
+
+    public FiscalYear Current => FiscalYear.Current(clock);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (HttpCurrentTenant.CompanyOf(User) is not { } companyId)
+        {
+            return NotFound();
+        }
+
+        FiscalYear? year = Year is { } y && y is >= 2000 and <= 2100 ? new FiscalYear(y) : null;
+        var snapshot = await overview.LoadAsync(companyId, year, cancellationToken);
+        if (snapshot is null)
+        {
+            return NotFound();
+        }
+
+        Snapshot = snapshot;
+        return Page();
+    }
+}

@@ -1,0 +1,33 @@
+using CloudpackPlus.Portal.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CloudpackPlus.Portal.Pages;
+
+/// <summary>The page for empty error answers (404, 403, 500, …): a message in the user's language, never a stack trace.</summary>
+[AllowAnonymous]
+[AllowDuringOnboarding]
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string TitleKey { get; private set; } = "Error.Title";
+
+    public string TextKey { get; private set; } = "Error.Text";
+
+    public void OnGet(int code) => Show(code);
+
+    // Re-executed POSTs (e.g. a form to another company's record) land here too.
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        var status = code is >= 400 and <= 599 ? code : 500;
+        Response.StatusCode = status;
+        (TitleKey, TextKey) = status switch
+        {
+            404 => ("Error.NotFoundTitle", "Error.NotFoundText"),
+            403 => ("Denied.Title", "Denied.Text"),
+            _ => ("Error.Title", "Error.Text"),
+        };
+    }
+}

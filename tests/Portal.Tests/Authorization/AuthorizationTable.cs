@@ -1,0 +1,82 @@
+namespace CloudpackPlus.Portal.Tests.Authorization;
+
+/// <summary>Who asks: the columns of the table.</summary>
+public enum Asker
+{
+    Anonymous,
+    MfaNotSet,
+    Member,
+    Representative,
+    OtherCompanysRepresentative,
+    Csm,
+    Admin,
+}
+
+/// <summary>
+/// The expected answer of every endpoint to every kind of user, one row per route pattern.
+/// A cell is a status code ("200", "401", "403", "404"), or "login" (redirect to sign-in),
+/// "mfa" (redirect to MFA enrolment), "denied" (redirect to the access-denied page), or
+/// "-&gt;/path" (another redirect). A new endpoint needs a row here, or the table test fails.
+/// Route values: {id} of /Users is a member of company A; {id} of /Staff/Companies is company A.
+/// </summary>
+public static class AuthorizationTable
+{
+    //                                    Anonymous  MfaNotSet  Member    Rep       OtherRep  Csm       Admin
+    private static readonly string[] Customer = ["login", "mfa", "200", "200", "200", "denied", "denied"];
+    private static readonly string[] CustomerRecord = ["login", "mfa", "200", "200", "404", "denied", "denied"];
+    private static readonly string[] RepresentativeOnly = ["login", "mfa", "denied", "200", "200", "denied", "denied"];
+    private static readonly string[] RepresentativeRecord = ["login", "mfa", "denied", "200", "404", "denied", "denied"];
+    private static readonly string[] Staff = ["login", "mfa", "denied", "denied", "denied", "200", "200"];
+    private static readonly string[] SignedIn = ["login", "mfa", "200", "200", "200", "200", "200"];
+    private static readonly string[] Public = ["200", "200", "200", "200", "200", "200", "200"];
+    private static readonly string[] StaffApi = ["401", "403", "403", "403", "403", "200", "200"];
+
+    /// <summary>A staff-only API whose handler answers <paramref name="staff"/> to the probe request.</summary>
+    private static string[] StaffApiAnswering(string staff) => ["401", "403", "403", "403", "403", staff, staff];
+
+    public static readonly IReadOnlyDictionary<string, (string Url, string[] Expected)> Rows = new Dictionary<string, (string, string[])>
+    {
+        [""] = ("/", SignedIn),
+        ["Index"] = ("/Index", SignedIn),
+        ["Account/Login"] = ("/Account/Login", ["200", "->/", "->/", "->/", "->/", "->/", "->/"]),
+        ["Account/LoginWith2fa"] = ("/Account/LoginWith2fa", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
+        ["Account/LoginWithRecoveryCode"] = ("/Account/LoginWithRecoveryCode", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
+        ["Account/Logout"] = ("/Account/Logout", Public),
+        ["Account/AccessDenied"] = ("/Account/AccessDenied", ["403", "403", "403", "403", "403", "403", "403"]),
+        ["Account/ChangePassword"] = ("/Account/ChangePassword", SignedIn),
+        ["Account/Mfa/Enrol"] = ("/Account/Mfa/Enrol", ["login", "200", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings"]),
+        ["Settings"] = ("/Settings", SignedIn),
+        ["Settings/Index"] = ("/Settings/Index", SignedIn),
+        ["Users"] = ("/Users", Customer),
+        ["Users/Index"] = ("/Users/Index", Customer),
+        ["Users/{id:guid}"] = ("/Users/{member}", CustomerRecord),
+        ["Users/Create"] = ("/Users/Create", RepresentativeOnly),
+        ["Users/Edit/{id:guid}"] = ("/Users/Edit/{member}", RepresentativeRecord),
+        ["Users/Delete/{id:guid}"] = ("/Users/Delete/{member}", RepresentativeRecord),
+        ["Company"] = ("/Company", Customer),
+        ["Company/Index"] = ("/Company/Index", Customer),
+        ["Staff/Companies"] = ("/Staff/Companies", Staff),
+        ["Staff/Companies/Index"] = ("/Staff/Companies/Index", Staff),
+        ["Staff/Companies/{id:guid}"] = ("/Staff/Companies/{company}", Staff),
+        ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404"]),
+        ["/api/calendar/business-days"] = ("/api/calendar/business-days?from=2026-05-11&add=20", Public),
+        ["/api/calendar/holidays"] = ("/api/calendar/holidays?year=2026", Public),
+        ["/health/live"] = ("/health/live", Public),
+        ["/health/ready"] = ("/health/ready", Public),
+        ["/api/workflows/activities"] = ("/api/workflows/activities", StaffApi),
+        ["/api/workflows/definitions"] = ("/api/workflows/definitions", StaffApi),
+        ["/api/workflows/definitions/import"] = ("POST /api/workflows/definitions/import", StaffApiAnswering("400")),
+        ["/api/workflows/definitions/{id}/export"] = ("/api/workflows/definitions/no-such/export", StaffApiAnswering("404")),
+        ["/api/workflows/definitions/{id}/versions"] = ("/api/workflows/definitions/no-such/versions", StaffApi),
+        ["/api/workflows/definitions/{id}/versions/{version:int}/publish"] = ("POST /api/workflows/definitions/no-such/versions/1/publish", StaffApiAnswering("404")),
+        ["/api/workflows/incidents/{id:guid}/retry"] = ("POST /api/workflows/incidents/{unknown}/retry", StaffApiAnswering("409")),
+        ["/api/workflows/instances/{id:guid}"] = ("/api/workflows/instances/{unknown}", StaffApiAnswering("404")),
+        ["/api/workflows/instances/{id:guid}/cancel"] = ("POST /api/workflows/instances/{unknown}/cancel", StaffApiAnswering("409")),
+        ["/api/workflows/instances/{id:guid}/journal"] = ("/api/workflows/instances/{unknown}/journal", StaffApi),
+        ["/api/workflows/tasks"] = ("/api/workflows/tasks", StaffApi),
+        ["/api/workflows/tasks/{id:guid}/claim"] = ("POST /api/workflows/tasks/{unknown}/claim", StaffApiAnswering("404")),
+        ["/api/workflows/tasks/{id:guid}/complete"] = ("POST /api/workflows/tasks/{unknown}/complete", StaffApiAnswering("404")),
+        ["/api/workflows/tasks/{id:guid}/release"] = ("POST /api/workflows/tasks/{unknown}/release", StaffApiAnswering("404")),
+        ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "200"]),
+    };
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Portal.Tests.Support;
+using CloudpackPlus.Testing.Host;
+
+namespace CloudpackPlus.Portal.Tests.Security;
+
+/// <summary>Security headers, cookie flags, Japanese first with English remembered, JST dates.</summary>
+public sealed class HeadersAndLanguageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
+{
+    [Fact]
+    public async Task EveryPage_CarriesAStrictContentSecurityPolicy_AndHardeningHeaders()
+    {
+        using var client = new PortalClient(app);
+
+        using var response = await client.GetAsync("/Account/Login");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SessionCookie_IsHttpOnlyAndStrict()
+    {
+        var account = await app.CreateAccountAsync(null, PersonRole.Csm, "cookie@cloudpack.example.jp", withMfa: false);
+        using var client = new PortalClient(app);
+
+        using var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Email"] = account.Email, ["Password"] = account.Password });
+
+        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cp.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Japanese_IsTheDefault_EnglishIsRemembered_AndDatesAreInJst()
+    {
+        var company = await app.CreateCompanyAsync("LANG", "言語株式会社");
+        var account = await app.CreateAccountAsync(company, PersonRole.Representative, "lang@example.jp");
+        using var client = new PortalClient(app);
+        await client.SignInAsync(account);
+
+        var japanese = await client.GetPageAsync("/Users");
+        Assert.Contains("<html lang=\"ja\">", japanese, StringComparison.Ordinal);
+        Assert.Contains("ユーザー", japanese, StringComparison.Ordinal);
+        // Created at 2026-05-11 01:00 UTC (the fake clock moved a little): 10:0x in Tokyo.
+        Assert.Contains("2026年5月11日 10:0", japanese, StringComparison.Ordinal);
+
+        using var saved = await client.PostFormAsync("/Settings", new Dictionary<string, string> { ["culture"] = "en-US" }, "/Settings?handler=Language");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var english = await client.GetPageAsync("/Users");
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("Add a user", english, StringComparison.Ordinal);
+        Assert.Contains("2026-05-11 10:0", english, StringComparison.Ordinal);
+        Assert.Equal("en-US", await app.Database.ScalarAsync<string>("SELECT culture FROM identity.users WHERE email = 'lang@example.jp'"));
+    }
+}
+
+/// <summary>The production default: cookies only over HTTPS, with the __Host- prefix.</summary>
+public sealed class SecureCookieTests(CloudpackAppFactory app) : IClassFixture<CloudpackAppFactory>
+{
+    [Fact]
+    public async Task ByDefault_CookiesAreSecure()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        using var response = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cp.af=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
+}
