@@ -45,7 +45,7 @@ internal sealed class DemoProgrammeSeeder(
             var training = await ledger.ReserveAsync(new TicketSpendRequest(companyId, DemoApplication(1), 2, "TRAIN-1", representative), cancellationToken);
             await ledger.ConfirmAsync(training.Id, cancellationToken);
             var lite = await ledger.ReserveAsync(new TicketSpendRequest(companyId, DemoApplication(2), 5, "COST-L", representative), cancellationToken);
-            await ledger.ReleaseAsync(lite.Id, TicketReleaseCause.CancelledByCustomer, "お客様によるキャンセル(デモ)", representative, cancellationToken);
+            await ledger.ReleaseAsync(lite.Id, TicketReleaseCause.CancelledByCustomer, "日程の都合がつかないため（デモ）", representative, cancellationToken);
             verb = "created";
         }
 

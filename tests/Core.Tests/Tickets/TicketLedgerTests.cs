@@ -107,6 +107,9 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixt
         Assert.Equal(10, await Balance(company));
         await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(scan.Id, TicketReleaseCause.Rejected, "対象外のシステム", _admin));
         Assert.Equal(20, await Balance(company));
+        Assert.Equal(2, await database.ScalarAsync<long>(
+            $"SELECT count(*) FROM core.ticket_ledger WHERE company_id = '{company}' AND kind = 'Refund' " +
+            "AND reason IN ('お客様のキャンセルによる返却: 日程が合わない', 'お申し込みをお受けできなかったための返却: 対象外のシステム')"));
     }
 
     [Fact]
