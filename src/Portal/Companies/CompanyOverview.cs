@@ -19,9 +19,14 @@ public sealed record CompanySnapshot(
     DateOnly ExpiresOn,
     int DaysLeft,
     IReadOnlyList<TicketHistoryLine> History,
-    IReadOnlyList<AwsAccount> AwsAccounts)
+    IReadOnlyList<AwsAccount> AwsAccounts,
+    IReadOnlyDictionary<string, (string Ja, string En)> ServiceNames)
 {
     public bool IsSuspended => Company.Status == CompanyStatus.Suspended;
+
+    /// <summary>The catalogue name of a history line's service in the page's language; the id when the catalogue no longer has it.</summary>
+    public string ServiceName(string? serviceId, bool japanese) =>
+        serviceId is null ? "" : ServiceNames.TryGetValue(serviceId, out var name) ? (japanese ? name.Ja : name.En) : serviceId;
 }
 
 /// <summary>
@@ -49,7 +54,8 @@ public sealed class CompanyOverview(CoreDbContext core, RankService ranks, Ticke
             await ledger.GetBalanceAsync(companyId, year, cancellationToken),
             year.LastDay, daysLeft,
             await ledger.GetHistoryAsync(companyId, year, cancellationToken),
-            await accounts.ListAsync(companyId, cancellationToken));
+            await accounts.ListAsync(companyId, cancellationToken),
+            await core.Catalogue.AsNoTracking().ToDictionaryAsync(e => e.Id, e => (e.NameJa, e.NameEn), cancellationToken));
     }
 }
 

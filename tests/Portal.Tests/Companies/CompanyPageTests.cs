@@ -46,6 +46,7 @@ public sealed partial class CompanyPageTests(PortalAppFactory app) : IClassFixtu
         var history = Section(html, "ticket-history");
         var numbers = NumberCells().Matches(WebUtility.HtmlDecode(history)).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["+15", "15", "-2", "13"], numbers);
+        Assert.Contains("AWSトレーニング", history, StringComparison.Ordinal);
         var accounts = Section(html, "aws-accounts");
         Assert.Contains("111122223333", accounts, StringComparison.Ordinal);
         Assert.Contains("444455556666", accounts, StringComparison.Ordinal);
