@@ -7,21 +7,10 @@ using CloudpackPlus.Core.Time;
 
 namespace CloudpackPlus.Core.Tests.BasicService;
 
-public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : IClassFixture<CoreDatabaseFixture>, IAsyncLifetime
+public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : CoreServiceTest(database, CoreTestHost.Jst(2025, 6, 2), PersonRole.Csm)
 {
-    private CoreTestHost _host = null!;
-    private Guid _csm;
-
-    public async Task InitializeAsync()
-    {
-        _host = new CoreTestHost(database, CoreTestHost.Jst(2025, 6, 2));
-        _csm = await _host.CreateStaffAsync(PersonRole.Csm);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     private Task<BasicServiceProposal> Start(Guid company) =>
-        _host.With<BasicServiceAllowanceService, BasicServiceProposal>(s => s.StartProposalAsync(company, "コスト見直し", _csm));
+        TestHost.With<BasicServiceAllowanceService, BasicServiceProposal>(s => s.StartProposalAsync(company, "コスト見直し", Staff));
 
     [Theory]
     [Trait("Spec", "BAS-1")]
@@ -32,9 +21,9 @@ public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : I
     [InlineData(Rank.Regular, 0)]
     public async Task Allowance_IsTheRanksYearlyProposals_SilverAndAboveOnly(Rank rank, int allowed)
     {
-        var company = await _host.CreateEnrolledCompanyAsync(rank, _csm);
+        var company = await TestHost.CreateEnrolledCompanyAsync(rank, Staff);
 
-        var allowance = await _host.With<BasicServiceAllowanceService, BasicServiceAllowance>(s => s.GetAsync(company, new FiscalYear(2025)));
+        var allowance = await TestHost.With<BasicServiceAllowanceService, BasicServiceAllowance>(s => s.GetAsync(company, new FiscalYear(2025)));
 
         Assert.Equal((allowed, 0, allowed), (allowance.Allowed, allowance.Used, allowance.Remaining));
         Assert.Equal(rank >= Rank.Silver, allowance.RankQualifies);
@@ -44,7 +33,7 @@ public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : I
     [Trait("Spec", "BAS-1")]
     public async Task Proposal_IsRefused_BelowSilver()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Bronze, _csm);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Bronze, Staff);
 
         var error = await Assert.ThrowsAsync<BasicServiceUnavailableException>(() => Start(company));
 
@@ -55,7 +44,7 @@ public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : I
     [Trait("Spec", "BAS-5")]
     public async Task Proposal_IsRefused_WhenTheCountIsUsedUp_PointingToAnInquiryOrTickets()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Silver, _csm);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Silver, Staff);
         await Start(company);
         await Start(company);
 
@@ -70,7 +59,7 @@ public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : I
     [Trait("Spec", "BAS-1")]
     public async Task ParallelProposals_NeverExceedTheAllowance()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _csm);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {

@@ -8,25 +8,14 @@ using CloudpackPlus.Core.Time;
 
 namespace CloudpackPlus.Core.Tests.Catalogue;
 
-public sealed class CatalogueTests(CoreDatabaseFixture database) : IClassFixture<CoreDatabaseFixture>, IAsyncLifetime
+public sealed class CatalogueTests(CoreDatabaseFixture database) : CoreServiceTest(database, CoreTestHost.Jst(2025, 6, 2))
 {
-    private CoreTestHost _host = null!;
-    private Guid _admin;
-
-    public async Task InitializeAsync()
-    {
-        _host = new CoreTestHost(database, CoreTestHost.Jst(2025, 6, 2));
-        _admin = await _host.CreateStaffAsync();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     [Trait("Spec", "ADV-1")]
     public async Task Catalogue_IsSeededWithTheSevenServicesOfTheSpecification()
     {
         string[] spec = ["COST-C", "COST-L", "ACCT-D", "SEC-C", "SEC-L", "TRAIN-1", "WEB-L"];
-        var entries = (await _host.With<CatalogueService, IReadOnlyList<CatalogueEntry>>(s => s.ListAsync(includeWithdrawn: true)))
+        var entries = (await TestHost.With<CatalogueService, IReadOnlyList<CatalogueEntry>>(s => s.ListAsync(includeWithdrawn: true)))
             .Where(e => spec.Contains(e.Id)).ToList();
 
         Assert.Equal(
@@ -45,32 +34,32 @@ public sealed class CatalogueTests(CoreDatabaseFixture database) : IClassFixture
     [Trait("Spec", "ADV-1")]
     public async Task Admins_AddChangeLimitAndWithdrawServices_AsData()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Bronze, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Bronze, Staff);
         var added = new CatalogueEntry
         {
             Id = "TEST-" + Guid.NewGuid().ToString("N")[..6], NameJa = "テスト診断", NameEn = "Test diagnosis", Category = ServiceCategory.Security,
             TicketCost = 1, AllowedRanks = [Rank.Gold, Rank.Platinum], SortOrder = 900,
         };
 
-        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, _admin));
-        var byRank = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+        await TestHost.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, Staff));
+        var byRank = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
         added.AllowedRanks = [];
         added.AllowedContractTypes = [ContractType.FixedPricePlan];
-        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, _admin));
-        var byContract = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+        await TestHost.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, Staff));
+        var byContract = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
         added.AllowedContractTypes = [];
-        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, _admin));
-        var open = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
-        await _host.RunAsync(sp => sp.Get<CatalogueService>().SetActiveAsync(added.Id, false, _admin));
-        var withdrawn = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+        await TestHost.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(added, Staff));
+        var open = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
+        await TestHost.RunAsync(sp => sp.Get<CatalogueService>().SetActiveAsync(added.Id, false, Staff));
+        var withdrawn = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, added.Id));
 
         Assert.Equal(UnavailableReason.RankNotAllowed, byRank.Reason);
         Assert.Equal(UnavailableReason.ContractTypeNotAllowed, byContract.Reason);
         Assert.True(open.CanApply);
         Assert.Equal(UnavailableReason.Withdrawn, withdrawn.Reason);
-        Assert.DoesNotContain(await _host.With<CatalogueService, IReadOnlyList<CatalogueEntry>>(s => s.ListAsync()), e => e.Id == added.Id);
-        Assert.Equal(_admin, (await _host.With<CatalogueService, CatalogueEntry>(s => s.GetAsync(added.Id))).UpdatedBy);
-        var cheap = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, "COST-L"));
+        Assert.DoesNotContain(await TestHost.With<CatalogueService, IReadOnlyList<CatalogueEntry>>(s => s.ListAsync()), e => e.Id == added.Id);
+        Assert.Equal(Staff, (await TestHost.With<CatalogueService, CatalogueEntry>(s => s.GetAsync(added.Id))).UpdatedBy);
+        var cheap = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, "COST-L"));
         Assert.Equal((UnavailableReason.InsufficientTickets, 2), (cheap.Reason!.Value, cheap.Balance));
     }
 
@@ -79,26 +68,26 @@ public sealed class CatalogueTests(CoreDatabaseFixture database) : IClassFixture
     public async Task YearlyCapacity_ClosesTheServiceForTheRestOfTheFiscalYear_WhenUsedUp()
     {
         var entry = new CatalogueEntry { Id = "CAP-" + Guid.NewGuid().ToString("N")[..6], NameJa = "上限付き", NameEn = "Capped", TicketCost = 2, YearlyCapacity = 2, SortOrder = 900 };
-        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(entry, _admin));
-        var a = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
-        var b = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(a, Guid.NewGuid(), 2, entry.Id, null)));
-        var released = await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(b, Guid.NewGuid(), 2, entry.Id, null)));
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(released.Id, TicketReleaseCause.StartFailed, "失敗", null));
-        var stillOpen = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(b, entry.Id));
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(b, Guid.NewGuid(), 2, entry.Id, null)));
+        await TestHost.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(entry, Staff));
+        var a = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
+        var b = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(a, Guid.NewGuid(), 2, entry.Id, null)));
+        var released = await TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(b, Guid.NewGuid(), 2, entry.Id, null)));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(released.Id, TicketReleaseCause.StartFailed, "失敗", null));
+        var stillOpen = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(b, entry.Id));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(b, Guid.NewGuid(), 2, entry.Id, null)));
 
-        var full = await _host.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(a, entry.Id));
+        var full = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(a, entry.Id));
         var refused = await Assert.ThrowsAsync<ServiceCapacityReachedException>(() =>
-            _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(a, Guid.NewGuid(), 2, entry.Id, null))));
-        _host.MoveTo(CoreTestHost.Jst(2026, 4, 1, 9, 0));
-        var nextYear = await _host.With<CatalogueService, int>(s => s.CountUsedCapacityAsync(entry.Id, new FiscalYear(2026)));
+            TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(a, Guid.NewGuid(), 2, entry.Id, null))));
+        TestHost.MoveTo(CoreTestHost.Jst(2026, 4, 1, 9, 0));
+        var nextYear = await TestHost.With<CatalogueService, int>(s => s.CountUsedCapacityAsync(entry.Id, new FiscalYear(2026)));
 
         Assert.Equal(1, stillOpen.CapacityLeft);
         Assert.Equal((UnavailableReason.CapacityReached, 0), (full.Reason!.Value, full.CapacityLeft!.Value));
         Assert.Equal(0, nextYear);
         Assert.Equal(2, refused.Capacity);
-        Assert.Equal(13, await _host.With<TicketLedger, int>(l => l.GetBalanceAsync(a, new FiscalYear(2025))));
+        Assert.Equal(13, await TestHost.With<TicketLedger, int>(l => l.GetBalanceAsync(a, new FiscalYear(2025))));
     }
 
     [Fact]
@@ -106,18 +95,18 @@ public sealed class CatalogueTests(CoreDatabaseFixture database) : IClassFixture
     public async Task ParallelApplications_OfDifferentCompanies_NeverExceedTheYearlyCapacity()
     {
         var entry = new CatalogueEntry { Id = "RACE-" + Guid.NewGuid().ToString("N")[..6], NameJa = "上限付き", NameEn = "Capped", TicketCost = 2, YearlyCapacity = 3, SortOrder = 900 };
-        await _host.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(entry, _admin));
+        await TestHost.With<CatalogueService, CatalogueEntry>(s => s.SaveAsync(entry, Staff));
         var companies = new List<Guid>();
         for (var i = 0; i < 8; i++)
         {
-            companies.Add(await _host.CreateEnrolledCompanyAsync(Rank.Silver, _admin));
+            companies.Add(await TestHost.CreateEnrolledCompanyAsync(Rank.Silver, Staff));
         }
 
         var results = await Task.WhenAll(companies.Select(company => Task.Run(async () =>
         {
             try
             {
-                await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), 2, entry.Id, null)));
+                await TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), 2, entry.Id, null)));
                 return true;
             }
             catch (ServiceCapacityReachedException)
@@ -127,6 +116,6 @@ public sealed class CatalogueTests(CoreDatabaseFixture database) : IClassFixture
         })));
 
         Assert.Equal(3, results.Count(ok => ok));
-        Assert.Equal(3, await _host.With<CatalogueService, int>(s => s.CountUsedCapacityAsync(entry.Id, new FiscalYear(2025))));
+        Assert.Equal(3, await TestHost.With<CatalogueService, int>(s => s.CountUsedCapacityAsync(entry.Id, new FiscalYear(2025))));
     }
 }

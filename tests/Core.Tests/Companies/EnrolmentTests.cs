@@ -7,19 +7,8 @@ using CloudpackPlus.Core.Time;
 
 namespace CloudpackPlus.Core.Tests.Companies;
 
-public sealed class EnrolmentTests(CoreDatabaseFixture database) : IClassFixture<CoreDatabaseFixture>, IAsyncLifetime
+public sealed class EnrolmentTests(CoreDatabaseFixture database) : CoreServiceTest(database, CoreTestHost.Jst(2025, 6, 2))
 {
-    private CoreTestHost _host = null!;
-    private Guid _admin;
-
-    public async Task InitializeAsync()
-    {
-        _host = new CoreTestHost(database, CoreTestHost.Jst(2025, 6, 2));
-        _admin = await _host.CreateStaffAsync();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [Trait("Spec", "ELIG-1")]
     [InlineData(ContractType.BillingAgency)]
@@ -27,13 +16,13 @@ public sealed class EnrolmentTests(CoreDatabaseFixture database) : IClassFixture
     [InlineData(ContractType.FixedPricePlan)]
     public async Task Enrol_Succeeds_WithAQualifyingContract(ContractType type)
     {
-        var company = await _host.CreateCompanyAsync(null, type, ContractType.Cdn);
+        var company = await TestHost.CreateCompanyAsync(null, type, ContractType.Cdn);
 
-        var eligibility = await _host.With<EnrolmentService, EligibilityResult>(s => s.CheckEligibilityAsync(company));
-        await _host.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, _admin));
+        var eligibility = await TestHost.With<EnrolmentService, EligibilityResult>(s => s.CheckEligibilityAsync(company));
+        await TestHost.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, Staff));
 
         Assert.True(eligibility.IsEligible);
-        var status = await _host.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status));
+        var status = await TestHost.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status));
         Assert.Equal(CompanyStatus.Active, status);
     }
 
@@ -41,9 +30,9 @@ public sealed class EnrolmentTests(CoreDatabaseFixture database) : IClassFixture
     [Trait("Spec", "ELIG-1")]
     public async Task Enrol_IsRefused_WithoutAnyContract()
     {
-        var company = await _host.CreateCompanyAsync();
+        var company = await TestHost.CreateCompanyAsync();
 
-        var error = await Assert.ThrowsAsync<EnrolmentRefusedException>(() => _host.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, _admin)));
+        var error = await Assert.ThrowsAsync<EnrolmentRefusedException>(() => TestHost.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, Staff)));
 
         Assert.Equal([EligibilityIssue.NoQualifyingContract], error.Issues);
         Assert.Contains("AWS請求代行サービス", error.Message, StringComparison.Ordinal);
@@ -53,10 +42,10 @@ public sealed class EnrolmentTests(CoreDatabaseFixture database) : IClassFixture
     [Trait("Spec", "ELIG-1")]
     public async Task Enrol_IsRefused_WhenTheQualifyingContractHasEnded()
     {
-        var company = await _host.CreateCompanyAsync();
-        await _host.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.BillingAgency, new DateOnly(2023, 4, 1), new DateOnly(2025, 5, 31), _admin));
+        var company = await TestHost.CreateCompanyAsync();
+        await TestHost.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.BillingAgency, new DateOnly(2023, 4, 1), new DateOnly(2025, 5, 31), Staff));
 
-        var result = await _host.With<EnrolmentService, EligibilityResult>(s => s.CheckEligibilityAsync(company));
+        var result = await TestHost.With<EnrolmentService, EligibilityResult>(s => s.CheckEligibilityAsync(company));
 
         Assert.Equal([EligibilityIssue.NoQualifyingContract], result.Issues);
     }
@@ -67,9 +56,9 @@ public sealed class EnrolmentTests(CoreDatabaseFixture database) : IClassFixture
     [InlineData(ContractType.Cdn)]
     public async Task Enrol_IsRefused_WhenOnlyDedicatedConnectionOrCdnPlans(ContractType type)
     {
-        var company = await _host.CreateCompanyAsync(null, type, ContractType.DedicatedConnection);
+        var company = await TestHost.CreateCompanyAsync(null, type, ContractType.DedicatedConnection);
 
-        var error = await Assert.ThrowsAsync<EnrolmentRefusedException>(() => _host.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, _admin)));
+        var error = await Assert.ThrowsAsync<EnrolmentRefusedException>(() => TestHost.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, Staff)));
 
         Assert.Equal([EligibilityIssue.OnlyExcludedPlans], error.Issues);
         Assert.Contains("専用接続プラン・CDN専用プラン", error.Message, StringComparison.Ordinal);
@@ -79,45 +68,45 @@ public sealed class EnrolmentTests(CoreDatabaseFixture database) : IClassFixture
     [Trait("Spec", "ELIG-2")]
     public async Task Enrol_IsRefused_WithEveryReason_ForPublicBodyAlliancePartnerOrThirdPartyCustomer()
     {
-        var company = await _host.CreateCompanyAsync(c =>
+        var company = await TestHost.CreateCompanyAsync(c =>
         {
             c.IsPublicBody = true;
             c.IsAlliancePartner = true;
             c.IsServedThroughThirdParty = true;
         }, ContractType.BillingAgency);
 
-        var error = await Assert.ThrowsAsync<EnrolmentRefusedException>(() => _host.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, _admin)));
+        var error = await Assert.ThrowsAsync<EnrolmentRefusedException>(() => TestHost.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, Staff)));
 
         Assert.Equal([EligibilityIssue.PublicBody, EligibilityIssue.AlliancePartner, EligibilityIssue.ServedThroughThirdParty], error.Issues);
         Assert.Contains("公的機関", error.Message, StringComparison.Ordinal);
         Assert.Contains("業務提携", error.Message, StringComparison.Ordinal);
         Assert.Contains("第三者経由", error.Message, StringComparison.Ordinal);
-        Assert.Equal(CompanyStatus.NotEnrolled, await _host.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
+        Assert.Equal(CompanyStatus.NotEnrolled, await TestHost.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
     }
 
     [Fact]
     [Trait("Spec", "ELIG-4")]
     public async Task Company_IsSuspended_WhenItsLastQualifyingContractEnds_AndKeepsItsHistory()
     {
-        var company = await _host.CreateCompanyAsync();
-        var agency = await _host.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.BillingAgency, new DateOnly(2024, 4, 1), null, _admin));
-        var fixedPlan = await _host.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.FixedPricePlan, new DateOnly(2024, 4, 1), null, _admin));
-        await _host.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, Rank.Gold, null, _admin));
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), 2, "TRAIN-1", null)));
+        var company = await TestHost.CreateCompanyAsync();
+        var agency = await TestHost.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.BillingAgency, new DateOnly(2024, 4, 1), null, Staff));
+        var fixedPlan = await TestHost.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.FixedPricePlan, new DateOnly(2024, 4, 1), null, Staff));
+        await TestHost.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, Rank.Gold, null, Staff));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), 2, "TRAIN-1", null)));
 
-        await _host.RunAsync(sp => sp.Get<EnrolmentService>().EndContractAsync(agency.Id, new DateOnly(2025, 6, 30), _admin));
-        _host.MoveTo(CoreTestHost.Jst(2025, 7, 1, 0, 1));
-        var sweptWhileOneRemains = await _host.With<EnrolmentService, IReadOnlyList<Guid>>(s => s.SuspendLapsedCompaniesAsync());
-        await _host.RunAsync(sp => sp.Get<EnrolmentService>().EndContractAsync(fixedPlan.Id, new DateOnly(2025, 7, 31), _admin));
-        _host.MoveTo(CoreTestHost.Jst(2025, 8, 1, 0, 1));
-        var swept = await _host.With<EnrolmentService, IReadOnlyList<Guid>>(s => s.SuspendLapsedCompaniesAsync());
+        await TestHost.RunAsync(sp => sp.Get<EnrolmentService>().EndContractAsync(agency.Id, new DateOnly(2025, 6, 30), Staff));
+        TestHost.MoveTo(CoreTestHost.Jst(2025, 7, 1, 0, 1));
+        var sweptWhileOneRemains = await TestHost.With<EnrolmentService, IReadOnlyList<Guid>>(s => s.SuspendLapsedCompaniesAsync());
+        await TestHost.RunAsync(sp => sp.Get<EnrolmentService>().EndContractAsync(fixedPlan.Id, new DateOnly(2025, 7, 31), Staff));
+        TestHost.MoveTo(CoreTestHost.Jst(2025, 8, 1, 0, 1));
+        var swept = await TestHost.With<EnrolmentService, IReadOnlyList<Guid>>(s => s.SuspendLapsedCompaniesAsync());
 
         Assert.DoesNotContain(company, sweptWhileOneRemains);
         Assert.Contains(company, swept);
-        Assert.Equal(CompanyStatus.Suspended, await _host.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
-        var history = await _host.With<TicketLedger, IReadOnlyList<TicketHistoryLine>>(l => l.GetHistoryAsync(company, new FiscalYear(2025)));
+        Assert.Equal(CompanyStatus.Suspended, await TestHost.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
+        var history = await TestHost.With<TicketLedger, IReadOnlyList<TicketHistoryLine>>(l => l.GetHistoryAsync(company, new FiscalYear(2025)));
         Assert.Equal([TicketEntryKind.Grant, TicketEntryKind.Spend], history.Select(h => h.Kind));
-        var error = await Assert.ThrowsAsync<CompanyNotActiveException>(() => _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), 2, "TRAIN-1", null))));
+        var error = await Assert.ThrowsAsync<CompanyNotActiveException>(() => TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), 2, "TRAIN-1", null))));
         Assert.Equal(CompanyStatus.Suspended, error.Status);
     }
 
@@ -125,16 +114,16 @@ public sealed class EnrolmentTests(CoreDatabaseFixture database) : IClassFixture
     [Trait("Spec", "ELIG-4")]
     public async Task SuspendedCompany_IsReinstated_ByEnrollingAgainWithANewContract_WithoutASecondGrant()
     {
-        var company = await _host.CreateCompanyAsync();
-        var agency = await _host.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.BillingAgency, new DateOnly(2024, 4, 1), null, _admin));
-        await _host.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, Rank.Silver, null, _admin));
-        await _host.RunAsync(sp => sp.Get<EnrolmentService>().EndContractAsync(agency.Id, new DateOnly(2025, 5, 31), _admin));
-        Assert.Equal(CompanyStatus.Suspended, await _host.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
+        var company = await TestHost.CreateCompanyAsync();
+        var agency = await TestHost.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.BillingAgency, new DateOnly(2024, 4, 1), null, Staff));
+        await TestHost.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, Rank.Silver, null, Staff));
+        await TestHost.RunAsync(sp => sp.Get<EnrolmentService>().EndContractAsync(agency.Id, new DateOnly(2025, 5, 31), Staff));
+        Assert.Equal(CompanyStatus.Suspended, await TestHost.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
 
-        await _host.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.FixedPricePlan, new DateOnly(2025, 6, 1), null, _admin));
-        await _host.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, _admin));
+        await TestHost.With<EnrolmentService, Contract>(s => s.RecordContractAsync(company, ContractType.FixedPricePlan, new DateOnly(2025, 6, 1), null, Staff));
+        await TestHost.With<EnrolmentService, RankAssignment>(s => s.EnrolAsync(company, null, null, Staff));
 
-        Assert.Equal(CompanyStatus.Active, await _host.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
-        Assert.Equal(5, await _host.With<TicketLedger, int>(l => l.GetBalanceAsync(company)));
+        Assert.Equal(CompanyStatus.Active, await TestHost.RunAsync(sp => Task.FromResult(sp.GetCompany(company).Status)));
+        Assert.Equal(5, await TestHost.With<TicketLedger, int>(l => l.GetBalanceAsync(company)));
     }
 }

@@ -9,36 +9,25 @@ using Npgsql;
 
 namespace CloudpackPlus.Core.Tests.Tickets;
 
-public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixture<CoreDatabaseFixture>, IAsyncLifetime
+public sealed class TicketLedgerTests(CoreDatabaseFixture database) : CoreServiceTest(database, CoreTestHost.Jst(2025, 6, 2))
 {
     private static readonly FiscalYear Fy2025 = new(2025);
-    private CoreTestHost _host = null!;
-    private Guid _admin;
-
-    public async Task InitializeAsync()
-    {
-        _host = new CoreTestHost(database, CoreTestHost.Jst(2025, 6, 2));
-        _admin = await _host.CreateStaffAsync();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     private Task<TicketReservation> Reserve(Guid company, int cost, string? service = "COST-L", Guid? application = null) =>
-        _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, application ?? Guid.NewGuid(), cost, service, null)));
+        TestHost.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, application ?? Guid.NewGuid(), cost, service, null)));
 
-    private Task<int> Balance(Guid company) => _host.With<TicketLedger, int>(l => l.GetBalanceAsync(company, Fy2025));
+    private Task<int> Balance(Guid company) => TestHost.With<TicketLedger, int>(l => l.GetBalanceAsync(company, Fy2025));
 
     [Fact]
     [Trait("Spec", "TKT-3")]
     [Trait("Spec", "TKT-4")]
     public async Task Reserve_SpendsTheCost_AndTheBalanceIsTheSumOfTheLedger()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
 
         await Reserve(company, 5);
 
         Assert.Equal(10, await Balance(company));
-        var sum = await database.ScalarAsync<long>($"SELECT sum(amount) FROM core.ticket_ledger WHERE company_id = '{company}' AND fiscal_year = 2025");
+        var sum = await Database.ScalarAsync<long>($"SELECT sum(amount) FROM core.ticket_ledger WHERE company_id = '{company}' AND fiscal_year = 2025");
         Assert.Equal(10, sum);
     }
 
@@ -46,7 +35,7 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixt
     [Trait("Spec", "TKT-3")]
     public async Task Reserve_IsRefused_WhenBalanceIsShort_WithTheBalanceAndTheCost()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Silver, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Silver, Staff);
         await Reserve(company, 2);
 
         var error = await Assert.ThrowsAsync<InsufficientTicketsException>(() => Reserve(company, 5, "SEC-L"));
@@ -61,7 +50,7 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixt
     [Trait("Spec", "TKT-3")]
     public async Task Reserve_IsIdempotentPerApplication()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
         var application = Guid.NewGuid();
 
         var first = await Reserve(company, 5, application: application);
@@ -75,39 +64,39 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixt
     [Trait("Spec", "TKT-5")]
     public async Task Release_GivesTheTicketsBack_WhenTheApplicationFailsToStart()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
         var reservation = await Reserve(company, 10, "COST-C");
 
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(reservation.Id, TicketReleaseCause.StartFailed, "workflow did not start", null));
-        var again = await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(reservation.Id, TicketReleaseCause.StartFailed, "retry", null));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(reservation.Id, TicketReleaseCause.StartFailed, "workflow did not start", null));
+        var again = await TestHost.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(reservation.Id, TicketReleaseCause.StartFailed, "retry", null));
 
         Assert.Equal(TicketReservationStatus.Released, again.Status);
         Assert.Equal(15, await Balance(company));
-        var history = await _host.With<TicketLedger, IReadOnlyList<TicketHistoryLine>>(l => l.GetHistoryAsync(company, Fy2025));
+        var history = await TestHost.With<TicketLedger, IReadOnlyList<TicketHistoryLine>>(l => l.GetHistoryAsync(company, Fy2025));
         Assert.Equal([TicketEntryKind.Grant, TicketEntryKind.Spend, TicketEntryKind.Refund], history.Select(h => h.Kind));
         Assert.Equal([15, 5, 15], history.Select(h => h.BalanceAfter));
-        await Assert.ThrowsAsync<ReservationStateException>(() => _host.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(reservation.Id)));
+        await Assert.ThrowsAsync<ReservationStateException>(() => TestHost.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(reservation.Id)));
     }
 
     [Fact]
     [Trait("Spec", "TKT-5")]
     public async Task CustomerCancellation_IsRefunded_ExceptForTheWebVulnerabilityScan()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Platinum, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Platinum, Staff);
         var training = await Reserve(company, 2, "TRAIN-1");
         var scan = await Reserve(company, 10, "WEB-L");
-        await _host.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(training.Id));
-        await _host.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(scan.Id));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(training.Id));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(scan.Id));
 
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(training.Id, TicketReleaseCause.CancelledByCustomer, "日程が合わない", null));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(training.Id, TicketReleaseCause.CancelledByCustomer, "日程が合わない", null));
         var error = await Assert.ThrowsAsync<NotCancellableException>(() =>
-            _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(scan.Id, TicketReleaseCause.CancelledByCustomer, "やめたい", null)));
+            TestHost.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(scan.Id, TicketReleaseCause.CancelledByCustomer, "やめたい", null)));
 
         Assert.Equal("WEB-L", error.ServiceId);
         Assert.Equal(10, await Balance(company));
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(scan.Id, TicketReleaseCause.Rejected, "対象外のシステム", _admin));
+        await TestHost.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(scan.Id, TicketReleaseCause.Rejected, "対象外のシステム", Staff));
         Assert.Equal(20, await Balance(company));
-        Assert.Equal(2, await database.ScalarAsync<long>(
+        Assert.Equal(2, await Database.ScalarAsync<long>(
             $"SELECT count(*) FROM core.ticket_ledger WHERE company_id = '{company}' AND kind = 'Refund' " +
             "AND reason IN ('お客様のキャンセルによる返却: 日程が合わない', 'お申し込みをお受けできなかったための返却: 対象外のシステム')"));
     }
@@ -116,10 +105,10 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixt
     [Trait("Spec", "TKT-4")]
     public async Task Ledger_IsAppendOnly_InTheDatabase()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
 
-        var update = await Assert.ThrowsAsync<PostgresException>(() => database.ScalarAsync<int>($"UPDATE core.ticket_ledger SET amount = 99 WHERE company_id = '{company}'"));
-        var delete = await Assert.ThrowsAsync<PostgresException>(() => database.ScalarAsync<int>($"DELETE FROM core.ticket_ledger WHERE company_id = '{company}'"));
+        var update = await Assert.ThrowsAsync<PostgresException>(() => Database.ScalarAsync<int>($"UPDATE core.ticket_ledger SET amount = 99 WHERE company_id = '{company}'"));
+        var delete = await Assert.ThrowsAsync<PostgresException>(() => Database.ScalarAsync<int>($"DELETE FROM core.ticket_ledger WHERE company_id = '{company}'"));
 
         Assert.Contains("append-only", update.MessageText, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.MessageText, StringComparison.Ordinal);
@@ -130,35 +119,35 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixt
     [Trait("Spec", "TKT-4")]
     public async Task Adjustment_NeedsAReasonAndStaff_AndCannotMakeTheBalanceNegative()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Bronze, _admin);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Bronze, Staff);
 
-        await _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, 3, "障害のお詫び", _admin));
-        await Assert.ThrowsAsync<CloudpackPlus.Core.Errors.ProgrammeRuleException>(() => _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, 1, " ", _admin)));
-        await Assert.ThrowsAsync<CloudpackPlus.Core.Errors.ProgrammeRuleException>(() => _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, 1, "x", company)));
-        var error = await Assert.ThrowsAsync<InsufficientTicketsException>(() => _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, -6, "誤付与の訂正", _admin)));
+        await TestHost.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, 3, "障害のお詫び", Staff));
+        await Assert.ThrowsAsync<CloudpackPlus.Core.Errors.ProgrammeRuleException>(() => TestHost.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, 1, " ", Staff)));
+        await Assert.ThrowsAsync<CloudpackPlus.Core.Errors.ProgrammeRuleException>(() => TestHost.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, 1, "x", company)));
+        var error = await Assert.ThrowsAsync<InsufficientTicketsException>(() => TestHost.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(company, Fy2025, -6, "誤付与の訂正", Staff)));
 
         Assert.Equal(5, error.Balance);
         Assert.Equal(5, await Balance(company));
-        var last = (await _host.With<TicketLedger, IReadOnlyList<TicketHistoryLine>>(l => l.GetHistoryAsync(company, Fy2025)))[^1];
-        Assert.Equal((TicketEntryKind.Adjustment, 3, "障害のお詫び", (Guid?)_admin), (last.Kind, last.Amount, last.Reason, last.ActorId));
+        var last = (await TestHost.With<TicketLedger, IReadOnlyList<TicketHistoryLine>>(l => l.GetHistoryAsync(company, Fy2025)))[^1];
+        Assert.Equal((TicketEntryKind.Adjustment, 3, "障害のお詫び", (Guid?)Staff), (last.Kind, last.Amount, last.Reason, last.ActorId));
     }
 
     [Fact]
     [Trait("Spec", "TKT-4")]
     public async Task Reserve_JoinsTheCallersTransaction_AndIsUndoneWithIt()
     {
-        var company = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Gold, Staff);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
 
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             var options = new DbContextOptionsBuilder<CoreDbContext>();
-            options.UseModuleNpgsql(database.ConnectionString, CoreDbContext.Schema);
+            options.UseModuleNpgsql(Database.ConnectionString, CoreDbContext.Schema);
             await using var db = new CoreDbContext(options.Options);
             db.Database.SetDbConnection(connection);
             await db.Database.UseTransactionAsync(transaction);
-            var ledger = new TicketLedger(db, _host.Clock);
+            var ledger = new TicketLedger(db, TestHost.Clock);
 
             await ledger.ReserveAsync(new(company, Guid.NewGuid(), 10, "COST-C", null));
             Assert.Equal(5, await ledger.GetBalanceAsync(company, Fy2025));
@@ -168,6 +157,6 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : IClassFixt
         }
 
         Assert.Equal(15, await Balance(company));
-        Assert.Equal(0L, await database.ScalarAsync<long>($"SELECT count(*) FROM core.ticket_reservations WHERE company_id = '{company}'"));
+        Assert.Equal(0L, await Database.ScalarAsync<long>($"SELECT count(*) FROM core.ticket_reservations WHERE company_id = '{company}'"));
     }
 }
