@@ -23,10 +23,8 @@ public static class JobsHostingExtensions
         // so the server, the clients and the dashboard of this host all use this database.
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            return new PostgreSqlStorage(
-                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, StorageOptions(options)),
-                StorageOptions(options));
+            var options = StorageOptions(sp.GetRequiredService<IOptions<JobsOptions>>().Value);
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
         });
         // Per host too: Hangfire's default activator is a process-wide static, which would let
         // one host's server build jobs from another host's services.
