@@ -1,4 +1,5 @@
 using CloudpackPlus.Activities.Calendar;
+using CloudpackPlus.Workflows;
 using CloudpackPlus.Workflows.Calendar;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,8 @@ public static class ActivitiesServiceCollectionExtensions
     public static IServiceCollection AddCloudpackActivities(this IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<IWorkflowCalendar, CoreWorkflowCalendar>());
+        services.AddWorkflowActivitiesFrom(typeof(ActivitiesServiceCollectionExtensions).Assembly);
+        services.TryAddScoped<Applications.ApplicationDesk>();
         return services;
     }
 }

@@ -57,6 +57,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<QuoteRequestService>();
         services.TryAddScoped<BusinessCalendarService>();
         services.TryAddScoped<FiscalYearRolloverService>();
+        services.TryAddScoped<Applications.TrainingMenuService>();
+        services.TryAddScoped<Applications.ConversationService>();
+        services.TryAddScoped<Applications.ApplicationBook>();
         services.TryAddScoped<DemoProgrammeSeeder>();
         return services;
     }

@@ -40,6 +40,18 @@ public sealed class CoreWorkflowCalendar(
         return Tokyo.At(date, calendar.ClosesAt);
     }
 
+    /// <inheritdoc />
+    public bool IsWithinBusinessHours(DateTimeOffset start, TimeSpan duration)
+    {
+        var calendar = Current();
+        var local = Tokyo.ToTokyo(start);
+        var end = Tokyo.ToTokyo(start + duration);
+        var opens = local.Date + calendar.OpensAt.ToTimeSpan();
+        var closes = local.Date + calendar.ClosesAt.ToTimeSpan();
+        return calendar.IsBusinessDay(DateOnly.FromDateTime(local.DateTime)) && duration >= TimeSpan.Zero
+            && local.DateTime >= opens && end.DateTime <= closes;
+    }
+
     private BusinessCalendar Current()
     {
         lock (_gate)

@@ -50,6 +50,9 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
         target.NameJa = entry.NameJa;
         target.NameEn = entry.NameEn;
         target.Category = entry.Category;
+        target.DescriptionJa = entry.DescriptionJa;
+        target.DescriptionEn = entry.DescriptionEn;
+        target.WorkflowDefinitionId = string.IsNullOrWhiteSpace(entry.WorkflowDefinitionId) ? null : entry.WorkflowDefinitionId.Trim();
         target.TicketCost = entry.TicketCost;
         target.OneAwsAccountPerApplication = entry.OneAwsAccountPerApplication;
         target.AllowedRanks = [.. entry.AllowedRanks];

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.BasicService;
 using CloudpackPlus.Core.Calendar;
 using CloudpackPlus.Core.Catalogue;
@@ -66,6 +67,16 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();
 
+    public DbSet<ServiceApplication> Applications => Set<ServiceApplication>();
+
+    public DbSet<ApplicationMessage> ApplicationMessages => Set<ApplicationMessage>();
+
+    public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
+
+    public DbSet<TrainingTopic> TrainingTopics => Set<TrainingTopic>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public DbSet<RolloverRun> RolloverRuns => Set<RolloverRun>();
 
     public DbSet<RolloverCompanyResult> RolloverCompanyResults => Set<RolloverCompanyResult>();
@@ -79,6 +90,7 @@ public sealed class CoreDbContext : DbContext
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoreDbContext).Assembly);
+        modelBuilder.HasSequence<long>("application_numbers");
 
         modelBuilder.Entity<Company>().HasQueryFilter(c => TenantIsStaff || c.Id == TenantCompanyId);
         modelBuilder.Entity<Person>().HasQueryFilter(p => TenantIsStaff || p.CompanyId == TenantCompanyId);

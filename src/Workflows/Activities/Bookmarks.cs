@@ -36,7 +36,7 @@ public sealed record BookmarkRequest
     public HumanTaskRequest? Task { get; init; }
 
     /// <summary>Timer until an instant.</summary>
-    public static BookmarkRequest Timer(DateTimeOffset dueAt) => new() { Kind = BookmarkKind.Timer, DueAt = dueAt };
+    public static BookmarkRequest Timer(DateTimeOffset dueAt) => new() { Kind = BookmarkKind.Timer, DueAt = dueAt.ToUniversalTime() };
 
     /// <summary>Wait for a named external message.</summary>
     public static BookmarkRequest Signal(string name) => new() { Kind = BookmarkKind.Signal, SignalName = name };
@@ -68,4 +68,10 @@ public sealed record HumanTaskRequest
 
     /// <summary>Due instant (computed on the business calendar), if any.</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>English title, when the task is shown to English readers.</summary>
+    public string? TitleEn { get; init; }
+
+    /// <summary>Values the form opens with (JSON object), if any.</summary>
+    public string? Prefill { get; init; }
 }

@@ -11,6 +11,9 @@ public interface IWorkflowCalendar
 
     /// <summary>The due instant of work given <paramref name="days"/> business days from <paramref name="from"/>: end of that business day (19:00 JST).</summary>
     DateTimeOffset DueDate(DateTimeOffset from, int days);
+
+    /// <summary>Whether work from <paramref name="start"/> lasting <paramref name="duration"/> lies within one business day's hours (HOURS-1: 10:00–19:00 JST).</summary>
+    bool IsWithinBusinessHours(DateTimeOffset start, TimeSpan duration);
 }
 
 /// <summary>Default calendar: Monday–Friday in Asia/Tokyo, no holidays; business day ends at 19:00.</summary>
@@ -43,6 +46,15 @@ public sealed class WeekdayCalendar : IWorkflowCalendar
     {
         var day = TimeZoneInfo.ConvertTime(AddBusinessDays(from, days), Tokyo).Date;
         return new DateTimeOffset(day.AddHours(19), Tokyo.GetUtcOffset(day)).ToUniversalTime();
+    }
+
+    /// <inheritdoc />
+    public bool IsWithinBusinessHours(DateTimeOffset start, TimeSpan duration)
+    {
+        var local = TimeZoneInfo.ConvertTime(start, Tokyo);
+        var end = local + duration;
+        return IsBusinessDay(local.Date) && end.Date == local.Date
+            && local.TimeOfDay >= TimeSpan.FromHours(10) && end.TimeOfDay <= TimeSpan.FromHours(19);
     }
 
     private static bool IsBusinessDay(DateTime date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

@@ -81,6 +81,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.ToTable("tasks");
             b.Property(x => x.NodeId).HasMaxLength(100);
             b.Property(x => x.Title).HasMaxLength(300);
+            b.Property(x => x.TitleEn).HasMaxLength(300);
+            b.Property(x => x.Prefill).HasColumnType("jsonb");
             b.Property(x => x.FormSchema).HasColumnType("jsonb");
             b.Property(x => x.Result).HasColumnType("jsonb");
             b.Property(x => x.Role).HasMaxLength(50);

@@ -12,6 +12,15 @@ public interface IWorkflowRuntime
     Task<StartResult> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
         string? correlationId, string? startedBy = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts a workflow after <paramref name="prepare"/> has made the caller's domain writes in the
+    /// same transaction (e.g. the application row and its ticket reservation) and returned the
+    /// instance's input. Everything commits together or not at all; if an instance with this
+    /// correlation id exists, nothing is prepared and the existing instance is returned.
+    /// </summary>
+    Task<StartResult> StartWorkflowAsync(string definitionId, string correlationId, string? startedBy,
+        Func<IWorkflowStepScope, Task<IReadOnlyDictionary<string, object?>>> prepare, CancellationToken cancellationToken = default);
+
     /// <summary>Resumes a bookmark once; a second resume of the same bookmark returns <see cref="ResumeOutcome.AlreadyResumed"/>.</summary>
     Task<ResumeResult> ResumeBookmarkAsync(Guid bookmarkId, IReadOnlyDictionary<string, object?>? payload,
         string actor, CancellationToken cancellationToken = default);
@@ -22,6 +31,13 @@ public interface IWorkflowRuntime
 
     /// <summary>Cancels a running, suspended or faulted instance: its waits and tasks are cancelled. False when already ended.</summary>
     Task<bool> CancelInstanceAsync(Guid instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels an instance and runs <paramref name="alsoInStep"/> in the same transaction (e.g. releasing
+    /// the ticket reservation). An exception from it refuses the cancellation and undoes everything.
+    /// </summary>
+    Task<bool> CancelInstanceAsync(Guid instanceId, string actor, string? reason,
+        Func<IWorkflowStepScope, Task> alsoInStep, CancellationToken cancellationToken = default);
 
     /// <summary>Runs the failed activity of an open incident again (attempts start over). False when the incident is not open.</summary>
     Task<bool> RetryIncidentAsync(Guid incidentId, string actor, CancellationToken cancellationToken = default);
@@ -38,3 +54,16 @@ public sealed record InstanceView(
     Guid Id, string DefinitionId, int Version, InstanceStatus Status, string? CorrelationId,
     IReadOnlyDictionary<string, object?> Variables, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? FinishedAt, IReadOnlyList<Incident> OpenIncidents);
+
+/// <summary>An open step's transaction, lent to a caller whose domain writes must commit or roll back with the workflow's.</summary>
+public interface IWorkflowStepScope
+{
+    /// <summary>A module DbContext bound to the step's connection and transaction; its pending changes are saved before the step goes on.</summary>
+    TContext GetDbContext<TContext>() where TContext : Microsoft.EntityFrameworkCore.DbContext;
+
+    /// <summary>The instance being started or cancelled.</summary>
+    Guid InstanceId { get; }
+
+    /// <summary>The step's clock reading.</summary>
+    DateTimeOffset Now { get; }
+}

@@ -2,7 +2,7 @@ using CloudpackPlus.Workflows.Persistence;
 
 namespace CloudpackPlus.Workflows.Runtime;
 
-/// <summary>Result of <see cref="IWorkflowRuntime.StartWorkflowAsync"/>.</summary>
+/// <summary>Result of <see cref="IWorkflowRuntime"/>.</summary>
 /// <param name="InstanceId">The instance (new, or the existing one for the correlation id).</param>
 /// <param name="Created">False when an instance already existed for the correlation id.</param>
 /// <param name="Status">Status after the first step.</param>

@@ -58,6 +58,24 @@ internal sealed class StepExecutor(
     {
         public WorkflowDbContext Db => db;
 
+        /// <summary>Runs a caller's domain writes inside this step (savepoint, saved before the step goes on).</summary>
+        public async Task<T> WithCallerAsync<T>(Guid instanceId, Func<IWorkflowStepScope, Task<T>> work)
+        {
+            resources.BeginActivity();
+            var result = await work(new CallerScope(resources, instanceId, Now));
+            await resources.CompleteActivityAsync(cancellationToken);
+            return result;
+        }
+
+        private sealed class CallerScope(StepResources resources, Guid instanceId, DateTimeOffset now) : IWorkflowStepScope
+        {
+            public Guid InstanceId => instanceId;
+
+            public DateTimeOffset Now => now;
+
+            public TContext GetDbContext<TContext>() where TContext : DbContext => resources.GetDbContext<TContext>();
+        }
+
         public DateTimeOffset Now => owner.Time.GetUtcNow();
 
         public List<(Guid Id, DateTimeOffset? DueAt)> ToDispatch { get; } = [];
@@ -132,7 +150,7 @@ internal sealed class StepExecutor(
                     {
                         InstanceId = instance.Id, BookmarkId = created.Id, NodeId = created.NodeId, Title = task.Title,
                         FormSchema = task.FormSchema, Role = task.Role, Assignee = task.Assignee, CompanyId = task.CompanyId,
-                        DueAt = task.DueAt, Status = open ? WorkflowTaskStatus.Open : WorkflowTaskStatus.Cancelled, CreatedAt = now,
+                        DueAt = task.DueAt, TitleEn = task.TitleEn, Prefill = task.Prefill, Status = open ? WorkflowTaskStatus.Open : WorkflowTaskStatus.Cancelled, CreatedAt = now,
                     });
                 }
 

@@ -10,8 +10,20 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
 {
     private const string CorrelationIndex = "ix_instances_definition_id_correlation_id";
 
-    public async Task<StartResult> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
-        string? correlationId, string? startedBy = null, CancellationToken cancellationToken = default)
+    public Task<StartResult> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
+        string? correlationId, string? startedBy = null, CancellationToken cancellationToken = default) =>
+        StartAsync(definitionId, correlationId, startedBy, _ => Task.FromResult(input), cancellationToken);
+
+    public Task<StartResult> StartWorkflowAsync(string definitionId, string correlationId, string? startedBy,
+        Func<IWorkflowStepScope, Task<IReadOnlyDictionary<string, object?>>> prepare, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correlationId);
+        ArgumentNullException.ThrowIfNull(prepare);
+        return StartAsync(definitionId, correlationId, startedBy, async scope => await prepare(scope), cancellationToken);
+    }
+
+    private async Task<StartResult> StartAsync(string definitionId, string? correlationId, string? startedBy,
+        Func<IWorkflowStepScope, Task<IReadOnlyDictionary<string, object?>?>> prepare, CancellationToken cancellationToken)
     {
         try
         {
@@ -27,8 +39,11 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
                     .Where(d => d.DefinitionId == definitionId && d.IsPublished)
                     .Select(d => new { d.Id, d.Version }).SingleOrDefaultAsync(cancellationToken)
                     ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                var instanceId = Guid.CreateVersion7();
+                var input = await step.WithCallerAsync(instanceId, prepare);
                 var instance = new WorkflowInstance
                 {
+                    Id = instanceId,
                     DefinitionVersionId = version.Id, DefinitionId = definitionId, Version = version.Version,
                     CorrelationId = correlationId, Status = InstanceStatus.Running, CreatedAt = step.Now, UpdatedAt = step.Now,
                     StartedBy = startedBy, Input = PlainValues.ToJson(PlainValues.Normalize(input ?? new Dictionary<string, object?>())),
@@ -116,6 +131,10 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
     }
 
     public Task<bool> CancelInstanceAsync(Guid instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        CancelInstanceAsync(instanceId, actor, reason, _ => Task.CompletedTask, cancellationToken);
+
+    public Task<bool> CancelInstanceAsync(Guid instanceId, string actor, string? reason,
+        Func<IWorkflowStepScope, Task> alsoInStep, CancellationToken cancellationToken = default) =>
         executor.InStepAsync(async step =>
         {
             var instance = await step.LockInstanceAsync(instanceId);
@@ -125,6 +144,11 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
                 return false;
             }
 
+            await step.WithCallerAsync(instanceId, async scope =>
+            {
+                await alsoInStep(scope);
+                return true;
+            });
             var run = await step.LoadAsync(instance);
             await step.CancelOpenWaitsAsync(instanceId, step.Now);
             await step.Db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)

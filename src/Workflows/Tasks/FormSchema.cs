@@ -42,14 +42,18 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
         return schema;
     }
 
-    /// <summary>Every problem of the submitted data; empty when it is valid.</summary>
-    public IReadOnlyList<string> Validate(IReadOnlyDictionary<string, JsonElement> data)
+    /// <summary>Every problem of the submitted data as text; empty when it is valid.</summary>
+    public IReadOnlyList<string> Validate(IReadOnlyDictionary<string, JsonElement> data, FormValidationContext? context = null) =>
+        Check(data, context).Select(e => e.ToString()).ToList();
+
+    /// <summary>Every problem of the submitted data with a stable code per problem, for translated messages.</summary>
+    public IReadOnlyList<FormError> Check(IReadOnlyDictionary<string, JsonElement> data, FormValidationContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var errors = new List<string>();
+        var errors = new List<FormError>();
         foreach (var name in data.Keys.Where(k => Fields.All(f => f.Name != k)))
         {
-            errors.Add($"{name}: not a field of this form.");
+            errors.Add(new(name, FormErrorCodes.UnknownField, null));
         }
 
         foreach (var field in Fields)
@@ -59,55 +63,129 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
             {
                 if (field.Required)
                 {
-                    errors.Add($"{field.Name}: required.");
+                    errors.Add(new(field.Name, FormErrorCodes.Required, null));
                 }
 
                 continue;
             }
 
-            if (Check(field, value) is { } error)
+            if (Check(field, value, data, context) is { } error)
             {
-                errors.Add($"{field.Name}: {error}");
+                errors.Add(error);
             }
         }
 
         return errors;
     }
 
-    private static string? Check(FormField field, JsonElement value)
+    private static FormError? Check(FormField field, JsonElement value, IReadOnlyDictionary<string, JsonElement> data, FormValidationContext? context)
     {
+        FormError Error(string code, object? argument = null) =>
+            new(field.Name, code, argument is null ? null : Convert.ToString(argument, CultureInfo.InvariantCulture));
         switch (field.Type)
         {
             case "string" or "text":
                 if (value.ValueKind != JsonValueKind.String)
                 {
-                    return "must be text.";
+                    return Error(FormErrorCodes.Text);
                 }
 
-                var length = value.GetString()!.Length;
-                return field.MaxLength is { } max && length > max ? $"at most {max} characters." : null;
+                var text = value.GetString()!;
+                if (field.MaxLength is { } max && text.Length > max)
+                {
+                    return Error(FormErrorCodes.MaxLength, max);
+                }
+
+                // A URL shown as a link must not be able to run script (javascript:, data:).
+                return field.Format == "url" && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+                    ? Error(FormErrorCodes.Url) : null;
             case "integer" or "number":
                 if (value.ValueKind != JsonValueKind.Number || (field.Type == "integer" && !value.TryGetInt64(out _)))
                 {
-                    return field.Type == "integer" ? "must be a whole number." : "must be a number.";
+                    return Error(field.Type == "integer" ? FormErrorCodes.Integer : FormErrorCodes.Number);
                 }
 
                 var number = value.GetDouble();
-                return field.Min is { } min && number < min ? $"must be at least {min}."
-                    : field.Max is { } top && number > top ? $"must be at most {top}." : null;
+                return field.Min is { } min && number < min ? Error(FormErrorCodes.Min, min)
+                    : field.Max is { } top && number > top ? Error(FormErrorCodes.Max, top) : null;
             case "boolean":
-                return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false.";
+                return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : Error(FormErrorCodes.Boolean);
             case "date":
                 return value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? null : "must be a date (yyyy-MM-dd).";
+                    ? null : Error(FormErrorCodes.Date);
             case "datetime":
-                return value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? null : "must be a date and time (ISO 8601).";
+                if (value.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                {
+                    return Error(FormErrorCodes.DateTime);
+                }
+
+                if (field.Future && context is not null && instant <= context.Now)
+                {
+                    return Error(FormErrorCodes.Future);
+                }
+
+                var minutes = field.DurationField is { } other && data.TryGetValue(other, out var length) && length.ValueKind == JsonValueKind.Number
+                    && length.TryGetInt32(out var given) && given > 0 ? given : field.DurationMinutes ?? 0;
+                return field.BusinessHours && context?.Calendar is { } calendar
+                    && !calendar.IsWithinBusinessHours(instant, TimeSpan.FromMinutes(minutes))
+                    ? Error(FormErrorCodes.BusinessHours, minutes) : null;
             default: // choice
                 return value.ValueKind == JsonValueKind.String && (field.Options ?? []).Contains(value.GetString()!)
-                    ? null : $"must be one of: {string.Join(", ", field.Options ?? [])}.";
+                    ? null : Error(FormErrorCodes.Choice, string.Join(", ", field.Options ?? []));
         }
     }
+}
+
+/// <summary>What validation may consult beyond the data: the clock and the business calendar.</summary>
+public sealed record FormValidationContext(DateTimeOffset Now, Calendar.IWorkflowCalendar? Calendar);
+
+/// <summary>One problem of submitted form data.</summary>
+/// <param name="Field">The field.</param>
+/// <param name="Code">A <see cref="FormErrorCodes"/> value.</param>
+/// <param name="Argument">The limit or list the message names, if any.</param>
+public sealed record FormError(string Field, string Code, string? Argument)
+{
+    /// <summary>English text, as the API answers it.</summary>
+    public override string ToString() => Code switch
+    {
+        FormErrorCodes.UnknownField => $"{Field}: not a field of this form.",
+        FormErrorCodes.Required => $"{Field}: required.",
+        FormErrorCodes.Text => $"{Field}: must be text.",
+        FormErrorCodes.MaxLength => $"{Field}: at most {Argument} characters.",
+        FormErrorCodes.Integer => $"{Field}: must be a whole number.",
+        FormErrorCodes.Number => $"{Field}: must be a number.",
+        FormErrorCodes.Min => $"{Field}: must be at least {Argument}.",
+        FormErrorCodes.Max => $"{Field}: must be at most {Argument}.",
+        FormErrorCodes.Boolean => $"{Field}: must be true or false.",
+        FormErrorCodes.Date => $"{Field}: must be a date (yyyy-MM-dd).",
+        FormErrorCodes.DateTime => $"{Field}: must be a date and time (ISO 8601).",
+        FormErrorCodes.Future => $"{Field}: must be in the future.",
+        FormErrorCodes.Url => $"{Field}: must be an http(s) URL.",
+        FormErrorCodes.BusinessHours => $"{Field}: must lie within business hours (business day, 10:00-19:00 JST) for {Argument} minutes.",
+        _ => $"{Field}: must be one of: {Argument}.",
+    };
+}
+
+/// <summary>Stable codes of form problems.</summary>
+public static class FormErrorCodes
+{
+#pragma warning disable CS1591 // the names say it
+    public const string UnknownField = "unknown-field";
+    public const string Required = "required";
+    public const string Text = "text";
+    public const string MaxLength = "max-length";
+    public const string Integer = "integer";
+    public const string Number = "number";
+    public const string Min = "min";
+    public const string Max = "max";
+    public const string Boolean = "boolean";
+    public const string Date = "date";
+    public const string DateTime = "datetime";
+    public const string Future = "future";
+    public const string BusinessHours = "business-hours";
+    public const string Url = "url";
+    public const string Choice = "choice";
+#pragma warning restore CS1591
 }
 
 /// <summary>One field of a task form.</summary>
@@ -137,4 +215,29 @@ public sealed record FormField
 
     /// <summary>For choice: the allowed values.</summary>
     public IReadOnlyList<string>? Options { get; init; }
+
+    /// <summary>For choice: labels of the values by language (value → {ja, en}).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? OptionLabels { get; init; }
+
+    /// <summary>For datetime: must be later than now.</summary>
+    public bool Future { get; init; }
+
+    /// <summary>For datetime: the slot must lie within business hours (HOURS-1).</summary>
+    public bool BusinessHours { get; init; }
+
+    /// <summary>For datetime with <see cref="BusinessHours"/>: the length of the slot in minutes.</summary>
+    public int? DurationMinutes { get; init; }
+
+    /// <summary>For datetime with <see cref="BusinessHours"/>: another (integer) field that gives the slot's minutes.</summary>
+    public string? DurationField { get; init; }
+
+    /// <summary>For string: <c>url</c> (an absolute http or https URL).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Help text by language (ja, en).</summary>
+    public IReadOnlyDictionary<string, string>? Help { get; init; }
+
+    /// <summary>The label in the reader's language (falls back to the name).</summary>
+    public string LabelIn(bool japanese) =>
+        Label is null ? Name : Label.TryGetValue(japanese ? "ja" : "en", out var text) ? text : Label.Values.FirstOrDefault() ?? Name;
 }

@@ -40,6 +40,10 @@ public enum TaskCommandOutcome
 /// <summary>Result of a task command, with the validation errors when the data was refused.</summary>
 public sealed record TaskCommandResult(TaskCommandOutcome Outcome, IReadOnlyList<string> Errors, string? CompletedBy = null)
 {
+    /// <summary>The refused form's problems with their codes (for translated messages).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<FormError> FormErrors { get; init; } = [];
+
     internal static TaskCommandResult Of(TaskCommandOutcome outcome, string? by = null) => new(outcome, [], by);
 }
 
@@ -65,7 +69,7 @@ public interface ITaskService
     Task<TaskCommandResult> CompleteAsync(Guid taskId, TaskActor actor, IReadOnlyDictionary<string, JsonElement> data, CancellationToken cancellationToken = default);
 }
 
-internal sealed class TaskService(WorkflowDbContext readDb, StepExecutor executor, WorkflowRuntime runtime, TimeProvider time) : ITaskService
+internal sealed class TaskService(WorkflowDbContext readDb, StepExecutor executor, WorkflowRuntime runtime, TimeProvider time, Calendar.IWorkflowCalendar calendar) : ITaskService
 {
     private static readonly WorkflowTaskStatus[] Active = [WorkflowTaskStatus.Open, WorkflowTaskStatus.Claimed];
 
@@ -125,10 +129,10 @@ internal sealed class TaskService(WorkflowDbContext readDb, StepExecutor executo
             return refusal;
         }
 
-        var errors = FormSchema.Parse(task!.FormSchema).Validate(data);
+        var errors = FormSchema.Parse(task!.FormSchema).Check(data, new FormValidationContext(time.GetUtcNow(), calendar));
         if (errors.Count > 0)
         {
-            return new TaskCommandResult(TaskCommandOutcome.Invalid, errors);
+            return new TaskCommandResult(TaskCommandOutcome.Invalid, errors.Select(e => e.ToString()).ToList()) { FormErrors = errors };
         }
 
         var json = JsonSerializer.Serialize(data);

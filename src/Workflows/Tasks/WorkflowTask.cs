@@ -48,6 +48,15 @@ public sealed class WorkflowTask
     /// <summary>Title.</summary>
     public required string Title { get; init; }
 
+    /// <summary>English title (null: the title is used).</summary>
+    public string? TitleEn { get; init; }
+
+    /// <summary>Values the form opens with (jsonb object), if any.</summary>
+    public string? Prefill { get; init; }
+
+    /// <summary>The title in the reader's language.</summary>
+    public string TitleIn(bool japanese) => japanese || string.IsNullOrEmpty(TitleEn) ? Title : TitleEn;
+
     /// <summary>Form schema (jsonb).</summary>
     public required string FormSchema { get; init; }
 

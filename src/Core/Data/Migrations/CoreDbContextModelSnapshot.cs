@@ -23,6 +23,412 @@ namespace CloudpackPlus.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("application_numbers");
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_staff");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_messages");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_application_messages_author_id");
+
+                    b.HasIndex("ApplicationId", "CreatedAt")
+                        .HasDatabaseName("ix_application_messages_application_id_created_at");
+
+                    b.ToTable("application_messages", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.MessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_attachments");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_message_attachments_application_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_message_attachments_message_id");
+
+                    b.ToTable("message_attachments", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_message_attachments_size", "size > 0 AND size <= 10485760");
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body_en");
+
+                    b.Property<string>("BodyJa")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body_ja");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_ja");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notifications_unmailed")
+                        .HasFilter("mailed_at IS NULL");
+
+                    b.HasIndex("RecipientId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_id_created_at");
+
+                    b.ToTable("notifications", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ServiceApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid>("AppliedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applied_by");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("CsmId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("csm_id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ReservationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reservation_id");
+
+                    b.Property<DateTimeOffset?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("AppliedBy")
+                        .HasDatabaseName("ix_applications_applied_by");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_number");
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_reservation_id");
+
+                    b.HasIndex("CompanyId", "AppliedAt")
+                        .HasDatabaseName("ix_applications_company_id_applied_at");
+
+                    b.ToTable("applications", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.TrainingTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("DescriptionJa")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description_ja");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("ReviewedForYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviewed_for_year");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_ja");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_topics");
+
+                    b.ToTable("training_topics", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_training_topics_duration", "duration_minutes BETWEEN 30 AND 540");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            DescriptionEn = "A seminar on the roles of EC2, S3, VPC, IAM and other core services.",
+                            DescriptionJa = "EC2・S3・VPC・IAMなど主要サービスの役割と使い分けを学ぶセミナーです。",
+                            DurationMinutes = 120,
+                            Format = "Seminar",
+                            IsActive = true,
+                            ReviewedForYear = 2026,
+                            SortOrder = 10,
+                            TitleEn = "Introduction to AWS (cloud basics and core services)",
+                            TitleJa = "AWS入門(クラウドの基礎と主要サービス)"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            DescriptionEn = "Hands-on: IAM policy design, MFA and protecting the root user.",
+                            DescriptionJa = "IAMポリシー設計、MFA、ルートユーザー保護をハンズオンで学びます。",
+                            DurationMinutes = 120,
+                            Format = "HandsOn",
+                            IsActive = true,
+                            ReviewedForYear = 2026,
+                            SortOrder = 20,
+                            TitleEn = "IAM and account security in practice",
+                            TitleJa = "IAMとアカウントセキュリティ実践"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            DescriptionEn = "How AWS charges, analysing with Cost Explorer, and budget alerts.",
+                            DescriptionJa = "料金の仕組み、Cost Explorerでの分析、予算アラートの設定を解説します。",
+                            DurationMinutes = 120,
+                            Format = "Seminar",
+                            IsActive = true,
+                            ReviewedForYear = 2026,
+                            SortOrder = 30,
+                            TitleEn = "Cost management basics (Cost Explorer and Budgets)",
+                            TitleJa = "コスト管理の基本(Cost ExplorerとBudgets)"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000004"),
+                            DescriptionEn = "Hands-on: build a small API with Lambda and API Gateway.",
+                            DescriptionJa = "LambdaとAPI Gatewayで簡単なAPIを作るハンズオンです。",
+                            DurationMinutes = 120,
+                            Format = "HandsOn",
+                            IsActive = true,
+                            ReviewedForYear = 2026,
+                            SortOrder = 40,
+                            TitleEn = "Serverless basics (Lambda and API Gateway)",
+                            TitleJa = "サーバーレス入門(LambdaとAPI Gateway)"
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.BasicService.BasicServiceProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -175,6 +581,18 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("customer_cancellable");
 
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("DescriptionJa")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description_ja");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -211,6 +629,11 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("updated_by");
 
+                    b.Property<string>("WorkflowDefinitionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("workflow_definition_id");
+
                     b.Property<int?>("YearlyCapacity")
                         .HasColumnType("integer")
                         .HasColumnName("yearly_capacity");
@@ -233,6 +656,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             AllowedRanks = new string[0],
                             Category = "CostOptimisation",
                             CustomerCancellable = true,
+                            DescriptionEn = "Scoping meeting (online, 1-2 h) → investigation by the CSM (read access arranged if missing) → report and proposal meeting (1-2 h).",
+                            DescriptionJa = "スコーピング会議(オンライン1〜2時間)→ CSMによる調査(参照権限がなければ設定を依頼)→ 報告・提案会議(1〜2時間)。",
                             IsActive = true,
                             NameEn = "Cost optimisation consulting",
                             NameJa = "コスト最適化コンサルティング",
@@ -247,6 +672,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             AllowedRanks = new string[0],
                             Category = "CostOptimisation",
                             CustomerCancellable = true,
+                            DescriptionEn = "One AWS account per application; diagnosis with Trusted Advisor and Compute Optimizer: meeting (1 h) → investigation → report and proposal (1 h).",
+                            DescriptionJa = "1申請につきAWSアカウント1つ。Trusted AdvisorとCompute Optimizerで診断:会議(1時間)→ 調査 → 報告・提案(1時間)。",
                             IsActive = true,
                             NameEn = "Cost optimisation consulting Lite",
                             NameJa = "コスト最適化コンサルティングLite",
@@ -261,6 +688,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             AllowedRanks = new string[0],
                             Category = "Security",
                             CustomerCancellable = true,
+                            DescriptionEn = "One AWS account: diagnosis IAM role → enable AWS Config and Security Hub → collect findings and deliver the report → delete the diagnosis role.",
+                            DescriptionJa = "AWSアカウント1つ。診断用IAMロール作成 → AWS Config・Security Hubの有効化と設定 → 検出結果の収集とレポート → 診断ロールの削除。",
                             IsActive = true,
                             NameEn = "AWS account diagnosis",
                             NameJa = "AWSアカウント診断",
@@ -275,6 +704,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             AllowedRanks = new string[0],
                             Category = "Security",
                             CustomerCancellable = true,
+                            DescriptionEn = "On security: scoping meeting → investigation → report and proposal meeting.",
+                            DescriptionJa = "セキュリティをテーマに、スコーピング会議 → 調査 → 報告・提案会議を行います。",
                             IsActive = true,
                             NameEn = "Security consulting",
                             NameJa = "セキュリティコンサルティング",
@@ -289,6 +720,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             AllowedRanks = new string[0],
                             Category = "Security",
                             CustomerCancellable = true,
+                            DescriptionEn = "One AWS account; Well-Architected Framework and Trusted Advisor: meeting to set the date (1 h) → diagnosis → report of risks and improvements.",
+                            DescriptionJa = "AWSアカウント1つ。Well-Architected FrameworkとTrusted Advisorに基づく診断:日程調整会議(1時間)→ 診断 → リスクと改善策のレポート。",
                             IsActive = true,
                             NameEn = "Security consulting Lite",
                             NameJa = "セキュリティコンサルティングLite",
@@ -303,12 +736,15 @@ namespace CloudpackPlus.Core.Data.Migrations
                             AllowedRanks = new string[0],
                             Category = "Training",
                             CustomerCancellable = true,
+                            DescriptionEn = "One training per application: seminar or hands-on, online, about 2 h. Content and date are agreed with you in the portal. The training menu is reviewed yearly.",
+                            DescriptionJa = "1申請につき1回。セミナーまたはハンズオン、オンラインで約2時間。内容と日程はポータル上でお客様と調整します。トレーニングメニューは毎年見直します。",
                             IsActive = true,
                             NameEn = "AWS training",
                             NameJa = "AWSトレーニング",
                             OneAwsAccountPerApplication = false,
                             SortOrder = 60,
-                            TicketCost = 2
+                            TicketCost = 2,
+                            WorkflowDefinitionId = "aws-training"
                         },
                         new
                         {
@@ -317,6 +753,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             AllowedRanks = new string[0],
                             Category = "Security",
                             CustomerCancellable = false,
+                            DescriptionEn = "Web vulnerability scan by our partner KDSec: hearing sheet at application (targets, wished dates) → schedule → scan of at most 15 actions → report. Cannot be cancelled once applied.",
+                            DescriptionJa = "パートナー(KDSec)によるWeb脆弱性診断。申込時にヒアリングシート(対象・希望時期)→ 日程調整 → 最大15アクションの診断 → 所定形式のレポート。申込後のキャンセルはできません。",
                             IsActive = true,
                             NameEn = "Web vulnerability scan Lite (powered by KDSec)",
                             NameJa = "Web脆弱性診断Lite(Powered by KDSec)",
@@ -1013,6 +1451,60 @@ namespace CloudpackPlus.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_messages_applications_application_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_messages_people_author_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.MessageAttachment", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Applications.ApplicationMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_attachments_application_messages_message_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.Notification", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_people_recipient_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ServiceApplication", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_people_applied_by");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_companies_company_id");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.BasicService.BasicServiceProposal", b =>
                 {
                     b.HasOne("CloudpackPlus.Core.Companies.Company", null)
@@ -1116,6 +1608,11 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_reservations_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,6 +11,14 @@ public sealed class HumanTask : Activity
     [Input(Description = "Title", Required = true)]
     public string Title { get; set; } = "";
 
+    /// <summary>English title (optional; the inbox shows it to English readers).</summary>
+    [Input(Description = "Title in English")]
+    public string? TitleEn { get; set; }
+
+    /// <summary>Values the form opens with, e.g. <c>{"expr": "{ topic: variables.topic }"}</c>.</summary>
+    [Input(Description = "Form values to start with")]
+    public object? Prefill { get; set; }
+
     /// <summary>Form schema: <c>{"fields":[{"name","type","required",...}]}</c>.</summary>
     [Input(Description = "Form schema")]
     public object? Form { get; set; }
@@ -59,11 +67,13 @@ public sealed class HumanTask : Activity
             _ => JsonSerializer.Serialize(Form),
         };
         Tasks.FormSchema.Parse(schema); // refuse a bad schema now, not when someone submits
+        var prefill = Prefill is null ? null : Runtime.PlainValues.ToJson(Runtime.PlainValues.Normalize(Prefill));
         var due = DueInBusinessDays is { } days ? context.Calendar.DueDate(context.Time.GetUtcNow(), days) : (DateTimeOffset?)null;
         return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest
         {
             Kind = BookmarkKind.HumanTask,
-            Task = new HumanTaskRequest { Title = Title, FormSchema = schema, Role = Role, Assignee = Assignee, CompanyId = CompanyId, DueAt = due },
+            Task = new HumanTaskRequest { Title = Title, FormSchema = schema, Role = Role, Assignee = Assignee, CompanyId = CompanyId, DueAt = due,
+                TitleEn = TitleEn, Prefill = prefill },
         }));
     }
 

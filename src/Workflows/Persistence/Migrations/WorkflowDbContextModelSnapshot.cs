@@ -453,6 +453,10 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("node_id");
 
+                    b.Property<string>("Prefill")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("prefill");
+
                     b.Property<string>("Result")
                         .HasColumnType("jsonb")
                         .HasColumnName("result");
@@ -479,6 +483,11 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_en");
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");

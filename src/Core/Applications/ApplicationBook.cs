@@ -1,0 +1,55 @@
+using CloudpackPlus.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudpackPlus.Core.Applications;
+
+/// <summary>An application as lists show it.</summary>
+public sealed record ApplicationSummary(
+    Guid Id, string Number, string ServiceId, string ServiceNameJa, string ServiceNameEn, ApplicationStatus Status,
+    DateTimeOffset AppliedAt, string AppliedByName, DateTimeOffset? ScheduledAt, Guid CompanyId, string CompanyName);
+
+/// <summary>Reads applications (the tenant filter limits customers to their own company).</summary>
+public sealed class ApplicationBook(CoreDbContext db)
+{
+    public Task<ServiceApplication?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>Newest first, optionally one company's and one status's.</summary>
+    public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(Guid? companyId, ApplicationStatus? status, int limit = 200, CancellationToken cancellationToken = default) =>
+        await db.Applications.AsNoTracking()
+            .Where(a => companyId == null || a.CompanyId == companyId)
+            .Where(a => status == null || a.Status == status)
+            .OrderByDescending(a => a.AppliedAt)
+            .Take(limit)
+            .Select(a => new ApplicationSummary(
+                a.Id, a.Number, a.ServiceId,
+                db.Catalogue.Where(c => c.Id == a.ServiceId).Select(c => c.NameJa).FirstOrDefault() ?? a.ServiceId,
+                db.Catalogue.Where(c => c.Id == a.ServiceId).Select(c => c.NameEn).FirstOrDefault() ?? a.ServiceId,
+                a.Status, a.AppliedAt,
+                db.People.IgnoreQueryFilters().Where(p => p.Id == a.AppliedBy).Select(p => p.DisplayName).FirstOrDefault() ?? "",
+                a.ScheduledAt, a.CompanyId,
+                db.Companies.IgnoreQueryFilters().Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault() ?? ""))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Counts per status for the filter tabs.</summary>
+    public async Task<IReadOnlyDictionary<ApplicationStatus, int>> CountByStatusAsync(Guid? companyId, CancellationToken cancellationToken = default) =>
+        await db.Applications.AsNoTracking().Where(a => companyId == null || a.CompanyId == companyId)
+            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>Display names of people by id (for timelines and conversations).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => wanted.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+    }
+
+    /// <summary>The next application number of the fiscal year, e.g. <c>A-2026-00042</c>.</summary>
+    public static async Task<string> NextNumberAsync(CoreDbContext db, int fiscalYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var next = await db.Database.SqlQuery<long>($"SELECT nextval('core.application_numbers') AS \"Value\"").SingleAsync(cancellationToken);
+        return $"A-{fiscalYear}-{next:D5}";
+    }
+}

@@ -1,0 +1,64 @@
+using CloudpackPlus.Core.Companies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CloudpackPlus.Core.Applications;
+
+/// <summary>
+/// A message to one person about something that happened (a task waiting, a date agreed, a new
+/// conversation message). Shown in the portal; the portal also e-mails it (the row is the
+/// e-mail's outbox: <see cref="MailedAt"/> is set when the mail was queued).
+/// </summary>
+public sealed class Notification
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid RecipientId { get; init; }
+
+    /// <summary>The customer company it concerns, if any.</summary>
+    public Guid? CompanyId { get; init; }
+
+    public Guid? ApplicationId { get; init; }
+
+    /// <summary>Stable kind, e.g. <c>task-waiting</c>, <c>message</c>.</summary>
+    public required string Kind { get; init; }
+
+    public required string TitleJa { get; init; }
+
+    public required string TitleEn { get; init; }
+
+    public string BodyJa { get; init; } = "";
+
+    public string BodyEn { get; init; } = "";
+
+    /// <summary>Portal path to open, e.g. <c>/Applications/…</c>.</summary>
+    public string? Link { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>When the e-mail copy was handed to the mail outbox; null while pending.</summary>
+    public DateTimeOffset? MailedAt { get; set; }
+
+    public string TitleIn(bool japanese) => japanese ? TitleJa : TitleEn;
+
+    public string BodyIn(bool japanese) => japanese ? BodyJa : BodyEn;
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.Property(n => n.Kind).HasMaxLength(64);
+        builder.Property(n => n.TitleJa).HasMaxLength(300);
+        builder.Property(n => n.TitleEn).HasMaxLength(300);
+        builder.Property(n => n.BodyJa).HasMaxLength(4000);
+        builder.Property(n => n.BodyEn).HasMaxLength(4000);
+        builder.Property(n => n.Link).HasMaxLength(300);
+        builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
+        builder.HasIndex(n => n.CreatedAt).HasFilter("mailed_at IS NULL").HasDatabaseName("ix_notifications_unmailed");
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
