@@ -48,6 +48,8 @@ public static class PortalServiceCollectionExtensions
         services.AddCloudpackPortalMail();
         services.AddScoped<AccountService>();
         services.AddScoped<CompanyOverview>();
+        services.AddScoped<Applications.ApplicationDetailsLoader>();
+        services.AddScoped<Applications.ApplicationActions>();
         services.Replace(ServiceDescriptor.Singleton<CloudpackPlus.Workflows.Api.ITaskActorResolver, Workflows.PortalTaskActorResolver>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
 
@@ -76,6 +78,9 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizePage("/Users/Edit", PortalRoles.RepresentativePolicy);
                 o.Conventions.AuthorizePage("/Users/Delete", PortalRoles.RepresentativePolicy);
                 o.Conventions.AuthorizeFolder("/Company", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Services", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizePage("/Services/Apply", PortalRoles.RepresentativePolicy);
+                o.Conventions.AuthorizeFolder("/Applications", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
             })
             .AddViewLocalization()

@@ -37,6 +37,10 @@ public sealed class UpdateApplication : Activity
     [Input(Description = "CSM (person id)")]
     public string? Csm { get; set; }
 
+    /// <summary>The status set (the application's timeline reads it from the journal).</summary>
+    [Output(Description = "Status set")]
+    public string? StatusSet { get; set; }
+
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -60,6 +64,7 @@ public sealed class UpdateApplication : Activity
         }
 
         application.UpdatedAt = context.Time.GetUtcNow();
+        StatusSet = Status.ToString();
         return ActivityResult.Done();
     }
 }

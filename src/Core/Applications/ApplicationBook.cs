@@ -16,20 +16,32 @@ public sealed class ApplicationBook(CoreDbContext db)
 
     /// <summary>Newest first, optionally one company's and one status's.</summary>
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(Guid? companyId, ApplicationStatus? status, int limit = 200, CancellationToken cancellationToken = default) =>
-        await db.Applications.AsNoTracking()
-            .Where(a => companyId == null || a.CompanyId == companyId)
-            .Where(a => status == null || a.Status == status)
-            .OrderByDescending(a => a.AppliedAt)
-            .Take(limit)
-            .Select(a => new ApplicationSummary(
-                a.Id, a.Number, a.ServiceId,
-                db.Catalogue.Where(c => c.Id == a.ServiceId).Select(c => c.NameJa).FirstOrDefault() ?? a.ServiceId,
-                db.Catalogue.Where(c => c.Id == a.ServiceId).Select(c => c.NameEn).FirstOrDefault() ?? a.ServiceId,
-                a.Status, a.AppliedAt,
-                db.People.IgnoreQueryFilters().Where(p => p.Id == a.AppliedBy).Select(p => p.DisplayName).FirstOrDefault() ?? "",
-                a.ScheduledAt, a.CompanyId,
-                db.Companies.IgnoreQueryFilters().Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault() ?? ""))
+        await Summaries(db.Applications.AsNoTracking()
+                .Where(a => companyId == null || a.CompanyId == companyId)
+                .Where(a => status == null || a.Status == status)
+                .OrderByDescending(a => a.AppliedAt)
+                .Take(limit))
             .ToListAsync(cancellationToken);
+
+    /// <summary>The applications of workflow instances (for the task inbox), by instance id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ApplicationSummary>> ForInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Applications.AsNoTracking().Where(a => instanceIds.Contains(a.WorkflowInstanceId))
+            .Select(a => new { a.WorkflowInstanceId, a.Id }).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var summaries = await Summaries(db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        return rows.Join(summaries, r => r.Id, s => s.Id, (r, s) => (r.WorkflowInstanceId, s)).ToDictionary(p => p.WorkflowInstanceId, p => p.s);
+    }
+
+    private IQueryable<ApplicationSummary> Summaries(IQueryable<ServiceApplication> applications) =>
+        applications.Select(a => new ApplicationSummary(
+            a.Id, a.Number, a.ServiceId,
+            db.Catalogue.Where(c => c.Id == a.ServiceId).Select(c => c.NameJa).FirstOrDefault() ?? a.ServiceId,
+            db.Catalogue.Where(c => c.Id == a.ServiceId).Select(c => c.NameEn).FirstOrDefault() ?? a.ServiceId,
+            a.Status, a.AppliedAt,
+            db.People.IgnoreQueryFilters().Where(p => p.Id == a.AppliedBy).Select(p => p.DisplayName).FirstOrDefault() ?? "",
+            a.ScheduledAt, a.CompanyId,
+            db.Companies.IgnoreQueryFilters().Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault() ?? ""));
 
     /// <summary>Counts per status for the filter tabs.</summary>
     public async Task<IReadOnlyDictionary<ApplicationStatus, int>> CountByStatusAsync(Guid? companyId, CancellationToken cancellationToken = default) =>

@@ -13,6 +13,8 @@ namespace CloudpackPlus.Workflows.Runtime;
 internal sealed class FlowchartInterpreter(
     ExpressionEvaluator expressions, IWorkflowCalendar calendar, TimeProvider time)
 {
+    private const int MaxJournalOutputChars = 2048;
+
     /// <summary>A guard against graphs that loop forever inside one step.</summary>
     public const int MaxActivitiesPerStep = 10_000;
 
@@ -140,8 +142,7 @@ internal sealed class FlowchartInterpreter(
         }
 
         flow.Attempts.Remove(nodeId);
-        Journal(run, JournalKinds.ActivityCompleted, nodeId, descriptor.TypeName, null,
-            result.Outcomes.Count == 0 ? null : PlainValues.ToJson(new Dictionary<string, object?> { ["outcomes"] = result.Outcomes }));
+        Journal(run, JournalKinds.ActivityCompleted, nodeId, descriptor.TypeName, null, CompletionData(result, flow.Outputs.GetValueOrDefault(nodeId)));
         if (result.Kind == ActivityResult.ResultKind.Ended)
         {
             run.State.Ended = true;
@@ -263,6 +264,23 @@ internal sealed class FlowchartInterpreter(
         }
 
         return PlainValues.FromJson(raw);
+    }
+
+    /// <summary>The journal line of a completion: its outcomes, and its outputs when they are small (timelines read them).</summary>
+    private static string? CompletionData(ActivityResult result, Dictionary<string, object?>? outputs)
+    {
+        var data = new Dictionary<string, object?>();
+        if (result.Outcomes.Count > 0)
+        {
+            data["outcomes"] = result.Outcomes;
+        }
+
+        if (outputs is { Count: > 0 } && PlainValues.ToJson(outputs) is { Length: <= MaxJournalOutputChars })
+        {
+            data["outputs"] = outputs;
+        }
+
+        return data.Count == 0 ? null : PlainValues.ToJson(data);
     }
 
     private void Journal(StepRun run, string kind, string? nodeId, string? type, string? actor, string? data) =>

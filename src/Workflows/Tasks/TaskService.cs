@@ -53,6 +53,9 @@ public interface ITaskService
     /// <summary>Open and claimed tasks the actor may work on, soonest due first.</summary>
     Task<IReadOnlyList<WorkflowTask>> ListAsync(TaskActor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>Every task of an instance (any status), oldest first: for the application's page.</summary>
+    Task<IReadOnlyList<WorkflowTask>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>One task, or null.</summary>
     Task<WorkflowTask?> GetAsync(Guid taskId, CancellationToken cancellationToken = default);
 
@@ -84,6 +87,9 @@ internal sealed class TaskService(WorkflowDbContext readDb, StepExecutor executo
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
             .Take(500).ToListAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<WorkflowTask>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        await readDb.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
 
     public Task<WorkflowTask?> GetAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         readDb.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);

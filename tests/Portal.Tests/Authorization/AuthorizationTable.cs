@@ -17,7 +17,8 @@ public enum Asker
 /// A cell is a status code ("200", "401", "403", "404"), or "login" (redirect to sign-in),
 /// "mfa" (redirect to MFA enrolment), "denied" (redirect to the access-denied page), or
 /// "-&gt;/path" (another redirect). A new endpoint needs a row here, or the table test fails.
-/// Route values: {id} of /Users is a member of company A; {id} of /Staff/Companies is company A.
+/// Route values: {id} of /Users is a member of company A; {id} of /Staff/Companies is company A;
+/// {application} is a training application of company A with one attachment ({attachment}) and an open CSM task ({task}).
 /// </summary>
 public static class AuthorizationTable
 {
@@ -58,6 +59,20 @@ public static class AuthorizationTable
         ["Staff/Companies"] = ("/Staff/Companies", Staff),
         ["Staff/Companies/Index"] = ("/Staff/Companies/Index", Staff),
         ["Staff/Companies/{id:guid}"] = ("/Staff/Companies/{company}", Staff),
+        ["Services"] = ("/Services", Customer),
+        ["Services/Index"] = ("/Services/Index", Customer),
+        ["Services/Apply/{id}"] = ("/Services/Apply/TRAIN-1", RepresentativeOnly),
+        ["Applications"] = ("/Applications", Customer),
+        ["Applications/Index"] = ("/Applications/Index", Customer),
+        ["Applications/{id:guid}"] = ("/Applications/{application}", CustomerRecord),
+        ["Applications/{id:guid}/Attachments/{attachmentId:guid}"] = ("/Applications/{application}/Attachments/{attachment}", CustomerRecord),
+        ["Staff/Tasks"] = ("/Staff/Tasks", Staff),
+        ["Staff/Tasks/Index"] = ("/Staff/Tasks/Index", Staff),
+        ["Staff/Tasks/{id:guid}"] = ("/Staff/Tasks/{task}", Staff),
+        ["Staff/Applications"] = ("/Staff/Applications", Staff),
+        ["Staff/Applications/Index"] = ("/Staff/Applications/Index", Staff),
+        ["Staff/Applications/{id:guid}"] = ("/Staff/Applications/{application}", Staff),
+        ["Staff/Applications/{id:guid}/Attachments/{attachmentId:guid}"] = ("/Staff/Applications/{application}/Attachments/{attachment}", Staff),
         ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404"]),
         ["/api/calendar/business-days"] = ("/api/calendar/business-days?from=2026-05-11&add=20", Public),
         ["/api/calendar/holidays"] = ("/api/calendar/holidays?year=2026", Public),

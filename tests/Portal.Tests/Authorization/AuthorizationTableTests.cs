@@ -56,6 +56,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
             [Asker.Csm] = await app.CreateAccountAsync(null, PersonRole.Csm, "csm@auth.cloudpack.example.jp"),
             [Asker.Admin] = await app.CreateAccountAsync(null, PersonRole.Admin, "admin@auth.cloudpack.example.jp"),
         };
+        var training = await app.StartTrainingAsync(a, accounts[Asker.Representative]!, accounts[Asker.Csm]!);
 
         var failures = new List<string>();
         foreach (var (asker, account) in accounts)
@@ -70,7 +71,10 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
             {
                 var path = url.Replace("{member}", member.UserId.ToString(), StringComparison.Ordinal)
                     .Replace("{company}", a.ToString(), StringComparison.Ordinal)
-                    .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                    .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                    .Replace("{application}", training.ApplicationId.ToString(), StringComparison.Ordinal)
+                    .Replace("{attachment}", training.AttachmentId.ToString(), StringComparison.Ordinal)
+                    .Replace("{task}", training.CsmTaskId.ToString(), StringComparison.Ordinal);
                 // "POST /path" rows: endpoints that only take POST are checked with an empty JSON body.
                 var post = path.StartsWith("POST ", StringComparison.Ordinal);
                 path = post ? path[5..] : path;

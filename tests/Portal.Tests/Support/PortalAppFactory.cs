@@ -9,7 +9,11 @@ using OtpNet;
 namespace CloudpackPlus.Portal.Tests.Support;
 
 /// <summary>A signed-up test account: its ids, password and (when MFA is set) its TOTP key.</summary>
-public sealed record TestAccount(Guid UserId, Guid? CompanyId, string Email, string Password, string? TotpKey);
+public sealed record TestAccount(Guid UserId, Guid? CompanyId, string Email, string Password, string? TotpKey)
+{
+    /// <summary>The Core person behind the login.</summary>
+    public Guid PersonId { get; init; }
+}
 
 /// <summary>
 /// The whole host on its own database, sending mail to a real SMTP server on 127.0.0.1,
@@ -80,7 +84,7 @@ public class PortalAppFactory : CloudpackAppFactory
 
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Code)));
-        return new TestAccount(user.Id, companyId, email, Password, withMfa ? totp.ManualKey(user) : null);
+        return new TestAccount(user.Id, companyId, email, Password, withMfa ? totp.ManualKey(user) : null) { PersonId = person.Id };
     }
 
     /// <summary>The current code for a key, after moving the clock to a fresh 30-second step (a code is accepted once).</summary>

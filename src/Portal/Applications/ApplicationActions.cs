@@ -1,0 +1,52 @@
+using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Core.Errors;
+using CloudpackPlus.Portal.Localization;
+using CloudpackPlus.Workflows.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+
+namespace CloudpackPlus.Portal.Applications;
+
+/// <summary>What the application pages of both sides do: post to the conversation, complete a task from its form.</summary>
+public sealed class ApplicationActions(ConversationService conversation, ITaskService tasks, IStringLocalizer<SharedResource> text)
+{
+    /// <summary>Posts a message; the refusal in the page's language, or null when posted.</summary>
+    public async Task<string?> PostMessageAsync(Guid applicationId, Guid personId, bool fromStaff, string? body, IEnumerable<IFormFile>? files, CancellationToken cancellationToken)
+    {
+        var (uploads, error) = await PageHelpers.ReadUploadsAsync(files, text, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            await conversation.PostAsync(applicationId, personId, fromStaff, body, uploads, cancellationToken);
+            return null;
+        }
+        catch (ProgrammeRuleException e)
+        {
+            return PageHelpers.Text(e);
+        }
+    }
+
+    /// <summary>Completes a task with the posted form; the refusals in the page's language (empty when done).</summary>
+    public async Task<IReadOnlyList<string>> CompleteTaskAsync(WorkflowTask task, TaskActor actor, IFormCollection form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var schema = FormSchema.Parse(task.FormSchema);
+        var (data, unreadable) = TaskForms.Read(schema, form);
+        if (unreadable.Count > 0)
+        {
+            return unreadable.Select(e => TaskForms.Message(e, schema, text)).ToList();
+        }
+
+        var result = await tasks.CompleteAsync(task.Id, actor, data, cancellationToken);
+        return result.Outcome switch
+        {
+            TaskCommandOutcome.Succeeded => [],
+            TaskCommandOutcome.Invalid => result.FormErrors.Select(e => TaskForms.Message(e, schema, text)).ToList(),
+            _ => [text[$"TaskOutcome.{result.Outcome}"]],
+        };
+    }
+}

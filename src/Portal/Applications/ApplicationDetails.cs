@@ -1,0 +1,60 @@
+using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Core.Catalogue;
+using CloudpackPlus.Core.Data;
+using CloudpackPlus.Portal.Localization;
+using CloudpackPlus.Workflows.Runtime;
+using CloudpackPlus.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CloudpackPlus.Portal.Applications;
+
+/// <summary>Everything an application's page shows.</summary>
+public sealed record ApplicationDetails(
+    ServiceApplication Application, CatalogueEntry Service, string CompanyName, string AppliedByName, string? CsmName,
+    TrainingRequest? Training, TrainingTopic? Topic, IReadOnlyList<TimelineLine> Timeline,
+    IReadOnlyList<WorkflowTask> OpenTasks, IReadOnlyList<ConversationLine> Conversation)
+{
+    /// <summary>The customer may cancel it: open, the service allows it (WEB-3), the session not yet begun (TKT-5).</summary>
+    public bool CustomerMayCancel(DateTimeOffset now) =>
+        Application.IsOpen && Service.CustomerCancellable && Application.Status != ApplicationStatus.InProgress
+        && !(Application.ScheduledAt <= now);
+
+    /// <summary>Tasks waiting on the customer.</summary>
+    public IEnumerable<WorkflowTask> CustomerTasks => OpenTasks.Where(t => t.Role is TaskRoles.CustomerRepresentative or TaskRoles.CustomerUser);
+}
+
+/// <summary>Loads an application's page: the row (tenant-filtered for customers), its workflow's journal and tasks, the conversation.</summary>
+public sealed class ApplicationDetailsLoader(
+    CoreDbContext db, ApplicationBook book, CatalogueService catalogue, ConversationService conversation,
+    IWorkflowRuntime runtime, ITaskService tasks, IStringLocalizer<SharedResource> text)
+{
+    /// <summary>The application, or null when it does not exist or belongs to another company than <paramref name="companyId"/> (null: staff, any company).</summary>
+    public async Task<ApplicationDetails?> LoadAsync(Guid id, Guid? companyId, CancellationToken cancellationToken)
+    {
+        var application = await book.FindAsync(id, cancellationToken);
+        if (application is null || (companyId is { } company && application.CompanyId != company))
+        {
+            return null;
+        }
+
+        var service = await catalogue.GetAsync(application.ServiceId, cancellationToken);
+        var journal = await runtime.GetJournalAsync(application.WorkflowInstanceId, 0, 1000, cancellationToken);
+        var all = await tasks.ListForInstanceAsync(application.WorkflowInstanceId, cancellationToken);
+        var lines = await conversation.ListAsync(application.Id, cancellationToken);
+        var people = journal.Select(j => j.Actor).Append(application.AppliedBy.ToString()).Append(application.CsmId?.ToString())
+            .Select(a => Guid.TryParse(a, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty);
+        var names = await book.NamesAsync(people, cancellationToken);
+        var training = application.ServiceId == "TRAIN-1" ? TrainingRequest.FromJson(application.Details) : null;
+        var topic = training is null ? null : await db.TrainingTopics.AsNoTracking().SingleOrDefaultAsync(t => t.Id == training.TopicId, cancellationToken);
+        var companyName = await db.Companies.IgnoreQueryFilters().Where(c => c.Id == application.CompanyId).Select(c => c.Name).SingleAsync(cancellationToken);
+        return new ApplicationDetails(
+            application, service, companyName, names.GetValueOrDefault(application.AppliedBy, ""),
+            application.CsmId is { } csm ? names.GetValueOrDefault(csm) : null, training, topic,
+            ApplicationTimeline.Build(journal, all, names, text),
+            all.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), lines);
+    }
+
+    /// <summary>Names of people (for claimed-by labels).</summary>
+    public Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken) => book.NamesAsync(ids, cancellationToken);
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using CloudpackPlus.Core.Time;
+using CloudpackPlus.Portal.Localization;
+using CloudpackPlus.Workflows.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+
+namespace CloudpackPlus.Portal.Applications;
+
+/// <summary>A task's form as a page renders it: the schema, the values to show, whether it can be submitted.</summary>
+public sealed record TaskFormView(WorkflowTask Task, FormSchema Schema, IReadOnlyDictionary<string, string> Values, string Handler, bool Enabled);
+
+/// <summary>
+/// Turns a task's form schema into HTML inputs and posted inputs back into typed form data.
+/// Posted fields are named <c>f_&lt;name&gt;</c>; a datetime is entered in Japan time.
+/// </summary>
+public static class TaskForms
+{
+    public const string Prefix = "f_";
+
+    private const string LocalDateTime = "yyyy-MM-dd'T'HH:mm";
+
+    /// <summary>The form with the task's prefilled values (or the values just posted, after a refusal).</summary>
+    public static TaskFormView View(WorkflowTask task, string handler, bool enabled, IFormCollection? posted = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var schema = FormSchema.Parse(task.FormSchema);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (posted is not null)
+        {
+            foreach (var field in schema.Fields)
+            {
+                values[field.Name] = posted[Prefix + field.Name].ToString();
+            }
+        }
+        else if (!string.IsNullOrEmpty(task.Prefill))
+        {
+            using var prefill = JsonDocument.Parse(task.Prefill);
+            if (prefill.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in prefill.RootElement.EnumerateObject())
+                {
+                    values[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                }
+            }
+        }
+
+        return new TaskFormView(task, schema, values, handler, enabled);
+    }
+
+    /// <summary>Reads posted inputs as the schema's types; what cannot be read becomes a refusal with a code.</summary>
+    public static (Dictionary<string, JsonElement> Data, List<FormError> Errors) Read(FormSchema schema, IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(form);
+        var data = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var errors = new List<FormError>();
+        foreach (var field in schema.Fields)
+        {
+            var raw = form[Prefix + field.Name].ToString().Trim();
+            if (field.Type == "boolean")
+            {
+                data[field.Name] = JsonSerializer.SerializeToElement(raw is "true" or "on");
+                continue;
+            }
+
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            switch (field.Type)
+            {
+                case "integer" when long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole):
+                    data[field.Name] = JsonSerializer.SerializeToElement(whole);
+                    break;
+                case "number" when double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                    data[field.Name] = JsonSerializer.SerializeToElement(number);
+                    break;
+                case "integer" or "number":
+                    errors.Add(new FormError(field.Name, field.Type == "integer" ? FormErrorCodes.Integer : FormErrorCodes.Number, null));
+                    break;
+                case "datetime" when DateTime.TryParseExact(raw, LocalDateTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local):
+                    var instant = Tokyo.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+                    data[field.Name] = JsonSerializer.SerializeToElement(Tokyo.ToTokyo(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+                    break;
+                case "datetime":
+                    errors.Add(new FormError(field.Name, FormErrorCodes.DateTime, null));
+                    break;
+                default:
+                    data[field.Name] = JsonSerializer.SerializeToElement(raw);
+                    break;
+            }
+        }
+
+        return (data, errors);
+    }
+
+    /// <summary>A refusal in the reader's language, naming the field by its label.</summary>
+    public static string Message(FormError error, FormSchema schema, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(text);
+        var label = schema.Fields.FirstOrDefault(f => f.Name == error.Field)?.LabelIn(PortalCultures.IsJapanese) ?? error.Field;
+        return text[$"FormError.{error.Code}", label, error.Argument ?? ""];
+    }
+
+    /// <summary>The value of a datetime input (Japan time) for an ISO instant.</summary>
+    public static string LocalInput(string? iso) =>
+        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? Tokyo.ToTokyo(instant).ToString(LocalDateTime, CultureInfo.InvariantCulture) : iso ?? "";
+
+    /// <summary>A submitted value as a reader sees it: dates in Japan time, choices by their label, yes/no.</summary>
+    public static string Display(FormField field, JsonElement value, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(text);
+        var japanese = PortalCultures.IsJapanese;
+        return field.Type switch
+        {
+            "boolean" => value.ValueKind == JsonValueKind.True ? text["Common.Yes"] : text["Common.No"],
+            "datetime" when value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+                => PortalCultures.DateTime(instant),
+            "choice" when value.ValueKind == JsonValueKind.String && field.OptionLabels?.GetValueOrDefault(value.GetString()!) is { } labels
+                => labels.GetValueOrDefault(japanese ? "ja" : "en") ?? value.GetString()!,
+            _ => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(),
+        };
+    }
+}

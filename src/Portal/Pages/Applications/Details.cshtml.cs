@@ -1,0 +1,112 @@
+using CloudpackPlus.Activities.Applications;
+using CloudpackPlus.Core.Errors;
+using CloudpackPlus.Portal.Applications;
+using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Portal.Tenancy;
+using CloudpackPlus.Workflows.Api;
+using CloudpackPlus.Workflows.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CloudpackPlus.Portal.Pages.Applications;
+
+/// <summary>
+/// APP-2: one application for the company: status, history from the workflow journal, the tasks
+/// waiting on the customer with their forms, the conversation with the CSM, and cancellation (TKT-5).
+/// </summary>
+[RequestSizeLimit(PageHelpers.MaxPostBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
+public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock) : PageModel
+{
+    public ApplicationDetails Details { get; private set; } = null!;
+
+    /// <summary>The task whose refused form is shown again with what was entered.</summary>
+    public Guid? FailedTask { get; private set; }
+
+    public bool IsRepresentative => User.IsInRole(PortalRoles.Representative);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public TaskFormView FormOf(WorkflowTask task) =>
+        TaskForms.View(task, "Task", IsRepresentative || task.Role == TaskRoles.CustomerUser, FailedTask == task.Id ? Request.Form : null);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var error = await actions.PostMessageAsync(id, PersonId, false, body, files, cancellationToken);
+        return await AfterAsync(id, error is null ? [] : [error], "Conversation.Sent", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var task = Details.CustomerTasks.FirstOrDefault(t => t.Id == taskId);
+        if (task is null || actors.Resolve(User) is not { } actor)
+        {
+            return await AfterAsync(id, [PageHelpers.Text(new ProgrammeRuleException("task_gone", "このタスクはすでに完了しているか、取り消されています。", "This task is already done or was withdrawn."))], null, cancellationToken);
+        }
+
+        var errors = await actions.CompleteTaskAsync(task, actor, Request.Form, cancellationToken);
+        FailedTask = errors.Count > 0 ? task.Id : null;
+        return await AfterAsync(id, errors, "Tasks.Completed", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await desk.CancelAsync(id, PersonId, reason, cancellationToken);
+            return await AfterAsync(id, [], "Applications.Cancelled", cancellationToken);
+        }
+        catch (ProgrammeRuleException e)
+        {
+            return await AfterAsync(id, [PageHelpers.Text(e)], null, cancellationToken);
+        }
+    }
+
+    public ConversationView Conversation => new(Details.Conversation, file => $"/Applications/{Details.Application.Id}/Attachments/{file}", true);
+
+    private Guid PersonId => Guid.Parse(User.FindFirst(PortalClaims.PersonId)!.Value);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var details = await loader.LoadAsync(id, HttpCurrentTenant.CompanyOf(User), cancellationToken);
+        Details = details!;
+        return details is not null;
+    }
+
+    // Success: redirect (a reload does not post again). Refusal: the page again with the errors and what was entered.
+    private async Task<IActionResult> AfterAsync(Guid id, IReadOnlyList<string> errors, string? flash, CancellationToken cancellationToken)
+    {
+        if (errors.Count == 0)
+        {
+            TempData["Flash"] = flash;
+            return Redirect($"/Applications/{id}");
+        }
+
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(string.Empty, error);
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,52 @@
+using CloudpackPlus.Activities.Applications;
+using CloudpackPlus.Core.Catalogue;
+using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Portal.Localization;
+using CloudpackPlus.Portal.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CloudpackPlus.Portal.Pages.Services;
+
+/// <summary>One service as the catalogue shows it: whether this company can apply now, and if not, why.</summary>
+public sealed record CatalogueLine(ServiceAvailability Availability, string? Why)
+{
+    public CatalogueEntry Entry => Availability.Entry;
+
+    public bool CanApply => Why is null;
+}
+
+/// <summary>ADV-1, ADV-2, APP-1: the catalogue of advanced services with cost, contents, and why the company cannot apply when it cannot.</summary>
+public sealed class IndexModel(CatalogueService catalogue, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<CatalogueLine> Lines { get; private set; } = [];
+
+    public int Balance { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (HttpCurrentTenant.CompanyOf(User) is not { } companyId)
+        {
+            return NotFound();
+        }
+
+        var representative = User.IsInRole(PortalRoles.Representative);
+        var lines = new List<CatalogueLine>();
+        foreach (var entry in await catalogue.ListAsync(cancellationToken: cancellationToken))
+        {
+            var availability = await catalogue.CheckAsync(companyId, entry.Id, cancellationToken);
+            Balance = availability.Balance;
+            var japanese = PortalCultures.IsJapanese;
+            var why = availability.Reason is { } reason
+                ? japanese ? ApplyRefusals.Japanese(availability, reason) : ApplyRefusals.English(availability, reason)
+                : !representative ? text["Catalogue.RepresentativeOnly"].Value
+                : entry.WorkflowDefinitionId is null ? text["Catalogue.NotOnline"].Value
+                : null;
+            lines.Add(new CatalogueLine(availability, why));
+        }
+
+        Lines = lines;
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using CloudpackPlus.Activities.Applications;
+using CloudpackPlus.Core.Errors;
+using CloudpackPlus.Portal.Applications;
+using CloudpackPlus.Portal.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CloudpackPlus.Portal.Pages.Staff.Applications;
+
+/// <summary>One application for staff: history, open tasks, conversation, and cancellation (rejection) with a reason, which returns the tickets (TKT-5).</summary>
+[RequestSizeLimit(PageHelpers.MaxPostBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
+public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationActions actions, ApplicationDesk desk) : PageModel
+{
+    public ApplicationDetails Details { get; private set; } = null!;
+
+    public ConversationView Conversation => new(Details.Conversation, file => $"/Staff/Applications/{Details.Application.Id}/Attachments/{file}", true);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var error = await actions.PostMessageAsync(id, PersonId, true, body, files, cancellationToken);
+        return await AfterAsync(id, error, "Conversation.Sent", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await desk.CancelAsync(id, PersonId, reason, cancellationToken);
+            return await AfterAsync(id, null, "Applications.Cancelled", cancellationToken);
+        }
+        catch (ProgrammeRuleException e)
+        {
+            return await AfterAsync(id, PageHelpers.Text(e), null, cancellationToken);
+        }
+    }
+
+    private Guid PersonId => Guid.Parse(User.FindFirst(PortalClaims.PersonId)!.Value);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var details = await loader.LoadAsync(id, null, cancellationToken);
+        Details = details!;
+        return details is not null;
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, string? error, string? flash, CancellationToken cancellationToken)
+    {
+        if (error is null)
+        {
+            TempData["Flash"] = flash;
+            return Redirect($"/Staff/Applications/{id}");
+        }
+
+        ModelState.AddModelError(string.Empty, error);
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,63 @@
+using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Workflows.Api;
+using CloudpackPlus.Workflows.Tasks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CloudpackPlus.Portal.Pages.Staff.Tasks;
+
+/// <summary>An inbox line: the task and the application it belongs to.</summary>
+public sealed record InboxLine(WorkflowTask Task, ApplicationSummary? Application, string? ClaimedByName, bool Overdue);
+
+/// <summary>The CSM's task inbox: tasks for the CSM role and the signed-in CSM, soonest due first (business calendar), overdue marked; claim and release.</summary>
+public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, ApplicationBook book, TimeProvider clock) : PageModel
+{
+    /// <summary>all, mine (claimed by me), open (nobody's yet).</summary>
+    [FromQuery(Name = "show")]
+    public string Show { get; set; } = "all";
+
+    public IReadOnlyList<InboxLine> Lines { get; private set; } = [];
+
+    public string Me { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (actors.Resolve(User) is not { } actor)
+        {
+            return Forbid();
+        }
+
+        Me = actor.UserId;
+        var now = clock.GetUtcNow();
+        var all = await tasks.ListAsync(actor, cancellationToken);
+        var shown = Show switch
+        {
+            "mine" => all.Where(t => t.ClaimedBy == actor.UserId || t.Assignee == actor.UserId).ToList(),
+            "open" => all.Where(t => t.Status == WorkflowTaskStatus.Open).ToList(),
+            _ => all,
+        };
+        var applications = await book.ForInstancesAsync(shown.Select(t => t.InstanceId).Distinct().ToList(), cancellationToken);
+        var names = await book.NamesAsync(shown.Select(t => Guid.TryParse(t.ClaimedBy, out var g) ? g : Guid.Empty), cancellationToken);
+        Lines = shown.Select(t => new InboxLine(t, applications.GetValueOrDefault(t.InstanceId),
+            Guid.TryParse(t.ClaimedBy, out var by) ? names.GetValueOrDefault(by, t.ClaimedBy!) : null, t.DueAt < now)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostClaimAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await CommandAsync(actor => tasks.ClaimAsync(taskId, actor, cancellationToken), "Tasks.Claimed");
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await CommandAsync(actor => tasks.ReleaseAsync(taskId, actor, cancellationToken), "Tasks.Released");
+
+    private async Task<IActionResult> CommandAsync(Func<TaskActor, Task<TaskCommandResult>> command, string done)
+    {
+        if (actors.Resolve(User) is not { } actor)
+        {
+            return Forbid();
+        }
+
+        var result = await command(actor);
+        TempData["Flash"] = result.Outcome == TaskCommandOutcome.Succeeded ? done : $"TaskOutcome.{result.Outcome}";
+        return Redirect($"/Staff/Tasks?show={Uri.EscapeDataString(Show)}");
+    }
+}

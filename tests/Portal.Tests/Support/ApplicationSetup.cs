@@ -1,0 +1,49 @@
+using CloudpackPlus.Activities.Applications;
+using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Time;
+using CloudpackPlus.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudpackPlus.Portal.Tests.Support;
+
+/// <summary>A training application in progress: its id, one attachment in its conversation, the CSM's open task.</summary>
+public sealed record TrainingSetup(Guid ApplicationId, Guid AttachmentId, Guid CsmTaskId);
+
+/// <summary>Programme data through the real services: enrolment with tickets, a training application.</summary>
+public static class ApplicationSetup
+{
+    public static readonly Guid IntroTopic = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+
+    /// <summary>Gives the company a billing-agency contract and enrols it (tickets granted), as <paramref name="staff"/>.</summary>
+    public static async Task EnrolAsync(this PortalAppFactory app, Guid companyId, TestAccount staff, Rank rank = Rank.Gold)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(staff);
+        await using var scope = app.Services.CreateAsyncScope();
+        var enrolment = scope.ServiceProvider.GetRequiredService<EnrolmentService>();
+        await enrolment.RecordContractAsync(companyId, ContractType.BillingAgency, FiscalYear.Current(app.Clock).Previous.FirstDay, null, staff.PersonId);
+        await enrolment.EnrolAsync(companyId, rank, "テスト", staff.PersonId);
+    }
+
+    /// <summary>Enrols the company, applies for a training as its representative and adds a message with an attachment.</summary>
+    public static async Task<TrainingSetup> StartTrainingAsync(this PortalAppFactory app, Guid companyId, TestAccount representative, TestAccount csm)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(representative);
+        await app.EnrolAsync(companyId, csm);
+        await using var scope = app.Services.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<ApplicationDesk>();
+        var request = new TrainingRequest(IntroTopic, "AWSの基礎を学ぶ", [new(Tokyo.Today(app.Clock).AddDays(7), Tokyo.Today(app.Clock).AddDays(21))], 5);
+        var applied = await desk.ApplyForTrainingAsync(companyId, representative.PersonId, Guid.CreateVersion7(), request);
+        var message = await scope.ServiceProvider.GetRequiredService<ConversationService>()
+            .PostAsync(applied.ApplicationId, representative.PersonId, false, "資料です", [new UploadedFile("agenda.txt", "アジェンダ"u8.ToArray())]);
+        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        var instance = await db.Applications.Where(a => a.Id == applied.ApplicationId).Select(a => a.WorkflowInstanceId).SingleAsync();
+        var task = (await scope.ServiceProvider.GetRequiredService<ITaskService>().ListForInstanceAsync(instance)).Single(t => t.NodeId == "agree");
+        return new TrainingSetup(applied.ApplicationId, message.Attachments.Single().Id, task.Id);
+    }
+}
