@@ -19,9 +19,14 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             var headers = ((HttpContext)state).Response.Headers;
             // The Hangfire dashboard (admin only) ships inline scripts; it gets a policy of its own.
             var isDashboard = ((HttpContext)state).Request.Path.StartsWithSegments("/admin/jobs", StringComparison.OrdinalIgnoreCase);
-            headers.ContentSecurityPolicy = isDashboard
-                ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-                : ContentSecurityPolicy;
+            // A response that set its own (stricter) policy keeps it: attachment downloads are sandboxed.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = isDashboard
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+                    : ContentSecurityPolicy;
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

@@ -34,6 +34,31 @@ public sealed partial class PortalClient(PortalAppFactory app) : IDisposable
         return await _http.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/>, as multipart/form-data with files (name, file name, bytes).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string page, IDictionary<string, string> fields, IEnumerable<(string Name, string FileName, byte[] Content)> files, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(files);
+        var html = await GetPageAsync(page);
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {page}");
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, fileName, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, name, fileName);
+        }
+
+        return await _http.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
+    }
+
     /// <summary>Signs in with password and, when the account has a key, with the current TOTP code.</summary>
     public async Task SignInAsync(TestAccount account)
     {
