@@ -58,6 +58,8 @@ public static class AuthorizationTable
         ["Staff/Companies"] = ("/Staff/Companies", Staff),
         ["Staff/Companies/Index"] = ("/Staff/Companies/Index", Staff),
         ["Staff/Companies/{id:guid}"] = ("/Staff/Companies/{company}", Staff),
+        ["Notifications"] = ("/Notifications", SignedIn),
+        ["Notifications/Index"] = ("/Notifications/Index", SignedIn),
         ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404"]),
         ["/api/calendar/business-days"] = ("/api/calendar/business-days?from=2026-05-11&add=20", Public),
         ["/api/calendar/holidays"] = ("/api/calendar/holidays?year=2026", Public),
