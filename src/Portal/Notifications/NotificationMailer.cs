@@ -4,6 +4,7 @@ using CloudpackPlus.Portal.Accounts;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Mail;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,8 @@ public sealed partial class NotificationMailer(
     private const int MaxSubjectTitle = 200;
 
     /// <summary>Recurring job (every minute): mails every pending notification, batch by batch.</summary>
+    /// <remarks>No Hangfire retries: the next minute's run is the retry, and a failed run shows in the dashboard.</remarks>
+    [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         for (var i = 0; i < MaxBatchesPerRun; i++)

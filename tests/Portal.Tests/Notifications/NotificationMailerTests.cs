@@ -1,7 +1,10 @@
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Portal.Notifications;
 using CloudpackPlus.Portal.Tests.Support;
 using CloudpackPlus.Testing;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Tests.Notifications;
@@ -106,6 +109,17 @@ public sealed class NotificationMailerTests(PortalAppFactory app) : IClassFixtur
         Assert.Equal((long)count, await NotificationSeed.OutboxCountAsync(app, rep.Email));
         Assert.Equal((long)count, await app.Database.ScalarAsync<long>(
             $"SELECT count(DISTINCT subject) FROM identity.mail_outbox WHERE template = 'notification' AND to_address = '{rep.Email}'"));
+    }
+
+    [Fact]
+    public void Mailer_IsARecurringJobEveryMinute()
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == NotificationMailer.JobId);
+
+        Assert.Equal(Cron.Minutely(), job.Cron);
+        Assert.Equal(typeof(NotificationMailer), job.Job.Type);
     }
 
     private static string Normalize(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
