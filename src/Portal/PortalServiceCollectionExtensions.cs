@@ -8,6 +8,7 @@ using CloudpackPlus.Portal.Demo;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Mail;
+using CloudpackPlus.Portal.Notifications;
 using CloudpackPlus.Portal.Security;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Builder;
@@ -182,6 +183,9 @@ public static class PortalServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<CaptureMailTransport>(sp)
             : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
         services.AddHostedService<MailSweepRegistration>();
+        services.AddScoped<NotificationMailer>();
+        services.AddScoped<NotificationInbox>();
+        services.AddHostedService<NotificationMailerRegistration>();
     }
 
     /// <summary>The portal's middleware, in order: headers, assets, language, sign-in, set-up gate, authorization.</summary>

@@ -76,6 +76,8 @@ public static class AuthorizationTable
         ["Staff/TrainingMenu"] = ("/Staff/TrainingMenu", Staff),
         ["Staff/TrainingMenu/Index"] = ("/Staff/TrainingMenu/Index", Staff),
         ["Staff/TrainingMenu/Edit/{id:guid?}"] = ("/Staff/TrainingMenu/Edit", Staff),
+        ["Notifications"] = ("/Notifications", SignedIn),
+        ["Notifications/Index"] = ("/Notifications/Index", SignedIn),
         ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404"]),
         ["/api/calendar/business-days"] = ("/api/calendar/business-days?from=2026-05-11&add=20", Public),
         ["/api/calendar/holidays"] = ("/api/calendar/holidays?year=2026", Public),

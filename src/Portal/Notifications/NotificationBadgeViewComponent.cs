@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace CloudpackPlus.Portal.Notifications;
+
+/// <summary>The header's link to the notifications page with the unread count (one COUNT query).</summary>
+[ViewComponent(Name = "NotificationBadge")]
+public sealed class NotificationBadgeViewComponent(NotificationInbox inbox) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var personId = NotificationInbox.PersonIdOf(UserClaimsPrincipal);
+        var unread = personId is { } id ? await inbox.UnreadCountAsync(id, HttpContext.RequestAborted) : 0;
+        return View(unread);
+    }
+}

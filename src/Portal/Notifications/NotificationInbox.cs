@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Core.Data;
+using CloudpackPlus.Portal.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudpackPlus.Portal.Notifications;
+
+/// <summary>One page of a person's notifications, newest first.</summary>
+public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Page, bool HasOlder, int Unread);
+
+/// <summary>
+/// A person's own notifications: every query is keyed by the recipient, so nobody reads or
+/// marks another person's (let alone another company's) notifications.
+/// </summary>
+public sealed class NotificationInbox(CoreDbContext core, TimeProvider clock)
+{
+    public const int PageSize = 30;
+
+    /// <summary>The signed-in user's person id (claim <see cref="PortalClaims.PersonId"/>), or null.</summary>
+    public static Guid? PersonIdOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(PortalClaims.PersonId), out var id) ? id : null;
+    }
+
+    /// <summary>One COUNT query (the header badge runs it on every page).</summary>
+    public Task<int> UnreadCountAsync(Guid personId, CancellationToken cancellationToken) =>
+        core.Notifications.CountAsync(n => n.RecipientId == personId && n.ReadAt == null, cancellationToken);
+
+    public async Task<NotificationPage> PageAsync(Guid personId, int page, CancellationToken cancellationToken)
+    {
+        page = Math.Max(page, 1);
+        var rows = await core.Notifications.AsNoTracking()
+            .Where(n => n.RecipientId == personId)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+        var unread = await UnreadCountAsync(personId, cancellationToken);
+        return new NotificationPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, unread);
+    }
+
+    /// <summary>Marks one of the person's notifications read (again is harmless); null when it is not theirs.</summary>
+    public async Task<Notification?> MarkReadAsync(Guid personId, Guid notificationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await core.Notifications
+            .Where(n => n.Id == notificationId && n.RecipientId == personId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return await core.Notifications.AsNoTracking()
+            .SingleOrDefaultAsync(n => n.Id == notificationId && n.RecipientId == personId, cancellationToken);
+    }
+
+    /// <summary>Marks every unread notification of the person read; returns how many.</summary>
+    public Task<int> MarkAllReadAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return core.Notifications
+            .Where(n => n.RecipientId == personId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+}
