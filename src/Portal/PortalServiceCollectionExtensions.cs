@@ -53,6 +53,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Applications.ApplicationActions>();
         services.Replace(ServiceDescriptor.Singleton<CloudpackPlus.Workflows.Api.ITaskActorResolver, Workflows.PortalTaskActorResolver>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.TrainingDemoSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICustomerTodoSource, Applications.ApplicationTodoSource>());
 
         // Japanese text is written as text, not as &#x...; entities (readable source, smaller pages).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -6,6 +6,9 @@ public sealed class WorkflowOptions
     /// <summary>Folder of the service definition files imported on start; default: <c>Definitions</c> beside the binaries.</summary>
     public string? DefinitionsPath { get; set; }
 
+    /// <summary>The definitions folder in effect.</summary>
+    public string ResolvedDefinitionsPath => DefinitionsPath ?? Path.Combine(AppContext.BaseDirectory, "Definitions");
+
     /// <summary>Import definition files on start.</summary>
     public bool ImportDefinitionsOnStart { get; set; } = true;
 

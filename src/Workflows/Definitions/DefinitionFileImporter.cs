@@ -114,7 +114,7 @@ internal sealed partial class DefinitionImportService(DefinitionFileImporter imp
             return;
         }
 
-        var path = options.Value.DefinitionsPath ?? Path.Combine(AppContext.BaseDirectory, "Definitions");
+        var path = options.Value.ResolvedDefinitionsPath;
         try
         {
             await importer.ImportAsync(path, cancellationToken);

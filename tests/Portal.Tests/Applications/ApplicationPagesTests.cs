@@ -154,6 +154,9 @@ public sealed partial class ApplicationPagesTests(PortalAppFactory app) : IClass
         var page = WebUtility.HtmlDecode(await customer.GetPageAsync(path));
         Assert.Contains("2026年5月20日 14:00", page, StringComparison.Ordinal);
         Assert.Contains("トレーニングの日程をご確認ください", page, StringComparison.Ordinal);
+        var home = WebUtility.HtmlDecode(await customer.GetPageAsync("/"));
+        Assert.Contains("トレーニングの日程をご確認ください", home, StringComparison.Ordinal); // "waiting on you"
+        Assert.Contains($"/Applications/{training.ApplicationId}", home, StringComparison.Ordinal);
         var taskId = ConfirmTask().Match(page).Groups[1].Value;
         using var confirmed = await customer.PostFormAsync(path, new Dictionary<string, string> { ["f_decision"] = "accept" }, $"{path}?handler=Task&taskId={taskId}");
         Assert.True(HttpStatusCode.Redirect == confirmed.StatusCode, Errors(await confirmed.Content.ReadAsStringAsync()));
