@@ -97,10 +97,7 @@ public sealed class ApplyModel(CatalogueService catalogue, TrainingMenuService m
 
         Entry = entry;
         var availability = await catalogue.CheckAsync(companyId, id, cancellationToken);
-        Why = availability.Reason is { } reason
-            ? PortalCultures.IsJapanese ? ApplyRefusals.Japanese(availability, reason) : ApplyRefusals.English(availability, reason)
-            : entry.WorkflowDefinitionId is null || entry.Id != "TRAIN-1" ? text["Catalogue.NotOnline"].Value
-            : null;
+        Why = ApplyAvailability.Why(availability, representative: true, text); // the page is for representatives only
         Topics = await menu.ListAsync(cancellationToken: cancellationToken);
         return true;
     }

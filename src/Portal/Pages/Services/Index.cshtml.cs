@@ -1,6 +1,6 @@
-using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Portal.Applications;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -37,13 +37,7 @@ public sealed class IndexModel(CatalogueService catalogue, IStringLocalizer<Shar
         {
             var availability = await catalogue.CheckAsync(companyId, entry.Id, cancellationToken);
             Balance = availability.Balance;
-            var japanese = PortalCultures.IsJapanese;
-            var why = availability.Reason is { } reason
-                ? japanese ? ApplyRefusals.Japanese(availability, reason) : ApplyRefusals.English(availability, reason)
-                : !representative ? text["Catalogue.RepresentativeOnly"].Value
-                : entry.WorkflowDefinitionId is null ? text["Catalogue.NotOnline"].Value
-                : null;
-            lines.Add(new CatalogueLine(availability, why));
+            lines.Add(new CatalogueLine(availability, ApplyAvailability.Why(availability, representative, text)));
         }
 
         Lines = lines;

@@ -1,0 +1,24 @@
+using CloudpackPlus.Activities.Applications;
+using CloudpackPlus.Core.Catalogue;
+using CloudpackPlus.Portal.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CloudpackPlus.Portal.Applications;
+
+/// <summary>Why the signed-in customer cannot apply for a service now (null: they can), as the catalogue and the form say it.</summary>
+public static class ApplyAvailability
+{
+    /// <summary>Services whose application form the portal has (each new service workflow adds its form here).</summary>
+    public static IReadOnlySet<string> FormsInPortal { get; } = new HashSet<string>(StringComparer.Ordinal) { "TRAIN-1" };
+
+    public static string? Why(ServiceAvailability availability, bool representative, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(availability);
+        ArgumentNullException.ThrowIfNull(text);
+        return availability.Reason is { } reason
+            ? PortalCultures.IsJapanese ? ApplyRefusals.Japanese(availability, reason) : ApplyRefusals.English(availability, reason)
+            : !representative ? text["Catalogue.RepresentativeOnly"].Value
+            : availability.Entry.WorkflowDefinitionId is null || !FormsInPortal.Contains(availability.Entry.Id) ? text["Catalogue.NotOnline"].Value
+            : null;
+    }
+}
