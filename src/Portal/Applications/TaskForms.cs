@@ -107,10 +107,19 @@ public static class TaskForms
         return text[$"FormError.{error.Code}", label, error.Argument ?? ""];
     }
 
-    /// <summary>The value of a datetime input (Japan time) for an ISO instant.</summary>
-    public static string LocalInput(string? iso) =>
-        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+    /// <summary>The value of a datetime input (Japan time) for an ISO instant, or for a value the form posted back.</summary>
+    public static string LocalInput(string? iso)
+    {
+        // A refused form shows the posted value again: that is already Japan wall-clock time without an
+        // offset, and parsing it as an instant would read it in the server's zone and shift it (UTC: +9h).
+        if (DateTime.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var local) && local.Kind == DateTimeKind.Unspecified)
+        {
+            return local.ToString(LocalDateTime, CultureInfo.InvariantCulture);
+        }
+
+        return DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
             ? Tokyo.ToTokyo(instant).ToString(LocalDateTime, CultureInfo.InvariantCulture) : iso ?? "";
+    }
 
     /// <summary>A submitted value as a reader sees it: dates in Japan time, choices by their label, yes/no.</summary>
     public static string Display(FormField field, JsonElement value, IStringLocalizer text)
