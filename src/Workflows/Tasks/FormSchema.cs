@@ -61,7 +61,7 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
             if (!data.TryGetValue(field.Name, out var value) || value.ValueKind == JsonValueKind.Null
                 || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0))
             {
-                if (field.Required)
+                if (field.Required || field.RequiredWhen?.Holds(data) == true)
                 {
                     errors.Add(new(field.Name, FormErrorCodes.Required, null));
                 }
@@ -134,6 +134,18 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
                     ? null : Error(FormErrorCodes.Choice, string.Join(", ", field.Options ?? []));
         }
     }
+}
+
+/// <summary>A condition on another field of the same form: <c>{"field": "decision", "equals": "another-date"}</c>.</summary>
+public sealed record FieldCondition(string Field, string EqualsValue)
+{
+    /// <summary>The compared value (JSON name <c>equals</c>).</summary>
+    [JsonPropertyName("equals")]
+    public string EqualsValue { get; init; } = EqualsValue;
+
+    /// <summary>Whether the submitted data meets the condition.</summary>
+    public bool Holds(IReadOnlyDictionary<string, JsonElement> data) =>
+        data is not null && data.TryGetValue(Field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == EqualsValue;
 }
 
 /// <summary>What validation may consult beyond the data: the clock and the business calendar.</summary>
@@ -233,6 +245,9 @@ public sealed record FormField
 
     /// <summary>For string: <c>url</c> (an absolute http or https URL).</summary>
     public string? Format { get; init; }
+
+    /// <summary>Required only when another field has a given value (e.g. a comment when asking for another date).</summary>
+    public FieldCondition? RequiredWhen { get; init; }
 
     /// <summary>Help text by language (ja, en).</summary>
     public IReadOnlyDictionary<string, string>? Help { get; init; }

@@ -19,7 +19,12 @@ public sealed class TrainingWorkflowTests(TrainingApplicationFixture fx) : IClas
         var applied = await fx.ApplyAsync(company);
         await fx.CompleteAsync((await fx.OpenTaskAsync(applied.ApplicationId, "agree"))!.Id, Csm(company), Agreement());
 
-        var answer = await fx.CompleteAsync((await fx.OpenTaskAsync(applied.ApplicationId, "confirm"))!.Id, Representative(company),
+        var confirm = (await fx.OpenTaskAsync(applied.ApplicationId, "confirm"))!;
+        var silent = await fx.CompleteAsync(confirm.Id, Representative(company), new { decision = "another-date" });
+        Assert.Equal(TaskCommandOutcome.Invalid, silent.Outcome); // asking for another date needs a word on when
+        Assert.Contains(silent.FormErrors, e => e is { Field: "comment", Code: FormErrorCodes.Required });
+
+        var answer = await fx.CompleteAsync(confirm.Id, Representative(company),
             new { decision = "another-date", comment = "翌週の午後を希望します" });
 
         Assert.Equal(TaskCommandOutcome.Succeeded, answer.Outcome);
