@@ -41,9 +41,11 @@ public sealed class Notification
     /// <summary>When the e-mail copy was handed to the mail outbox; null while pending.</summary>
     public DateTimeOffset? MailedAt { get; set; }
 
-    public string TitleIn(bool japanese) => japanese ? TitleJa : TitleEn;
+    /// <summary>The title in the reader's language; English falls back to Japanese when a writer left it empty.</summary>
+    public string TitleIn(bool japanese) => japanese || string.IsNullOrWhiteSpace(TitleEn) ? TitleJa : TitleEn;
 
-    public string BodyIn(bool japanese) => japanese ? BodyJa : BodyEn;
+    /// <summary>The body in the reader's language, with the same fallback.</summary>
+    public string BodyIn(bool japanese) => japanese || string.IsNullOrWhiteSpace(BodyEn) ? BodyJa : BodyEn;
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

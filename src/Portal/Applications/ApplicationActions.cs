@@ -26,7 +26,7 @@ public sealed class ApplicationActions(ConversationService conversation, ITaskSe
         }
         catch (ProgrammeRuleException e)
         {
-            return PageHelpers.Text(e);
+            return PortalCultures.MessageOf(e);
         }
     }
 

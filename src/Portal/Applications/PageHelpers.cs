@@ -1,6 +1,4 @@
 using CloudpackPlus.Core.Applications;
-using CloudpackPlus.Core.Errors;
-using CloudpackPlus.Portal.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
@@ -9,13 +7,6 @@ namespace CloudpackPlus.Portal.Applications;
 /// <summary>Small pieces every application page needs.</summary>
 public static class PageHelpers
 {
-    /// <summary>A refused rule in the page's language.</summary>
-    public static string Text(ProgrammeRuleException error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return PortalCultures.IsJapanese ? error.Message : error.MessageEn;
-    }
-
     /// <summary>Reads uploaded files, refusing an oversized one before reading it into memory.</summary>
     public static async Task<(List<UploadedFile> Files, string? Error)> ReadUploadsAsync(IEnumerable<IFormFile>? files, IStringLocalizer text, CancellationToken cancellationToken)
     {

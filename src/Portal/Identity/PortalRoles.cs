@@ -31,6 +31,13 @@ public static class PortalClaims
 {
     public const string CompanyId = "cp:company";
     public const string PersonId = "cp:person";
+
+    /// <summary>The signed-in user's Core person id, or null (not signed in).</summary>
+    public static Guid? PersonIdOf(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirst(PersonId)?.Value, out var id) ? id : null;
+    }
     public const string DisplayName = "cp:name";
 
     /// <summary>Where the user is in the sign-in set-up: <see cref="StagePassword"/>, <see cref="StageMfa"/> or <see cref="StageReady"/>.</summary>

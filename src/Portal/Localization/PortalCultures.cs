@@ -14,6 +14,13 @@ public static class PortalCultures
 
     public static string Normalize(string? culture) => culture == English ? English : Japanese;
 
+    /// <summary>A refused programme rule's message in the reader's language.</summary>
+    public static string MessageOf(CloudpackPlus.Core.Errors.ProgrammeRuleException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return IsJapanese ? error.Message : error.MessageEn;
+    }
+
     public static bool IsJapanese => CultureInfo.CurrentUICulture.Name.StartsWith("ja", StringComparison.Ordinal);
 
     /// <summary>An instant as a JST date and time: 2026年5月11日 10:00 / 2026-05-11 10:00 JST.</summary>

@@ -1,3 +1,4 @@
+using CloudpackPlus.Portal.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CloudpackPlus.Portal.Notifications;
@@ -8,7 +9,7 @@ public sealed class NotificationBadgeViewComponent(NotificationInbox inbox) : Vi
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var personId = NotificationInbox.PersonIdOf(UserClaimsPrincipal);
+        var personId = PortalClaims.PersonIdOf(UserClaimsPrincipal);
         var unread = personId is { } id ? await inbox.UnreadCountAsync(id, HttpContext.RequestAborted) : 0;
         return View(unread);
     }

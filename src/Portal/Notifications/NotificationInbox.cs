@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Identity;
@@ -16,13 +15,6 @@ public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Pag
 public sealed class NotificationInbox(CoreDbContext core, TimeProvider clock)
 {
     public const int PageSize = 30;
-
-    /// <summary>The signed-in user's person id (claim <see cref="PortalClaims.PersonId"/>), or null.</summary>
-    public static Guid? PersonIdOf(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(PortalClaims.PersonId), out var id) ? id : null;
-    }
 
     /// <summary>One COUNT query (the header badge runs it on every page).</summary>
     public Task<int> UnreadCountAsync(Guid personId, CancellationToken cancellationToken) =>

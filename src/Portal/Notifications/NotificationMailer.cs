@@ -114,13 +114,13 @@ public sealed partial class NotificationMailer(
     private object Model(Notification notification, Recipient recipient)
     {
         var japanese = recipient.Culture == PortalCultures.Japanese;
-        var title = NotificationLanguage.Title(notification, japanese);
+        var title = notification.TitleIn(japanese);
         return new
         {
             Name = recipient.Name,
             Title = title,
             SubjectTitle = OneLine(title, MaxSubjectTitle),
-            Body = NotificationLanguage.Body(notification, japanese),
+            Body = notification.BodyIn(japanese),
             Link = NotificationLinks.Absolute(mailOptions.Value.PortalUrl, notification.Link),
             PortalUrl = mailOptions.Value.PortalUrl.TrimEnd('/'),
         };

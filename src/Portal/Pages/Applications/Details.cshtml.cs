@@ -1,6 +1,7 @@
 using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Portal.Applications;
+using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Tenancy;
 using CloudpackPlus.Workflows.Api;
@@ -55,7 +56,7 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
         var task = Details.CustomerTasks.FirstOrDefault(t => t.Id == taskId);
         if (task is null || actors.Resolve(User) is not { } actor)
         {
-            return await AfterAsync(id, [PageHelpers.Text(new ProgrammeRuleException("task_gone", "このタスクはすでに完了しているか、取り消されています。", "This task is already done or was withdrawn."))], null, cancellationToken);
+            return await AfterAsync(id, [PortalCultures.MessageOf(new ProgrammeRuleException("task_gone", "このタスクはすでに完了しているか、取り消されています。", "This task is already done or was withdrawn."))], null, cancellationToken);
         }
 
         var errors = await actions.CompleteTaskAsync(task, actor, Request.Form, cancellationToken);
@@ -77,13 +78,13 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
         }
         catch (ProgrammeRuleException e)
         {
-            return await AfterAsync(id, [PageHelpers.Text(e)], null, cancellationToken);
+            return await AfterAsync(id, [PortalCultures.MessageOf(e)], null, cancellationToken);
         }
     }
 
     public ConversationView Conversation => new(Details.Conversation, file => $"/Applications/{Details.Application.Id}/Attachments/{file}", true);
 
-    private Guid PersonId => Guid.Parse(User.FindFirst(PortalClaims.PersonId)!.Value);
+    private Guid PersonId => PortalClaims.PersonIdOf(User)!.Value;
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

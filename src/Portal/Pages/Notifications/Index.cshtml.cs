@@ -1,3 +1,4 @@
+using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int p = 1, CancellationToken cancellationToken = default)
     {
-        if (NotificationInbox.PersonIdOf(User) is not { } me)
+        if (PortalClaims.PersonIdOf(User) is not { } me)
         {
             return Challenge();
         }
@@ -23,7 +24,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
     /// <summary>Marks the notification read and goes where it points (a portal path only).</summary>
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (NotificationInbox.PersonIdOf(User) is not { } me)
+        if (PortalClaims.PersonIdOf(User) is not { } me)
         {
             return Challenge();
         }
@@ -34,7 +35,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, int p = 1, CancellationToken cancellationToken = default)
     {
-        if (NotificationInbox.PersonIdOf(User) is not { } me)
+        if (PortalClaims.PersonIdOf(User) is not { } me)
         {
             return Challenge();
         }
@@ -49,7 +50,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)
     {
-        if (NotificationInbox.PersonIdOf(User) is not { } me)
+        if (PortalClaims.PersonIdOf(User) is not { } me)
         {
             return Challenge();
         }

@@ -75,14 +75,14 @@ public sealed class ApplyModel(CatalogueService catalogue, TrainingMenuService m
         try
         {
             var companyId = HttpCurrentTenant.CompanyOf(User)!.Value;
-            var personId = Guid.Parse(User.FindFirst(PortalClaims.PersonId)!.Value);
+            var personId = PortalClaims.PersonIdOf(User)!.Value;
             var result = await desk.ApplyForTrainingAsync(companyId, personId, Form.SubmissionId, Form.ToRequest(), cancellationToken);
             TempData["Flash"] = result.Created ? "Apply.Done" : "Apply.AlreadyDone";
             return Redirect($"/Applications/{result.ApplicationId}");
         }
         catch (ProgrammeRuleException e)
         {
-            ModelState.AddModelError(string.Empty, PageHelpers.Text(e));
+            ModelState.AddModelError(string.Empty, PortalCultures.MessageOf(e));
             return Page();
         }
     }

@@ -1,6 +1,7 @@
 using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Portal.Applications;
+using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -45,11 +46,11 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
         }
         catch (ProgrammeRuleException e)
         {
-            return await AfterAsync(id, PageHelpers.Text(e), null, cancellationToken);
+            return await AfterAsync(id, PortalCultures.MessageOf(e), null, cancellationToken);
         }
     }
 
-    private Guid PersonId => Guid.Parse(User.FindFirst(PortalClaims.PersonId)!.Value);
+    private Guid PersonId => PortalClaims.PersonIdOf(User)!.Value;
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -62,7 +62,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var person = Guid.Parse(User.FindFirst(PortalClaims.PersonId)!.Value);
+        var person = PortalClaims.PersonIdOf(User)!.Value;
         var error = await actions.PostMessageAsync(Application.Application.Id, person, true, body, files, cancellationToken);
         return await AfterAsync(id, error is null ? [] : [error], "Conversation.Sent", toInbox: false, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Errors;
+using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,11 +56,11 @@ public sealed class EditModel(TrainingMenuService menu, IStringLocalizer<SharedR
 
         try
         {
-            await menu.SaveAsync(Form.ToTopic(id), StaffPerson.Of(User) ?? Guid.Empty, cancellationToken);
+            await menu.SaveAsync(Form.ToTopic(id), PortalClaims.PersonIdOf(User) ?? Guid.Empty, cancellationToken);
         }
         catch (ProgrammeRuleException e)
         {
-            ModelState.AddModelError(string.Empty, PortalCultures.IsJapanese ? e.Message : e.MessageEn);
+            ModelState.AddModelError(string.Empty, PortalCultures.MessageOf(e));
             return Page();
         }
 

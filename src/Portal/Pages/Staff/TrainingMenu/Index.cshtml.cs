@@ -2,6 +2,7 @@ using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Core.Time;
+using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,11 +32,11 @@ public sealed class IndexModel(TrainingMenuService menu, CoreDbContext core, Tim
     {
         try
         {
-            await menu.MarkReviewedAsync(StaffPerson.Of(User) ?? Guid.Empty, cancellationToken);
+            await menu.MarkReviewedAsync(PortalClaims.PersonIdOf(User) ?? Guid.Empty, cancellationToken);
         }
         catch (ProgrammeRuleException e)
         {
-            ModelState.AddModelError(string.Empty, PortalCultures.IsJapanese ? e.Message : e.MessageEn);
+            ModelState.AddModelError(string.Empty, PortalCultures.MessageOf(e));
             await Load(cancellationToken);
             return Page();
         }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using CloudpackPlus.Core.Applications;
-using CloudpackPlus.Portal.Identity;
 
 namespace CloudpackPlus.Portal.Pages.Staff.TrainingMenu;
 
@@ -52,11 +50,4 @@ public sealed class TrainingTopicForm
         topic.SortOrder = SortOrder;
         return topic;
     }
-}
-
-/// <summary>The Core person behind a signed-in staff account: the id Core's staff-only services audit.</summary>
-internal static class StaffPerson
-{
-    public static Guid? Of(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(PortalClaims.PersonId), out var id) ? id : null;
 }
