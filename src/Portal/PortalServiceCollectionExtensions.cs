@@ -184,10 +184,9 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode == MailMode.Capture
             ? ActivatorUtilities.CreateInstance<CaptureMailTransport>(sp)
             : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
-        services.AddHostedService<MailSweepRegistration>();
+        services.AddHostedService<PortalRecurringJobs>();
         services.AddScoped<NotificationMailer>();
         services.AddScoped<NotificationInbox>();
-        services.AddHostedService<NotificationMailerRegistration>();
     }
 
     /// <summary>The portal's middleware, in order: headers, assets, language, sign-in, set-up gate, authorization.</summary>
