@@ -132,8 +132,7 @@ public static class TaskForms
             "boolean" => value.ValueKind == JsonValueKind.True ? text["Common.Yes"] : text["Common.No"],
             "datetime" when value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                 => PortalCultures.DateTime(instant),
-            "choice" when value.ValueKind == JsonValueKind.String && field.OptionLabels?.GetValueOrDefault(value.GetString()!) is { } labels
-                => labels.GetValueOrDefault(japanese ? "ja" : "en") ?? value.GetString()!,
+            "choice" when value.ValueKind == JsonValueKind.String => field.OptionLabelIn(value.GetString()!, japanese),
             _ => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(),
         };
     }

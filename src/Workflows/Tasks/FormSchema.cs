@@ -42,10 +42,6 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
         return schema;
     }
 
-    /// <summary>Every problem of the submitted data as text; empty when it is valid.</summary>
-    public IReadOnlyList<string> Validate(IReadOnlyDictionary<string, JsonElement> data, FormValidationContext? context = null) =>
-        Check(data, context).Select(e => e.ToString()).ToList();
-
     /// <summary>Every problem of the submitted data with a stable code per problem, for translated messages.</summary>
     public IReadOnlyList<FormError> Check(IReadOnlyDictionary<string, JsonElement> data, FormValidationContext? context = null)
     {
@@ -253,6 +249,14 @@ public sealed record FormField
     public IReadOnlyDictionary<string, string>? Help { get; init; }
 
     /// <summary>The label in the reader's language (falls back to the name).</summary>
-    public string LabelIn(bool japanese) =>
-        Label is null ? Name : Label.TryGetValue(japanese ? "ja" : "en", out var text) ? text : Label.Values.FirstOrDefault() ?? Name;
+    public string LabelIn(bool japanese) => In(Label, japanese) ?? Name;
+
+    /// <summary>A choice's label in the reader's language (falls back to the value).</summary>
+    public string OptionLabelIn(string option, bool japanese) => In(OptionLabels?.GetValueOrDefault(option), japanese) ?? option;
+
+    /// <summary>The help text in the reader's language, if any.</summary>
+    public string? HelpIn(bool japanese) => In(Help, japanese);
+
+    private static string? In(IReadOnlyDictionary<string, string>? texts, bool japanese) =>
+        texts is null ? null : texts.TryGetValue(japanese ? "ja" : "en", out var text) ? text : texts.Values.FirstOrDefault();
 }
