@@ -20,7 +20,6 @@ public static class ProgrammeSetup
         ArgumentNullException.ThrowIfNull(clock);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        var enrolment = scope.ServiceProvider.GetRequiredService<EnrolmentService>();
         var now = clock.GetUtcNow();
         var company = new Company { Code = code, Name = $"テスト会社 {code}", CreatedAt = now };
         db.Companies.Add(company);
@@ -29,9 +28,19 @@ public static class ProgrammeSetup
         var csm = Person(null, PersonRole.Csm, $"csm-{code}@cloudpack.example.jp", $"CSM {code}", now);
         db.People.AddRange(representative, member, csm);
         await db.SaveChangesAsync();
-        await enrolment.RecordContractAsync(company.Id, ContractType.BillingAgency, FiscalYear.Current(clock).Previous.FirstDay, null, csm.Id);
-        await enrolment.EnrolAsync(company.Id, rank, "テスト", csm.Id);
+        await EnrolAsync(services, clock, company.Id, csm.Id, rank);
         return new EnrolledCompany(company.Id, representative.Id, member.Id, csm.Id);
+    }
+
+    /// <summary>Gives an existing company a billing-agency contract since last fiscal year and enrols it at <paramref name="rank"/>, as <paramref name="staffId"/>.</summary>
+    public static async Task EnrolAsync(IServiceProvider services, TimeProvider clock, Guid companyId, Guid staffId, Rank rank = Rank.Gold)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(clock);
+        await using var scope = services.CreateAsyncScope();
+        var enrolment = scope.ServiceProvider.GetRequiredService<EnrolmentService>();
+        await enrolment.RecordContractAsync(companyId, ContractType.BillingAgency, FiscalYear.Current(clock).Previous.FirstDay, null, staffId);
+        await enrolment.EnrolAsync(companyId, rank, "テスト", staffId);
     }
 
     /// <summary>The company's ticket balance this fiscal year.</summary>

@@ -61,7 +61,7 @@ public sealed class ApplicationDesk(
         var availability = await catalogue.CheckAsync(companyId, serviceId, cancellationToken);
         if (availability.Reason is { } reason)
         {
-            throw Unavailable(availability, reason);
+            throw Unavailable(companyId, availability, reason);
         }
 
         var entry = availability.Entry;
@@ -182,7 +182,7 @@ public sealed class ApplicationDesk(
             throw Closed(application);
         }
 
-        if (!byStaff && (application.Status == ApplicationStatus.InProgress || application.ScheduledAt <= now))
+        if (!byStaff && application.HasStarted(now))
         {
             throw new ProgrammeRuleException("already_started", "実施日時を過ぎた申請はキャンセルできません。担当CSMへご連絡ください。",
                 "The session's date has passed, so the application can no longer be cancelled; please contact your CSM.");
@@ -192,9 +192,9 @@ public sealed class ApplicationDesk(
     private static ProgrammeRuleException Closed(ServiceApplication application) =>
         new("application_closed", $"申請 {application.Number} はすでに終了しています。", $"Application {application.Number} is already closed.");
 
-    private static ProgrammeRuleException Unavailable(ServiceAvailability availability, UnavailableReason reason) => reason switch
+    private static ProgrammeRuleException Unavailable(Guid companyId, ServiceAvailability availability, UnavailableReason reason) => reason switch
     {
-        UnavailableReason.InsufficientTickets => new InsufficientTicketsException(Guid.Empty, availability.Balance, availability.Entry.TicketCost),
+        UnavailableReason.InsufficientTickets => new InsufficientTicketsException(companyId, availability.Balance, availability.Entry.TicketCost),
         UnavailableReason.CapacityReached => new ServiceCapacityReachedException(availability.Entry.Id, availability.Entry.YearlyCapacity ?? 0),
         _ => new ProgrammeRuleException("service_unavailable", ApplyRefusals.Japanese(availability, reason), ApplyRefusals.English(availability, reason)),
     };

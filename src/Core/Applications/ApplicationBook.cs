@@ -6,7 +6,7 @@ namespace CloudpackPlus.Core.Applications;
 /// <summary>An application as lists show it.</summary>
 public sealed record ApplicationSummary(
     Guid Id, string Number, string ServiceId, string ServiceNameJa, string ServiceNameEn, ApplicationStatus Status,
-    DateTimeOffset AppliedAt, string AppliedByName, DateTimeOffset? ScheduledAt, Guid CompanyId, string CompanyName);
+    DateTimeOffset AppliedAt, string AppliedByName, DateTimeOffset? ScheduledAt, Guid CompanyId, string CompanyName, Guid WorkflowInstanceId);
 
 /// <summary>Reads applications (the tenant filter limits customers to their own company).</summary>
 public sealed class ApplicationBook(CoreDbContext db)
@@ -24,14 +24,9 @@ public sealed class ApplicationBook(CoreDbContext db)
             .ToListAsync(cancellationToken);
 
     /// <summary>The applications of workflow instances (for the task inbox), by instance id.</summary>
-    public async Task<IReadOnlyDictionary<Guid, ApplicationSummary>> ForInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default)
-    {
-        var rows = await db.Applications.AsNoTracking().Where(a => instanceIds.Contains(a.WorkflowInstanceId))
-            .Select(a => new { a.WorkflowInstanceId, a.Id }).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
-        var summaries = await Summaries(db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
-        return rows.Join(summaries, r => r.Id, s => s.Id, (r, s) => (r.WorkflowInstanceId, s)).ToDictionary(p => p.WorkflowInstanceId, p => p.s);
-    }
+    public async Task<IReadOnlyDictionary<Guid, ApplicationSummary>> ForInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) =>
+        await Summaries(db.Applications.AsNoTracking().Where(a => instanceIds.Contains(a.WorkflowInstanceId)))
+            .ToDictionaryAsync(s => s.WorkflowInstanceId, cancellationToken);
 
     private IQueryable<ApplicationSummary> Summaries(IQueryable<ServiceApplication> applications) =>
         applications.Select(a => new ApplicationSummary(
@@ -41,7 +36,8 @@ public sealed class ApplicationBook(CoreDbContext db)
             a.Status, a.AppliedAt,
             db.People.IgnoreQueryFilters().Where(p => p.Id == a.AppliedBy).Select(p => p.DisplayName).FirstOrDefault() ?? "",
             a.ScheduledAt, a.CompanyId,
-            db.Companies.IgnoreQueryFilters().Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault() ?? ""));
+            db.Companies.IgnoreQueryFilters().Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault() ?? "",
+            a.WorkflowInstanceId));
 
     /// <summary>Counts per status for the filter tabs.</summary>
     public async Task<IReadOnlyDictionary<ApplicationStatus, int>> CountByStatusAsync(Guid? companyId, CancellationToken cancellationToken = default) =>

@@ -76,6 +76,9 @@ public sealed class ServiceApplication : ICompanyOwned
     public string? CloseReason { get; set; }
 
     public bool IsOpen => Status is not (ApplicationStatus.Completed or ApplicationStatus.Cancelled);
+
+    /// <summary>The session has begun (its day reached, or its agreed start passed): the customer can no longer cancel (TKT-5).</summary>
+    public bool HasStarted(DateTimeOffset now) => Status == ApplicationStatus.InProgress || ScheduledAt <= now;
 }
 
 internal sealed class ServiceApplicationConfiguration : IEntityTypeConfiguration<ServiceApplication>

@@ -46,12 +46,18 @@ public sealed class TrainingTopic
 
     public string DescriptionIn(bool japanese) => japanese ? DescriptionJa : DescriptionEn;
 
+    /// <summary>Id of the seeded topic "Introduction to AWS".</summary>
+    public static readonly Guid IntroductionId = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+
+    /// <summary>Id of the seeded topic "IAM and account security in practice".</summary>
+    public static readonly Guid IamId = Guid.Parse("0193a000-0000-7000-8000-000000000002");
+
     internal static TrainingTopic[] Defaults =>
     [
-        new() { Id = Guid.Parse("0193a000-0000-7000-8000-000000000001"), SortOrder = 10, Format = TrainingFormat.Seminar, ReviewedForYear = 2026,
+        new() { Id = IntroductionId, SortOrder = 10, Format = TrainingFormat.Seminar, ReviewedForYear = 2026,
             TitleJa = "AWS入門(クラウドの基礎と主要サービス)", TitleEn = "Introduction to AWS (cloud basics and core services)",
             DescriptionJa = "EC2・S3・VPC・IAMなど主要サービスの役割と使い分けを学ぶセミナーです。", DescriptionEn = "A seminar on the roles of EC2, S3, VPC, IAM and other core services." },
-        new() { Id = Guid.Parse("0193a000-0000-7000-8000-000000000002"), SortOrder = 20, Format = TrainingFormat.HandsOn, ReviewedForYear = 2026,
+        new() { Id = IamId, SortOrder = 20, Format = TrainingFormat.HandsOn, ReviewedForYear = 2026,
             TitleJa = "IAMとアカウントセキュリティ実践", TitleEn = "IAM and account security in practice",
             DescriptionJa = "IAMポリシー設計、MFA、ルートユーザー保護をハンズオンで学びます。", DescriptionEn = "Hands-on: IAM policy design, MFA and protecting the root user." },
         new() { Id = Guid.Parse("0193a000-0000-7000-8000-000000000003"), SortOrder = 30, Format = TrainingFormat.Seminar, ReviewedForYear = 2026,

@@ -17,8 +17,7 @@ public sealed record ApplicationDetails(
 {
     /// <summary>The customer may cancel it: open, the service allows it (WEB-3), the session not yet begun (TKT-5).</summary>
     public bool CustomerMayCancel(DateTimeOffset now) =>
-        Application.IsOpen && Service.CustomerCancellable && Application.Status != ApplicationStatus.InProgress
-        && !(Application.ScheduledAt <= now);
+        Application.IsOpen && Service.CustomerCancellable && !Application.HasStarted(now);
 
     /// <summary>Tasks waiting on the customer.</summary>
     public IEnumerable<WorkflowTask> CustomerTasks => OpenTasks.Where(t => t.Role is TaskRoles.CustomerRepresentative or TaskRoles.CustomerUser);
@@ -54,7 +53,4 @@ public sealed class ApplicationDetailsLoader(
             ApplicationTimeline.Build(journal, all, names, text),
             all.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), lines);
     }
-
-    /// <summary>Names of people (for claimed-by labels).</summary>
-    public Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken) => book.NamesAsync(ids, cancellationToken);
 }

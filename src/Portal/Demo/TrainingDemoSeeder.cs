@@ -25,8 +25,6 @@ internal sealed class TrainingDemoSeeder(
 {
     private static readonly Guid WaitingForCsm = Guid.Parse("0193b000-0000-7000-8000-000000000001");
     private static readonly Guid WaitingForCustomer = Guid.Parse("0193b000-0000-7000-8000-000000000002");
-    private static readonly Guid IntroTopic = Guid.Parse("0193a000-0000-7000-8000-000000000001");
-    private static readonly Guid IamTopic = Guid.Parse("0193a000-0000-7000-8000-000000000002");
 
     public int Order => 40;
 
@@ -44,14 +42,14 @@ internal sealed class TrainingDemoSeeder(
 
         var today = Tokyo.Today(clock);
         var first = await desk.ApplyForTrainingAsync(company.Value, rep.Value, WaitingForCsm,
-            new TrainingRequest(IntroTopic, "新しく配属されたエンジニア向けに、AWSの全体像と主要サービスを学びたい。", [new(today.AddDays(7), today.AddDays(30))], 8), cancellationToken);
+            new TrainingRequest(TrainingTopic.IntroductionId, "新しく配属されたエンジニア向けに、AWSの全体像と主要サービスを学びたい。", [new(today.AddDays(7), today.AddDays(30))], 8), cancellationToken);
         if (first.Created)
         {
             await conversation.PostAsync(WaitingForCsm, rep.Value, false, "はじめてのAWS研修です。できれば午後の時間帯を希望します。", [], cancellationToken);
         }
 
         var second = await desk.ApplyForTrainingAsync(company.Value, rep.Value, WaitingForCustomer,
-            new TrainingRequest(IamTopic, "IAMの権限設計を見直したい。", [new(today.AddDays(5), today.AddDays(20)), new(today.AddDays(25), today.AddDays(40))], 4), cancellationToken);
+            new TrainingRequest(TrainingTopic.IamId, "IAMの権限設計を見直したい。", [new(today.AddDays(5), today.AddDays(20)), new(today.AddDays(25), today.AddDays(40))], 4), cancellationToken);
         if (second.Created)
         {
             await ProposeAsync(csm.Value, cancellationToken);

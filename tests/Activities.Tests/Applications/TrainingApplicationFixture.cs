@@ -16,7 +16,7 @@ public sealed class TrainingApplicationFixture : CloudpackAppFactory
 {
     private int _companies;
 
-    public static readonly Guid IntroTopic = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+    public static readonly Guid IntroTopic = TrainingTopic.IntroductionId;
 
     public Task<EnrolledCompany> NewCompanyAsync() =>
         ProgrammeSetup.EnrolledCompanyAsync(Services, Clock, $"t{Interlocked.Increment(ref _companies)}");

@@ -4,6 +4,7 @@ using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Ranks;
 using CloudpackPlus.Core.Time;
+using CloudpackPlus.Testing.Host;
 using CloudpackPlus.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,17 +17,14 @@ public sealed record TrainingSetup(Guid ApplicationId, Guid AttachmentId, Guid C
 /// <summary>Programme data through the real services: enrolment with tickets, a training application.</summary>
 public static class ApplicationSetup
 {
-    public static readonly Guid IntroTopic = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+    public static readonly Guid IntroTopic = TrainingTopic.IntroductionId;
 
     /// <summary>Gives the company a billing-agency contract and enrols it (tickets granted), as <paramref name="staff"/>.</summary>
     public static async Task EnrolAsync(this PortalAppFactory app, Guid companyId, TestAccount staff, Rank rank = Rank.Gold)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(staff);
-        await using var scope = app.Services.CreateAsyncScope();
-        var enrolment = scope.ServiceProvider.GetRequiredService<EnrolmentService>();
-        await enrolment.RecordContractAsync(companyId, ContractType.BillingAgency, FiscalYear.Current(app.Clock).Previous.FirstDay, null, staff.PersonId);
-        await enrolment.EnrolAsync(companyId, rank, "テスト", staff.PersonId);
+        await ProgrammeSetup.EnrolAsync(app.Services, app.Clock, companyId, staff.PersonId, rank);
     }
 
     /// <summary>Enrols the company, applies for a training as its representative and adds a message with an attachment.</summary>
