@@ -20,7 +20,11 @@ public sealed record ApplicationDetails(
         Application.IsOpen && Service.CustomerCancellable && !Application.HasStarted(now);
 
     /// <summary>Tasks waiting on the customer.</summary>
-    public IEnumerable<WorkflowTask> CustomerTasks => OpenTasks.Where(t => t.Role is TaskRoles.CustomerRepresentative or TaskRoles.CustomerUser);
+    public IEnumerable<WorkflowTask> CustomerTasks => OpenTasks.Where(IsCustomerTask);
+
+    /// <summary>A task the customer side answers.</summary>
+    public static bool IsCustomerTask(WorkflowTask task) =>
+        task.Role is TaskRoles.CustomerRepresentative or TaskRoles.CustomerUser;
 }
 
 /// <summary>Loads an application's page: the row (tenant-filtered for customers), its workflow's journal and tasks, the conversation.</summary>

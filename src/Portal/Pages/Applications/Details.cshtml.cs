@@ -1,8 +1,9 @@
 using CloudpackPlus.Activities.Applications;
+using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Portal.Applications;
-using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Tenancy;
 using CloudpackPlus.Workflows.Api;
 using CloudpackPlus.Workflows.Tasks;
@@ -18,7 +19,8 @@ namespace CloudpackPlus.Portal.Pages.Applications;
 /// </summary>
 [RequestSizeLimit(PageHelpers.MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
-public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock) : PageModel
+public sealed class DetailsModel(
+    ApplicationDetailsLoader loader, ApplicationBook book, ITaskService tasks, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock) : PageModel
 {
     public ApplicationDetails Details { get; private set; } = null!;
 
@@ -35,9 +37,10 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    // The POST handlers check only what they need; the whole page is loaded only to show it again after a refusal.
     public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await OwnedAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -48,13 +51,14 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
 
     public async Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await OwnedAsync(id, cancellationToken) is not { } application)
         {
             return NotFound();
         }
 
-        var task = Details.CustomerTasks.FirstOrDefault(t => t.Id == taskId);
-        if (task is null || actors.Resolve(User) is not { } actor)
+        var task = await tasks.GetAsync(taskId, cancellationToken);
+        if (task is null || task.InstanceId != application.WorkflowInstanceId || !ApplicationDetails.IsCustomerTask(task)
+            || task.Status is not (WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed) || actors.Resolve(User) is not { } actor)
         {
             return await AfterAsync(id, [PortalCultures.MessageOf(new ProgrammeRuleException("task_gone", "このタスクはすでに完了しているか、取り消されています。", "This task is already done or was withdrawn."))], null, cancellationToken);
         }
@@ -66,7 +70,7 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await OwnedAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -85,6 +89,9 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
     public ConversationView Conversation => new(Details.Conversation, file => $"/Applications/{Details.Application.Id}/Attachments/{file}", true);
 
     private Guid PersonId => PortalClaims.PersonIdOf(User)!.Value;
+
+    private async Task<ServiceApplication?> OwnedAsync(Guid id, CancellationToken cancellationToken) =>
+        await book.FindAsync(id, cancellationToken) is { } application && application.CompanyId == HttpCurrentTenant.CompanyOf(User) ? application : null;
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

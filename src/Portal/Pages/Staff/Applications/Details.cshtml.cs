@@ -1,4 +1,5 @@
 using CloudpackPlus.Activities.Applications;
+using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Portal.Applications;
 using CloudpackPlus.Portal.Localization;
@@ -12,7 +13,7 @@ namespace CloudpackPlus.Portal.Pages.Staff.Applications;
 /// <summary>One application for staff: history, open tasks, conversation, and cancellation (rejection) with a reason, which returns the tickets (TKT-5).</summary>
 [RequestSizeLimit(PageHelpers.MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
-public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationActions actions, ApplicationDesk desk) : PageModel
+public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationBook book, ApplicationActions actions, ApplicationDesk desk) : PageModel
 {
     public ApplicationDetails Details { get; private set; } = null!;
 
@@ -21,9 +22,10 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    // The POST handlers check only that the application exists; the page is loaded only to show a refusal.
     public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await book.FindAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -34,7 +36,7 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationAct
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await book.FindAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }

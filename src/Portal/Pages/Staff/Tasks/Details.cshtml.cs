@@ -35,11 +35,12 @@ public sealed class DetailsModel(
         : new(Application.Conversation, file => $"/Staff/Applications/{Application.Application.Id}/Attachments/{file}", true);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        await ShowAsync(id, cancellationToken) ? Page() : NotFound();
 
+    // The POST handlers load only the task; the application beside it is loaded only to show the page.
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadTaskAsync(id, cancellationToken))
         {
             return NotFound();
         }
@@ -57,19 +58,20 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken) || Application is null)
+        if (!await LoadTaskAsync(id, cancellationToken)
+            || (await book.ForInstancesAsync([Task.InstanceId], cancellationToken)).GetValueOrDefault(Task.InstanceId) is not { } application)
         {
             return NotFound();
         }
 
         var person = PortalClaims.PersonIdOf(User)!.Value;
-        var error = await actions.PostMessageAsync(Application.Application.Id, person, true, body, files, cancellationToken);
+        var error = await actions.PostMessageAsync(application.Id, person, true, body, files, cancellationToken);
         return await AfterAsync(id, error is null ? [] : [error], "Conversation.Sent", toInbox: false, cancellationToken);
     }
 
     private async Task<IActionResult> CommandAsync(Guid id, Func<TaskActor, Task<TaskCommandResult>> command, string done, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadTaskAsync(id, cancellationToken))
         {
             return NotFound();
         }
@@ -79,7 +81,8 @@ public sealed class DetailsModel(
         return Redirect($"/Staff/Tasks/{id}");
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The task, when it is a staff task the signed-in user may see.</summary>
+    private async Task<bool> LoadTaskAsync(Guid id, CancellationToken cancellationToken)
     {
         var task = await tasks.GetAsync(id, cancellationToken);
         if (task is null || actors.Resolve(User) is not { } actor || task.Role is not (TaskRoles.Csm or null))
@@ -89,6 +92,18 @@ public sealed class DetailsModel(
 
         Task = task;
         Me = actor.UserId;
+        return true;
+    }
+
+    /// <summary>The task with who claimed it, and its application with the conversation, for the page.</summary>
+    private async Task<bool> ShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadTaskAsync(id, cancellationToken))
+        {
+            return false;
+        }
+
+        var task = Task;
         if (Guid.TryParse(task.ClaimedBy, out var claimer))
         {
             ClaimedByName = (await book.NamesAsync([claimer], cancellationToken)).GetValueOrDefault(claimer, task.ClaimedBy!);
@@ -112,7 +127,7 @@ public sealed class DetailsModel(
             ModelState.AddModelError(string.Empty, error);
         }
 
-        await LoadAsync(id, cancellationToken);
+        await ShowAsync(id, cancellationToken);
         return Page();
     }
 }
