@@ -85,8 +85,7 @@ internal sealed class FlowchartInterpreter(
         if (descriptor.Kind == ActivityKind.Background)
         {
             // The job re-creates the activity from this snapshot, so it sees the inputs of this moment.
-            var snapshot = PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))));
-            AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, snapshot);
+            AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, InputSnapshot(descriptor, activity));
             return;
         }
 
@@ -117,10 +116,7 @@ internal sealed class FlowchartInterpreter(
                 await run.Resources.FailActivityAsync(run.CancellationToken);
             }
 
-            var snapshot = descriptor.Kind == ActivityKind.Background
-                ? PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))))
-                : null;
-            Fail(run, nodeId, descriptor, e, snapshot);
+            Fail(run, nodeId, descriptor, e, descriptor.Kind == ActivityKind.Background ? InputSnapshot(descriptor, activity) : null);
             return;
         }
 
@@ -235,6 +231,10 @@ internal sealed class FlowchartInterpreter(
 
         return activity;
     }
+
+    /// <summary>A background activity's bound inputs as JSON: the job re-creates the activity from it (<see cref="BindFromSnapshot"/>).</summary>
+    private static string InputSnapshot(ActivityDescriptor descriptor, Activity activity) =>
+        PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))));
 
     private static Activity BindFromSnapshot(StepRun run, ActivityDescriptor descriptor, string? snapshot)
     {
