@@ -284,10 +284,15 @@ internal sealed class FlowchartInterpreter(
     }
 
     private void Journal(StepRun run, string kind, string? nodeId, string? type, string? actor, string? data) =>
-        run.Effects.Journal.Add(new JournalRecord(++run.State.Flow.JournalSeq, time.GetUtcNow(), kind, nodeId, type, actor, data));
+        run.Journal(time.GetUtcNow(), kind, nodeId, type, actor, data);
 }
 
 /// <summary>Everything one step works on.</summary>
 internal sealed record StepRun(
     ExecutionPlan Plan, ExecutionState State, StepEffects Effects, IStepResources? Resources,
-    IServiceProvider Services, CancellationToken CancellationToken);
+    IServiceProvider Services, CancellationToken CancellationToken)
+{
+    /// <summary>Adds a journal line with the instance's next sequence number.</summary>
+    public void Journal(DateTimeOffset at, string kind, string? nodeId, string? activityType, string? actor, string? data) =>
+        Effects.Journal.Add(new JournalRecord(++State.Flow.JournalSeq, at, kind, nodeId, activityType, actor, data));
+}

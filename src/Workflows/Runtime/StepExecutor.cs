@@ -106,7 +106,7 @@ internal sealed class StepExecutor(
         }
 
         public void Journal(StepRun run, string kind, string? nodeId, string? actor, string? data) =>
-            run.Effects.Journal.Add(new JournalRecord(++run.State.Flow.JournalSeq, Now, kind, nodeId, null, actor, data));
+            run.Journal(Now, kind, nodeId, null, actor, data);
 
         /// <summary>Writes the step's outcome into the tracked instance and the change set.</summary>
         public async Task ApplyAsync(WorkflowInstance instance, StepRun run)
