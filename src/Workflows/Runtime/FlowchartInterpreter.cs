@@ -269,18 +269,16 @@ internal sealed class FlowchartInterpreter(
     /// <summary>The journal line of a completion: its outcomes, and its outputs when they are small (timelines read them).</summary>
     private static string? CompletionData(ActivityResult result, Dictionary<string, object?>? outputs)
     {
-        var data = new Dictionary<string, object?>();
-        if (result.Outcomes.Count > 0)
+        // Each part is serialised once; the outputs' text both decides their size and goes into the line.
+        var outcomesJson = result.Outcomes.Count > 0 ? PlainValues.ToJson(result.Outcomes) : null;
+        var outputsJson = outputs is { Count: > 0 } && PlainValues.ToJson(outputs) is { Length: <= MaxJournalOutputChars } json ? json : null;
+        return (outcomesJson, outputsJson) switch
         {
-            data["outcomes"] = result.Outcomes;
-        }
-
-        if (outputs is { Count: > 0 } && PlainValues.ToJson(outputs) is { Length: <= MaxJournalOutputChars })
-        {
-            data["outputs"] = outputs;
-        }
-
-        return data.Count == 0 ? null : PlainValues.ToJson(data);
+            (null, null) => null,
+            (_, null) => $"{{\"outcomes\":{outcomesJson}}}",
+            (null, _) => $"{{\"outputs\":{outputsJson}}}",
+            _ => $"{{\"outcomes\":{outcomesJson},\"outputs\":{outputsJson}}}",
+        };
     }
 
     private void Journal(StepRun run, string kind, string? nodeId, string? type, string? actor, string? data) =>
