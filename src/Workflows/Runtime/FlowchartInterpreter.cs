@@ -251,20 +251,12 @@ internal sealed class FlowchartInterpreter(
         return activity;
     }
 
-    private object? EvaluateInput(JsonElement raw, ExecutionState state)
+    private object? EvaluateInput(JsonElement raw, ExecutionState state) => ExpressionEvaluator.ExpressionIn(raw) switch
     {
-        if (raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("expr", out var expr) && expr.ValueKind == JsonValueKind.String)
-        {
-            return expressions.Evaluate(expr.GetString()!, state);
-        }
-
-        if (raw.ValueKind == JsonValueKind.String && raw.GetString() is { } text && text.Contains("{{", StringComparison.Ordinal))
-        {
-            return expressions.Render(text, state);
-        }
-
-        return PlainValues.FromJson(raw);
-    }
+        { Template: true } template => expressions.Render(template.Text, state),
+        { } code => expressions.Evaluate(code.Text, state),
+        null => PlainValues.FromJson(raw),
+    };
 
     /// <summary>The journal line of a completion: its outcomes, and its outputs when they are small (timelines read them).</summary>
     private static string? CompletionData(ActivityResult result, Dictionary<string, object?>? outputs)
