@@ -279,7 +279,7 @@ internal sealed class FlowchartInterpreter(
 
 /// <summary>Everything one step works on.</summary>
 internal sealed record StepRun(
-    ExecutionPlan Plan, ExecutionState State, StepEffects Effects, IStepResources? Resources,
+    ExecutionPlan Plan, ExecutionState State, StepEffects Effects, StepResources? Resources,
     IServiceProvider Services, CancellationToken CancellationToken)
 {
     /// <summary>Adds a journal line with the instance's next sequence number.</summary>
