@@ -154,7 +154,7 @@ internal sealed class StepExecutor(
                     });
                 }
 
-                if (open && created.Request.Kind is BookmarkKind.Timer or BookmarkKind.Job or BookmarkKind.Retry)
+                if (open && JobDispatcher.JobBackedKinds.Contains(created.Request.Kind))
                 {
                     ToDispatch.Add((created.Id, created.Request.DueAt));
                 }
