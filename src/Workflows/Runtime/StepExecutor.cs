@@ -115,7 +115,8 @@ internal sealed class StepExecutor(
             var flow = state.Flow;
             var now = Now;
             var before = instance.Status;
-            instance.Status = state.Ended ? InstanceStatus.Finished
+            instance.Status = run.Effects.Cancelled ? InstanceStatus.Cancelled
+                : state.Ended ? InstanceStatus.Finished
                 : state.Faulted ? InstanceStatus.Faulted
                 : flow.Queue.Count > 0 ? InstanceStatus.Running
                 : flow.Waits.Count > 0 ? InstanceStatus.Suspended
@@ -125,7 +126,7 @@ internal sealed class StepExecutor(
                 Journal(run, instance.Status == InstanceStatus.Finished ? JournalKinds.InstanceFinished : JournalKinds.InstanceFaulted, null, null, null);
             }
 
-            if (instance.Status == InstanceStatus.Finished)
+            if (instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
             {
                 instance.FinishedAt = now;
             }
