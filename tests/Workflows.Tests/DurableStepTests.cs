@@ -125,6 +125,8 @@ public sealed class DurableStepTests(WorkflowFixture fx) : IClassFixture<Workflo
         var view = await Get(started.InstanceId);
         Assert.Equal(InstanceStatus.Cancelled, view!.Status);
         Assert.Empty(view.OpenIncidents);
+        var journal = await fx.With<IWorkflowRuntime, IReadOnlyList<JournalEntry>>(r => r.GetJournalAsync(started.InstanceId));
+        Assert.Equal(JournalKinds.InstanceCancelled, journal[^1].Kind);
         Assert.False(await fx.With<IWorkflowRuntime, bool>(r => r.CancelInstanceAsync(started.InstanceId, "staff-1")));
     }
 

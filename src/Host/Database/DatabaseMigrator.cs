@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CloudpackPlus.Core.Data;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +30,8 @@ public sealed partial class DatabaseMigrator(
         try
         {
             await using var scope = services.CreateAsyncScope();
-            foreach (var module in modules.OrderBy(m => m.Order))
+            await foreach (var (module, context, pending) in PendingByModuleAsync(scope.ServiceProvider, cancellationToken))
             {
-                var context = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-                var pending = await PendingMigrationsAsync(context, cancellationToken);
                 if (pending.Count > 0)
                 {
                     LogApplying(module.Schema, pending.Count, string.Join(", ", pending));
@@ -54,11 +53,38 @@ public sealed partial class DatabaseMigrator(
         }
     }
 
+    /// <summary>The schemas with migrations not yet applied (the readiness check).</summary>
+    public async Task<IReadOnlyList<string>> SchemasBehindAsync(CancellationToken cancellationToken)
+    {
+        var behind = new List<string>();
+        await using var scope = services.CreateAsyncScope();
+        await foreach (var (module, _, pending) in PendingByModuleAsync(scope.ServiceProvider, cancellationToken))
+        {
+            if (pending.Count > 0)
+            {
+                behind.Add(module.Schema);
+            }
+        }
+
+        return behind;
+    }
+
+    /// <summary>Each module in migration order with its context and pending migrations, read just before it is yielded.</summary>
+    private async IAsyncEnumerable<(DatabaseModule Module, DbContext Context, IReadOnlyList<string> Pending)> PendingByModuleAsync(
+        IServiceProvider scoped, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var module in modules.OrderBy(m => m.Order))
+        {
+            var context = (DbContext)scoped.GetRequiredService(module.ContextType);
+            yield return (module, context, await PendingMigrationsAsync(context, cancellationToken));
+        }
+    }
+
     /// <summary>
     /// The module's migrations not yet applied. Looks for the history table first, so a
     /// fresh database does not log a failed query per module.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(DbContext context, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> PendingMigrationsAsync(DbContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var schema = context.Model.GetDefaultSchema() ?? "public";

@@ -9,12 +9,12 @@ namespace CloudpackPlus.Workflows.Activities;
 public sealed class ActivityContext
 {
     private readonly ExecutionState _state;
-    private readonly IStepResources? _resources;
+    private readonly StepResources? _resources;
 
     internal ActivityContext(
         ExecutionState state, string nodeId, string activityType, int attempt,
         IServiceProvider services, TimeProvider time, IWorkflowCalendar calendar,
-        IStepResources? resources, string idempotencyKey, CancellationToken cancellationToken)
+        StepResources? resources, string idempotencyKey, CancellationToken cancellationToken)
     {
         _state = state;
         _resources = resources;
@@ -85,6 +85,6 @@ public sealed class ActivityContext
     /// <summary>The step's transaction (use with <see cref="Connection"/>).</summary>
     public DbTransaction Transaction => Resources.Transaction;
 
-    private IStepResources Resources => _resources
+    private StepResources Resources => _resources
         ?? throw new InvalidOperationException("This execution has no database step (in-memory run).");
 }

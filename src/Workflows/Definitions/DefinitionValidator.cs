@@ -139,13 +139,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
                 continue;
             }
 
-            var (text, template) = value.ValueKind switch
-            {
-                JsonValueKind.Object when value.TryGetProperty("expr", out var e) && e.ValueKind == JsonValueKind.String => (e.GetString(), false),
-                JsonValueKind.String when value.GetString()!.Contains("{{", StringComparison.Ordinal) => (value.GetString(), true),
-                _ => (null, false),
-            };
-            if (text is not null && ExpressionEvaluator.Check(text, template) is { Count: > 0 } errors)
+            if (ExpressionEvaluator.ExpressionIn(value) is { } expression && ExpressionEvaluator.Check(expression.Text, expression.Template) is { Count: > 0 } errors)
             {
                 problems.Add(new(node.Id, "bad-expression", $"Node '{node.Id}' input '{name}': {string.Join("; ", errors)}"));
             }

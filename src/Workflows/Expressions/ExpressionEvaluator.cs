@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using CloudpackPlus.Workflows.Runtime;
 using Scriban;
 using Scriban.Parsing;
@@ -26,6 +27,17 @@ public sealed class ExpressionEvaluator
     /// <summary>Renders a template with <c>{{ }}</c> blocks to a string.</summary>
     public string Render(string template, ExecutionState state) =>
         Convert.ToString(Run(Parse(template, template: true), state, render: true), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// The expression an input value holds: <c>{"expr": "..."}</c> is code, a string with <c>{{ }}</c> a
+    /// template; null for a literal. Publishing checks and the runtime evaluates by this one rule.
+    /// </summary>
+    internal static (string Text, bool Template)? ExpressionIn(JsonElement raw) => raw.ValueKind switch
+    {
+        JsonValueKind.Object when raw.TryGetProperty("expr", out var expr) && expr.ValueKind == JsonValueKind.String => (expr.GetString()!, false),
+        JsonValueKind.String when raw.GetString() is { } text && text.Contains("{{", StringComparison.Ordinal) => (text, true),
+        _ => null,
+    };
 
     /// <summary>Parse errors of an expression or template; empty when it is valid.</summary>
     public static IReadOnlyList<string> Check(string text, bool template)

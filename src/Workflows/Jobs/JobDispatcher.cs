@@ -1,3 +1,4 @@
+using CloudpackPlus.Workflows.Activities;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,9 @@ namespace CloudpackPlus.Workflows.Jobs;
 /// </summary>
 internal sealed partial class JobDispatcher(IServiceProvider services, NpgsqlDataSource dataSource, TimeProvider time, ILogger<JobDispatcher> logger)
 {
+    /// <summary>The bookmark kinds a Hangfire job resumes: what the step hands over and the sweeper re-dispatches.</summary>
+    public static readonly BookmarkKind[] JobBackedKinds = [BookmarkKind.Timer, BookmarkKind.Job, BookmarkKind.Retry];
+
     public async Task DispatchAsync(IReadOnlyCollection<(Guid Id, DateTimeOffset? DueAt)> bookmarks, CancellationToken cancellationToken)
     {
         var client = services.GetService<IBackgroundJobClient>();

@@ -1,4 +1,3 @@
-using CloudpackPlus.Workflows.Activities;
 using CloudpackPlus.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +15,6 @@ namespace CloudpackPlus.Workflows.Jobs;
 public sealed partial class WorkflowSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<WorkflowOptions> options, ILogger<WorkflowSweeper> logger)
     : BackgroundService
 {
-    private static readonly BookmarkKind[] JobKinds = [BookmarkKind.Timer, BookmarkKind.Job, BookmarkKind.Retry];
-
     /// <summary>One pass; returns how many bookmarks were dispatched again.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +24,7 @@ public sealed partial class WorkflowSweeper(IServiceScopeFactory scopes, TimePro
         var neverDispatchedBefore = now - TimeSpan.FromSeconds(5);
         var stale = now - options.Value.RedispatchAfter;
         var lost = await db.Bookmarks.AsNoTracking()
-            .Where(b => JobKinds.Contains(b.Kind) && b.ResumedAt == null && b.CancelledAt == null
+            .Where(b => JobDispatcher.JobBackedKinds.Contains(b.Kind) && b.ResumedAt == null && b.CancelledAt == null
                 && ((b.DispatchedAt == null && b.CreatedAt < neverDispatchedBefore)
                     || (b.DueAt < stale && b.DispatchedAt < stale)))
             .OrderBy(b => b.DueAt).Take(500).Select(b => new { b.Id, b.DueAt }).ToListAsync(cancellationToken);

@@ -85,8 +85,7 @@ internal sealed class FlowchartInterpreter(
         if (descriptor.Kind == ActivityKind.Background)
         {
             // The job re-creates the activity from this snapshot, so it sees the inputs of this moment.
-            var snapshot = PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))));
-            AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, snapshot);
+            AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, InputSnapshot(descriptor, activity));
             return;
         }
 
@@ -117,10 +116,7 @@ internal sealed class FlowchartInterpreter(
                 await run.Resources.FailActivityAsync(run.CancellationToken);
             }
 
-            var snapshot = descriptor.Kind == ActivityKind.Background
-                ? PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))))
-                : null;
-            Fail(run, nodeId, descriptor, e, snapshot);
+            Fail(run, nodeId, descriptor, e, descriptor.Kind == ActivityKind.Background ? InputSnapshot(descriptor, activity) : null);
             return;
         }
 
@@ -236,6 +232,10 @@ internal sealed class FlowchartInterpreter(
         return activity;
     }
 
+    /// <summary>A background activity's bound inputs as JSON: the job re-creates the activity from it (<see cref="BindFromSnapshot"/>).</summary>
+    private static string InputSnapshot(ActivityDescriptor descriptor, Activity activity) =>
+        PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))));
+
     private static Activity BindFromSnapshot(StepRun run, ActivityDescriptor descriptor, string? snapshot)
     {
         var values = PlainValues.ParseObject(snapshot);
@@ -251,43 +251,38 @@ internal sealed class FlowchartInterpreter(
         return activity;
     }
 
-    private object? EvaluateInput(JsonElement raw, ExecutionState state)
+    private object? EvaluateInput(JsonElement raw, ExecutionState state) => ExpressionEvaluator.ExpressionIn(raw) switch
     {
-        if (raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("expr", out var expr) && expr.ValueKind == JsonValueKind.String)
-        {
-            return expressions.Evaluate(expr.GetString()!, state);
-        }
-
-        if (raw.ValueKind == JsonValueKind.String && raw.GetString() is { } text && text.Contains("{{", StringComparison.Ordinal))
-        {
-            return expressions.Render(text, state);
-        }
-
-        return PlainValues.FromJson(raw);
-    }
+        { Template: true } template => expressions.Render(template.Text, state),
+        { } code => expressions.Evaluate(code.Text, state),
+        null => PlainValues.FromJson(raw),
+    };
 
     /// <summary>The journal line of a completion: its outcomes, and its outputs when they are small (timelines read them).</summary>
     private static string? CompletionData(ActivityResult result, Dictionary<string, object?>? outputs)
     {
-        var data = new Dictionary<string, object?>();
-        if (result.Outcomes.Count > 0)
+        // Each part is serialised once; the outputs' text both decides their size and goes into the line.
+        var outcomesJson = result.Outcomes.Count > 0 ? PlainValues.ToJson(result.Outcomes) : null;
+        var outputsJson = outputs is { Count: > 0 } && PlainValues.ToJson(outputs) is { Length: <= MaxJournalOutputChars } json ? json : null;
+        return (outcomesJson, outputsJson) switch
         {
-            data["outcomes"] = result.Outcomes;
-        }
-
-        if (outputs is { Count: > 0 } && PlainValues.ToJson(outputs) is { Length: <= MaxJournalOutputChars })
-        {
-            data["outputs"] = outputs;
-        }
-
-        return data.Count == 0 ? null : PlainValues.ToJson(data);
+            (null, null) => null,
+            (_, null) => $"{{\"outcomes\":{outcomesJson}}}",
+            (null, _) => $"{{\"outputs\":{outputsJson}}}",
+            _ => $"{{\"outcomes\":{outcomesJson},\"outputs\":{outputsJson}}}",
+        };
     }
 
     private void Journal(StepRun run, string kind, string? nodeId, string? type, string? actor, string? data) =>
-        run.Effects.Journal.Add(new JournalRecord(++run.State.Flow.JournalSeq, time.GetUtcNow(), kind, nodeId, type, actor, data));
+        run.Journal(time.GetUtcNow(), kind, nodeId, type, actor, data);
 }
 
 /// <summary>Everything one step works on.</summary>
 internal sealed record StepRun(
-    ExecutionPlan Plan, ExecutionState State, StepEffects Effects, IStepResources? Resources,
-    IServiceProvider Services, CancellationToken CancellationToken);
+    ExecutionPlan Plan, ExecutionState State, StepEffects Effects, StepResources? Resources,
+    IServiceProvider Services, CancellationToken CancellationToken)
+{
+    /// <summary>Adds a journal line with the instance's next sequence number.</summary>
+    public void Journal(DateTimeOffset at, string kind, string? nodeId, string? activityType, string? actor, string? data) =>
+        Effects.Journal.Add(new JournalRecord(++State.Flow.JournalSeq, at, kind, nodeId, activityType, actor, data));
+}

@@ -26,9 +26,6 @@ public enum ResumeOutcome
 
     /// <summary>The instance is faulted, finished or cancelled; nothing changed.</summary>
     InstanceNotActive,
-
-    /// <summary>A timer fired before its due instant; it was scheduled again.</summary>
-    NotDue,
 }
 
 /// <summary>Result of a resume.</summary>
@@ -44,8 +41,7 @@ public sealed record ResumeResult(ResumeOutcome Outcome, Guid? InstanceId = null
         ResumeOutcome.AlreadyResumed => "already resumed: another request completed this step first; nothing was changed",
         ResumeOutcome.Cancelled => "this wait was cancelled; nothing was changed",
         ResumeOutcome.NotFound => "no such wait",
-        ResumeOutcome.InstanceNotActive => $"the workflow is {Status?.ToString().ToLowerInvariant()}; nothing was changed",
-        _ => "not due yet",
+        _ => $"the workflow is {Status?.ToString().ToLowerInvariant()}; nothing was changed",
     };
 }
 

@@ -14,6 +14,9 @@ internal sealed class StepEffects
     /// <summary>Cancel every open wait of the instance (End reached or instance cancelled).</summary>
     public bool CancelOpenWaits { get; set; }
 
+    /// <summary>Staff cancelled the instance in this step: it ends as Cancelled, not Finished.</summary>
+    public bool Cancelled { get; set; }
+
     public int ActivitiesRun { get; set; }
 }
 

@@ -106,7 +106,7 @@ internal sealed class StepExecutor(
         }
 
         public void Journal(StepRun run, string kind, string? nodeId, string? actor, string? data) =>
-            run.Effects.Journal.Add(new JournalRecord(++run.State.Flow.JournalSeq, Now, kind, nodeId, null, actor, data));
+            run.Journal(Now, kind, nodeId, null, actor, data);
 
         /// <summary>Writes the step's outcome into the tracked instance and the change set.</summary>
         public async Task ApplyAsync(WorkflowInstance instance, StepRun run)
@@ -115,7 +115,8 @@ internal sealed class StepExecutor(
             var flow = state.Flow;
             var now = Now;
             var before = instance.Status;
-            instance.Status = state.Ended ? InstanceStatus.Finished
+            instance.Status = run.Effects.Cancelled ? InstanceStatus.Cancelled
+                : state.Ended ? InstanceStatus.Finished
                 : state.Faulted ? InstanceStatus.Faulted
                 : flow.Queue.Count > 0 ? InstanceStatus.Running
                 : flow.Waits.Count > 0 ? InstanceStatus.Suspended
@@ -125,7 +126,7 @@ internal sealed class StepExecutor(
                 Journal(run, instance.Status == InstanceStatus.Finished ? JournalKinds.InstanceFinished : JournalKinds.InstanceFaulted, null, null, null);
             }
 
-            if (instance.Status == InstanceStatus.Finished)
+            if (instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
             {
                 instance.FinishedAt = now;
             }
@@ -154,7 +155,7 @@ internal sealed class StepExecutor(
                     });
                 }
 
-                if (open && created.Request.Kind is BookmarkKind.Timer or BookmarkKind.Job or BookmarkKind.Retry)
+                if (open && JobDispatcher.JobBackedKinds.Contains(created.Request.Kind))
                 {
                     ToDispatch.Add((created.Id, created.Request.DueAt));
                 }

@@ -9,7 +9,7 @@ namespace CloudpackPlus.Workflows.Runtime;
 /// The step's connection and transaction, shared with any module DbContext an activity asks for.
 /// An activity that touches the database gets a savepoint, so its failure undoes only its own writes.
 /// </summary>
-internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransaction transaction, IServiceProvider services) : IStepResources
+internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransaction transaction, IServiceProvider services)
 {
     private const string Savepoint = "wf_activity";
     private readonly Dictionary<Type, DbContext> _contexts = [];
@@ -33,6 +33,7 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
         }
     }
 
+    /// <summary>A module DbContext on the step's connection and transaction (one per type per step).</summary>
     public TContext GetDbContext<TContext>() where TContext : DbContext
     {
         EnsureSavepoint();
@@ -48,8 +49,10 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
         return context;
     }
 
+    /// <summary>Called before an activity runs: marks the point to roll back to if it fails.</summary>
     public void BeginActivity() => _savepoint = false;
 
+    /// <summary>Saves what the activity changed through module contexts and keeps it.</summary>
     public async Task CompleteActivityAsync(CancellationToken cancellationToken)
     {
         foreach (var context in _contexts.Values)
@@ -67,6 +70,7 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
         }
     }
 
+    /// <summary>Undoes what the failed activity wrote, keeping the rest of the step.</summary>
     public async Task FailActivityAsync(CancellationToken cancellationToken)
     {
         foreach (var context in _contexts.Values)

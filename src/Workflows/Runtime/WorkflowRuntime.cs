@@ -156,9 +156,8 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
             run.State.Flow.Waits.Clear();
             run.State.Flow.Queue.Clear();
             step.Journal(run, JournalKinds.InstanceCancelled, null, actor, reason is null ? null : PlainValues.ToJson(new Dictionary<string, object?> { ["reason"] = reason }));
+            run.Effects.Cancelled = true;
             await step.ApplyAsync(instance, run);
-            instance.Status = InstanceStatus.Cancelled;
-            instance.FinishedAt = step.Now;
             return true;
         }, cancellationToken);
 
