@@ -13,25 +13,30 @@ public static partial class BrowserUsers
     /// <summary>Signs <paramref name="account"/> in and waits until the portal has left the account pages.</summary>
     public static async Task SignInAsync(this PortalAppFactory app, IPage page, TestAccount account)
     {
+        ArgumentNullException.ThrowIfNull(account);
+        await app.SignInAsync(page, account.Email, account.Password, account.TotpKey);
+        await page.WaitForURLAsync(url => !AccountPages().IsMatch(new Uri(url).AbsolutePath));
+    }
+
+    /// <summary>Fills the login page (and the TOTP page when a key is given); where the portal goes next is the caller's to check.</summary>
+    public static async Task SignInAsync(this PortalAppFactory app, IPage page, string email, string password, string? totpKey)
+    {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(account);
         if (!page.Url.Contains("/Account/Login", StringComparison.Ordinal))
         {
             await page.GotoAsync("/Account/Login");
         }
 
-        await page.FillAsync("#email", account.Email);
-        await page.FillAsync("#password", account.Password);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("[data-test=sign-in]");
-        if (account.TotpKey is not null)
+        if (totpKey is not null)
         {
             await page.WaitForURLAsync(new Regex("/Account/LoginWith2fa"));
-            await page.FillAsync("#code", app.NextCode(account.TotpKey));
+            await page.FillAsync("#code", app.NextCode(totpKey));
             await page.ClickAsync("[data-test=verify]");
         }
-
-        await page.WaitForURLAsync(url => !AccountPages().IsMatch(new Uri(url).AbsolutePath));
     }
 
     /// <summary>

@@ -19,20 +19,6 @@ public sealed class PortalJourneyTests(BrowserAppFactory app, BrowserSession bro
         return await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Companies.Where(c => c.Code == "DEMO").Select(c => c.Id).SingleAsync();
     }
 
-    private async Task SignInAsync(IPage page, string email, string password, string? totpKey)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("[data-test=sign-in]");
-        if (totpKey is not null)
-        {
-            await page.WaitForURLAsync(new Regex("/Account/LoginWith2fa"));
-            await page.FillAsync("#code", app.NextCode(totpKey));
-            await page.ClickAsync("[data-test=verify]");
-        }
-    }
-
     [SkippableFact]
     [Trait("Spec", "ONB-1")]
     [Trait("Spec", "ONB-2")]
@@ -55,7 +41,7 @@ public sealed class PortalJourneyTests(BrowserAppFactory app, BrowserSession bro
 
         await page.GotoAsync("/");
         await BrowserSession.ScreenshotAsync(page, "01-login");
-        await SignInAsync(page, "daihyo@demo.example.jp", temporary, null);
+        await app.SignInAsync(page, "daihyo@demo.example.jp", temporary, null);
 
         await page.WaitForURLAsync(new Regex("/Account/ChangePassword"));
         await Assertions.Expect(page.Locator("[data-test=forced]")).ToBeVisibleAsync();
@@ -111,7 +97,7 @@ public sealed class PortalJourneyTests(BrowserAppFactory app, BrowserSession bro
         Skip.IfNot(BrowserSession.IsAvailable, $"{BrowserSession.ChromiumPath} is not installed");
         var member = await app.CreateAccountAsync(await DemoCompanyAsync(), PersonRole.Member, "member-browser@demo.example.jp");
         var page = await browser.NewPageAsync(app.BaseUrl);
-        await SignInAsync(page, member.Email, member.Password, member.TotpKey);
+        await app.SignInAsync(page, member.Email, member.Password, member.TotpKey);
         await page.WaitForURLAsync(new Regex("/$"));
 
         await page.GotoAsync("/Users");
@@ -132,7 +118,7 @@ public sealed class PortalJourneyTests(BrowserAppFactory app, BrowserSession bro
         var userB = await app.CreateAccountAsync(companyB, PersonRole.Member, "user@browserb.example.jp");
         var repA = await app.CreateAccountAsync(await DemoCompanyAsync(), PersonRole.Representative, "rep-browser@demo.example.jp");
         var page = await browser.NewPageAsync(app.BaseUrl);
-        await SignInAsync(page, repA.Email, repA.Password, repA.TotpKey);
+        await app.SignInAsync(page, repA.Email, repA.Password, repA.TotpKey);
         await page.WaitForURLAsync(new Regex("/$"));
 
         var response = await page.GotoAsync($"/Users/{userB.UserId}");

@@ -1,12 +1,10 @@
 using CloudpackPlus.Core.Applications;
-using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Core.Time;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Portal.Pages.Staff.TrainingMenu;
 
@@ -14,7 +12,7 @@ namespace CloudpackPlus.Portal.Pages.Staff.TrainingMenu;
 /// Staff console, TRAIN-1: the AWS training menu with every topic (hidden ones marked), who last
 /// changed each and for which fiscal year it was reviewed; a banner until this year's review is done.
 /// </summary>
-public sealed class IndexModel(TrainingMenuService menu, CoreDbContext core, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingMenuService menu, ApplicationBook people, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TrainingTopic> Topics { get; private set; } = [];
 
@@ -50,9 +48,7 @@ public sealed class IndexModel(TrainingMenuService menu, CoreDbContext core, Tim
         CurrentYear = FiscalYear.Current(clock).StartYear;
         Topics = await menu.ListAsync(includeInactive: true, cancellationToken);
         ReviewedThisYear = await menu.IsReviewedThisYearAsync(cancellationToken);
-        var ids = Topics.Where(t => t.UpdatedBy is not null).Select(t => t.UpdatedBy!.Value).Distinct().ToList();
-        Updaters = await core.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        Updaters = await people.NamesAsync(Topics.Where(t => t.UpdatedBy is not null).Select(t => t.UpdatedBy!.Value), cancellationToken);
     }
 
     /// <summary>An active topic is due when it was last reviewed before the current fiscal year.</summary>
