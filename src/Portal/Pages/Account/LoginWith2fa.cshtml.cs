@@ -1,38 +1,13 @@
 using CloudpackPlus.Portal.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace CloudpackPlus.Portal.Pages.Account;
 
-public sealed class LoginWith2faModel(SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>MFA-1: the TOTP code after the password.</summary>
+public sealed class LoginWith2faModel(SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> text)
+    : SecondFactorModel(signIn, text, "Login2fa.Invalid")
 {
-    [BindProperty]
-    public string Code { get; set; } = "";
-
-    [FromQuery]
-    public string? ReturnUrl { get; set; }
-
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return RedirectToPage("/Account/Login");
-        }
-
-        var result = await signIn.TwoFactorSignInAsync(TotpTokenProvider.Name, Code.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
-        {
-            LoginModel.RememberCulture(Response, user.Culture);
-            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
-        }
-
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login.LockedOut"] : text["Login2fa.Invalid"]);
-        return Page();
-    }
+    protected override Task<SignInResult> SignInWithCodeAsync(PortalUser user) =>
+        SignInManager.TwoFactorSignInAsync(TotpTokenProvider.Name, Code.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
 }

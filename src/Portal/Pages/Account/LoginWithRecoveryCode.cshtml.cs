@@ -1,44 +1,22 @@
 using CloudpackPlus.Portal.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace CloudpackPlus.Portal.Pages.Account;
 
-public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>A one-time recovery code instead of the TOTP code.</summary>
+public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<SharedResource> text)
+    : SecondFactorModel(signIn, text, "LoginRecovery.Invalid")
 {
-    [BindProperty]
-    public string Code { get; set; } = "";
-
-    [FromQuery]
-    public string? ReturnUrl { get; set; }
-
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
-
-    public async Task<IActionResult> OnPostAsync()
+    protected override async Task<SignInResult> SignInWithCodeAsync(PortalUser user)
     {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return RedirectToPage("/Account/Login");
-        }
-
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Code);
-        if (result.Succeeded)
-        {
-            LoginModel.RememberCulture(Response, user.Culture);
-            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
-        }
-
-        if (!result.IsLockedOut)
+        var result = await SignInManager.TwoFactorRecoveryCodeSignInAsync(Code);
+        if (!result.Succeeded && !result.IsLockedOut)
         {
             // Identity does not count a wrong recovery code as a failure; the portal does, so guessing locks out.
             await users.AccessFailedAsync(user);
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login.LockedOut"] : text["LoginRecovery.Invalid"]);
-        return Page();
+        return result;
     }
 }
