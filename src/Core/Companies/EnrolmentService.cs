@@ -12,7 +12,7 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
 {
     public async Task<Contract> RecordContractAsync(Guid companyId, ContractType type, DateOnly startsOn, DateOnly? endsOn, Guid? staffId, CancellationToken cancellationToken = default)
     {
-        _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+        await db.RequireCompanyAsync(companyId, cancellationToken);
         if (endsOn < startsOn)
         {
             throw new ProgrammeRuleException("contract_dates", "契約終了日は開始日以降にしてください。", "A contract cannot end before it starts.");

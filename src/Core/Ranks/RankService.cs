@@ -120,7 +120,7 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
                 throw new ProgrammeRuleException("fiscal_year_closed", $"{fiscalYear} は終了しているためランクを変更できません。", $"{fiscalYear} has ended; its rank cannot change.");
             }
 
-            _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+            await db.RequireCompanyAsync(companyId, cancellationToken);
             var now = clock.GetUtcNow();
             var account = await db.LockTicketAccountAsync(companyId, fiscalYear.StartYear, now, cancellationToken);
             var assignment = new RankAssignment

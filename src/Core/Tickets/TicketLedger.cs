@@ -161,7 +161,7 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
             }
 
             await db.RequireStaffAsync(staffId, cancellationToken);
-            _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+            await db.RequireCompanyAsync(companyId, cancellationToken);
             var now = clock.GetUtcNow();
             var account = await db.LockTicketAccountAsync(companyId, fiscalYear.StartYear, now, cancellationToken);
             if (account.LapsedAt is not null)
