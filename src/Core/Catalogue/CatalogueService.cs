@@ -96,9 +96,7 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
         var fiscalYear = FiscalYear.Current(clock);
         var balance = await ledger.GetBalanceAsync(companyId, fiscalYear, cancellationToken);
         int? left = entry.YearlyCapacity is { } capacity ? Math.Max(capacity - await CountUsedCapacityAsync(id, fiscalYear, cancellationToken), 0) : null;
-        var today = Tokyo.Today(clock);
-        var contracts = (await db.Contracts.AsNoTracking().Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken))
-            .Where(c => c.IsInForceOn(today)).Select(c => c.Type).ToHashSet();
+        var contracts = (await db.ContractTypesInForceAsync(companyId, Tokyo.Today(clock), cancellationToken)).ToHashSet();
         var rank = await ranks.GetRankAsync(companyId, fiscalYear, cancellationToken);
         UnavailableReason? reason =
             !company.CanApply ? UnavailableReason.CompanyNotActive

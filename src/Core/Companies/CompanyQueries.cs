@@ -15,4 +15,9 @@ internal static class CompanyQueries
             throw new NotFoundException("会社", companyId);
         }
     }
+
+    /// <summary>The types of the company's contracts in force on a date (eligibility, catalogue contract rules).</summary>
+    public static async Task<IReadOnlyList<ContractType>> ContractTypesInForceAsync(this CoreDbContext db, Guid companyId, DateOnly date, CancellationToken cancellationToken) =>
+        (await db.Contracts.AsNoTracking().Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken))
+            .Where(c => c.IsInForceOn(date)).Select(c => c.Type).ToList();
 }

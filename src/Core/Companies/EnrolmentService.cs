@@ -43,9 +43,7 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
     public async Task<EligibilityResult> CheckEligibilityAsync(Guid companyId, CancellationToken cancellationToken = default)
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken) ?? throw new NotFoundException("会社", companyId);
-        var today = Tokyo.Today(clock);
-        var inForce = (await db.Contracts.AsNoTracking().Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken))
-            .Where(c => c.IsInForceOn(today)).Select(c => c.Type).ToList();
+        var inForce = await db.ContractTypesInForceAsync(companyId, Tokyo.Today(clock), cancellationToken);
         var issues = new List<EligibilityIssue>();
         if (!inForce.Any(Contract.Qualifies))
         {
