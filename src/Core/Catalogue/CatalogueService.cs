@@ -85,8 +85,7 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
 
     /// <summary>Applications of the fiscal year that count against the service's yearly capacity (WEB-4): not released.</summary>
     public Task<int> CountUsedCapacityAsync(string id, FiscalYear fiscalYear, CancellationToken cancellationToken = default) =>
-        db.TicketReservations.IgnoreQueryFilters()
-            .CountAsync(r => r.ServiceId == id && r.FiscalYear == fiscalYear.StartYear && r.Status != TicketReservationStatus.Released, cancellationToken);
+        db.CountUsedCapacityAsync(id, fiscalYear.StartYear, cancellationToken);
 
     /// <summary>Whether the company can apply for the service now, and if not, the first reason.</summary>
     public async Task<ServiceAvailability> CheckAsync(Guid companyId, string id, CancellationToken cancellationToken = default)

@@ -220,8 +220,7 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
 
         var key = $"capacity:{serviceId}:{fiscalYear}";
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
-        var used = await db.TicketReservations.IgnoreQueryFilters()
-            .CountAsync(r => r.ServiceId == serviceId && r.FiscalYear == fiscalYear && r.Status != TicketReservationStatus.Released, cancellationToken);
+        var used = await db.CountUsedCapacityAsync(serviceId, fiscalYear, cancellationToken);
         if (used >= capacity)
         {
             throw new ServiceCapacityReachedException(serviceId, capacity.Value);
