@@ -231,9 +231,15 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
     {
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"SELECT 1 FROM core.ticket_reservations WHERE id = {reservationId} FOR UPDATE", cancellationToken);
+        // A query hands back an already tracked entity with its old values; only then is a reload needed.
+        var wasTracked = db.TicketReservations.Local.Any(r => r.Id == reservationId);
         var reservation = await db.TicketReservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken)
             ?? throw new NotFoundException("チケット予約", reservationId);
-        await db.Entry(reservation).ReloadAsync(cancellationToken);
+        if (wasTracked)
+        {
+            await db.Entry(reservation).ReloadAsync(cancellationToken);
+        }
+
         return reservation;
     }
 
