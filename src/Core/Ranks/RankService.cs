@@ -86,12 +86,16 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
     /// <summary>RANK-2: the rank the previous calendar year's transactions give for a fiscal year (no amount = 0).</summary>
     public async Task<(Rank Rank, long AmountYen)> ComputeAsync(Guid companyId, FiscalYear fiscalYear, CancellationToken cancellationToken = default)
     {
-        var amount = await db.AnnualTransactions.IgnoreQueryFilters()
-            .Where(t => t.CompanyId == companyId && t.CalendarYear == fiscalYear.RankBasisCalendarYear)
-            .Select(t => (long?)t.AmountYen).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var amount = await GetBasisAmountAsync(companyId, fiscalYear, cancellationToken);
         var thresholds = await GetThresholdsAsync(fiscalYear, cancellationToken);
         return (thresholds.RankFor(amount), amount);
     }
+
+    /// <summary>RANK-2: the previous calendar year's transaction amount for a fiscal year's rank (none recorded = 0).</summary>
+    internal async Task<long> GetBasisAmountAsync(Guid companyId, FiscalYear fiscalYear, CancellationToken cancellationToken) =>
+        await db.AnnualTransactions.IgnoreQueryFilters()
+            .Where(t => t.CompanyId == companyId && t.CalendarYear == fiscalYear.RankBasisCalendarYear)
+            .Select(t => (long?)t.AmountYen).SingleOrDefaultAsync(cancellationToken) ?? 0;
 
     /// <summary>The rank in force for the company in a fiscal year: the latest assignment, or null before any.</summary>
     public Task<RankAssignment?> GetAssignmentAsync(Guid companyId, FiscalYear fiscalYear, CancellationToken cancellationToken = default) =>
