@@ -41,8 +41,6 @@ public sealed class SimulatedAws(TimeProvider time)
     public SimulatedAccount AddAccount(string accountId, int findingCount = 36) =>
         _accounts.GetOrAdd(accountId, id => new SimulatedAccount(id, findingCount));
 
-    public SimulatedAccount? Account(string accountId) => _accounts.GetValueOrDefault(accountId);
-
     /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> fail with the given error.</summary>
     public void InjectFault(string operation, int status, string code, int times = 1, string message = "Simulated fault")
     {
