@@ -91,7 +91,7 @@ public sealed class SimulatedAws(TimeProvider time)
                         $"User: arn:aws:sts::{account.AccountId}:assumed-role/{session.RoleName}/{session.SessionName} is not authorized to perform: {action}");
                 }
 
-                var result = SimulatedRouter.Dispatch(this, account, svc, op, body, request);
+                var result = SimulatedRouter.Dispatch(this, account, svc, op, body, request, auth!.Region);
                 response = Json(200, result);
             }
         }
