@@ -1,3 +1,4 @@
+using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class QuoteRequestService(CoreDbContext db, TimeProvider clock)
             throw new ProgrammeRuleException("quote_description", "ご依頼内容を入力してください。", "Describe the work to quote.");
         }
 
-        _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+        await db.RequireCompanyAsync(companyId, cancellationToken);
         string? backlog = null;
         if (awsAccountId is { } accountId)
         {

@@ -85,29 +85,54 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
 
     /// <summary>Applications of the fiscal year that count against the service's yearly capacity (WEB-4): not released.</summary>
     public Task<int> CountUsedCapacityAsync(string id, FiscalYear fiscalYear, CancellationToken cancellationToken = default) =>
-        db.TicketReservations.IgnoreQueryFilters()
-            .CountAsync(r => r.ServiceId == id && r.FiscalYear == fiscalYear.StartYear && r.Status != TicketReservationStatus.Released, cancellationToken);
+        db.CountUsedCapacityAsync(id, fiscalYear.StartYear, cancellationToken);
 
     /// <summary>Whether the company can apply for the service now, and if not, the first reason.</summary>
     public async Task<ServiceAvailability> CheckAsync(Guid companyId, string id, CancellationToken cancellationToken = default)
     {
         var entry = await GetAsync(id, cancellationToken);
+        return await CheckAsync(entry, await GetStandingAsync(companyId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>ADV-1/2: <see cref="CheckAsync(Guid, string, CancellationToken)"/> for every service on offer, reading the company's standing once.</summary>
+    public async Task<IReadOnlyList<ServiceAvailability>> CheckAllAsync(Guid companyId, CancellationToken cancellationToken = default)
+    {
+        var standing = await GetStandingAsync(companyId, cancellationToken);
+        var result = new List<ServiceAvailability>();
+        foreach (var entry in await ListAsync(cancellationToken: cancellationToken))
+        {
+            result.Add(await CheckAsync(entry, standing, cancellationToken));
+        }
+
+        return result;
+    }
+
+    private async Task<CompanyStanding> GetStandingAsync(Guid companyId, CancellationToken cancellationToken)
+    {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken) ?? throw new NotFoundException("会社", companyId);
         var fiscalYear = FiscalYear.Current(clock);
         var balance = await ledger.GetBalanceAsync(companyId, fiscalYear, cancellationToken);
-        int? left = entry.YearlyCapacity is { } capacity ? Math.Max(capacity - await CountUsedCapacityAsync(id, fiscalYear, cancellationToken), 0) : null;
-        var today = Tokyo.Today(clock);
-        var contracts = (await db.Contracts.AsNoTracking().Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken))
-            .Where(c => c.IsInForceOn(today)).Select(c => c.Type).ToHashSet();
+        var contracts = (await db.ContractTypesInForceAsync(companyId, Tokyo.Today(clock), cancellationToken)).ToHashSet();
         var rank = await ranks.GetRankAsync(companyId, fiscalYear, cancellationToken);
-        UnavailableReason? reason =
-            !company.CanApply ? UnavailableReason.CompanyNotActive
-            : !entry.IsActive ? UnavailableReason.Withdrawn
-            : !entry.AllowsRank(rank) ? UnavailableReason.RankNotAllowed
-            : entry.AllowedContractTypes.Count > 0 && !entry.AllowedContractTypes.Any(contracts.Contains) ? UnavailableReason.ContractTypeNotAllowed
-            : left == 0 ? UnavailableReason.CapacityReached
-            : balance < entry.TicketCost ? UnavailableReason.InsufficientTickets
-            : null;
-        return new ServiceAvailability(entry, reason, balance, left);
+        return new CompanyStanding(company.CanApply, fiscalYear, balance, contracts, rank);
     }
+
+    private async Task<ServiceAvailability> CheckAsync(CatalogueEntry entry, CompanyStanding standing, CancellationToken cancellationToken)
+    {
+        int? left = entry.YearlyCapacity is { } capacity
+            ? Math.Max(capacity - await CountUsedCapacityAsync(entry.Id, standing.FiscalYear, cancellationToken), 0)
+            : null;
+        UnavailableReason? reason =
+            !standing.CanApply ? UnavailableReason.CompanyNotActive
+            : !entry.IsActive ? UnavailableReason.Withdrawn
+            : !entry.AllowsRank(standing.Rank) ? UnavailableReason.RankNotAllowed
+            : entry.AllowedContractTypes.Count > 0 && !entry.AllowedContractTypes.Any(standing.Contracts.Contains) ? UnavailableReason.ContractTypeNotAllowed
+            : left == 0 ? UnavailableReason.CapacityReached
+            : standing.Balance < entry.TicketCost ? UnavailableReason.InsufficientTickets
+            : null;
+        return new ServiceAvailability(entry, reason, standing.Balance, left);
+    }
+
+    /// <summary>What decides availability on the company's side: the same for every service.</summary>
+    private sealed record CompanyStanding(bool CanApply, FiscalYear FiscalYear, int Balance, HashSet<ContractType> Contracts, Rank Rank);
 }

@@ -23,7 +23,7 @@ public sealed partial class AwsAccountService(CoreDbContext db, TimeProvider clo
                 "Only AWS accounts the provider issued and whose root user it holds can be linked.");
         }
 
-        _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+        await db.RequireCompanyAsync(companyId, cancellationToken);
         var owner = await db.AwsAccounts.IgnoreQueryFilters().Where(a => a.AccountId == id).Select(a => (Guid?)a.CompanyId).SingleOrDefaultAsync(cancellationToken);
         if (owner is not null)
         {

@@ -22,10 +22,6 @@ public enum EligibilityIssue
 public sealed record EligibilityResult(IReadOnlyList<EligibilityIssue> Issues)
 {
     public bool IsEligible => Issues.Count == 0;
-
-    public IEnumerable<string> MessagesJa => Issues.Select(EligibilityMessages.Ja);
-
-    public IEnumerable<string> MessagesEn => Issues.Select(EligibilityMessages.En);
 }
 
 public static class EligibilityMessages

@@ -12,7 +12,7 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
 {
     public async Task<Contract> RecordContractAsync(Guid companyId, ContractType type, DateOnly startsOn, DateOnly? endsOn, Guid? staffId, CancellationToken cancellationToken = default)
     {
-        _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+        await db.RequireCompanyAsync(companyId, cancellationToken);
         if (endsOn < startsOn)
         {
             throw new ProgrammeRuleException("contract_dates", "契約終了日は開始日以降にしてください。", "A contract cannot end before it starts.");
@@ -21,7 +21,7 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
         var contract = new Contract { CompanyId = companyId, Type = type, StartsOn = startsOn, EndsOn = endsOn, RecordedAt = clock.GetUtcNow(), RecordedBy = staffId };
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(cancellationToken);
-        await UpdateSuspensionAsync(companyId, cancellationToken);
+        await SuspendUncoveredAsync(companyId, cancellationToken);
         return contract;
     }
 
@@ -36,16 +36,14 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
 
         contract.EndsOn = endsOn;
         await db.SaveChangesAsync(cancellationToken);
-        await UpdateSuspensionAsync(contract.CompanyId, cancellationToken);
+        await SuspendUncoveredAsync(contract.CompanyId, cancellationToken);
     }
 
     /// <summary>ELIG-1/2: every reason the company cannot enrol today (none = eligible).</summary>
     public async Task<EligibilityResult> CheckEligibilityAsync(Guid companyId, CancellationToken cancellationToken = default)
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken) ?? throw new NotFoundException("会社", companyId);
-        var today = Tokyo.Today(clock);
-        var inForce = (await db.Contracts.AsNoTracking().Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken))
-            .Where(c => c.IsInForceOn(today)).Select(c => c.Type).ToList();
+        var inForce = await db.ContractTypesInForceAsync(companyId, Tokyo.Today(clock), cancellationToken);
         var issues = new List<EligibilityIssue>();
         if (!inForce.Any(Contract.Qualifies))
         {
@@ -118,40 +116,40 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
     }
 
     /// <summary>ELIG-4: suspends every active company whose last qualifying contract has ended. Returns the ones suspended.</summary>
-    public async Task<IReadOnlyList<Guid>> SuspendLapsedCompaniesAsync(CancellationToken cancellationToken = default)
-    {
-        var active = await db.Companies.Where(c => c.Status == CompanyStatus.Active).Select(c => c.Id).ToListAsync(cancellationToken);
-        var suspended = new List<Guid>();
-        foreach (var id in active)
-        {
-            if (await UpdateSuspensionAsync(id, cancellationToken))
-            {
-                suspended.Add(id);
-            }
-        }
+    public Task<IReadOnlyList<Guid>> SuspendLapsedCompaniesAsync(CancellationToken cancellationToken = default) =>
+        SuspendUncoveredAsync(null, cancellationToken);
 
-        return suspended;
-    }
-
-    /// <summary>Suspends an active company without a qualifying contract in force today; nothing is deleted.</summary>
-    private async Task<bool> UpdateSuspensionAsync(Guid companyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Suspends the active companies (all, or the one given) without a qualifying contract in force
+    /// today; nothing is deleted. Two queries and one save whatever the number of companies.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> SuspendUncoveredAsync(Guid? companyId, CancellationToken cancellationToken)
     {
-        var company = await db.Companies.SingleAsync(c => c.Id == companyId, cancellationToken);
-        if (company.Status != CompanyStatus.Active)
+        var active = await db.Companies.Where(c => c.Status == CompanyStatus.Active && (companyId == null || c.Id == companyId))
+            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        if (active.Count == 0)
         {
-            return false;
+            return [];
         }
 
         var today = Tokyo.Today(clock);
-        var contracts = await db.Contracts.Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken);
-        if (contracts.Any(c => Contract.Qualifies(c.Type) && c.IsInForceOn(today)))
+        var ids = active.Select(c => c.Id).ToList();
+        var covered = (await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.CompanyId)).ToListAsync(cancellationToken))
+            .Where(c => Contract.Qualifies(c.Type) && c.IsInForceOn(today)).Select(c => c.CompanyId).ToHashSet();
+        var now = clock.GetUtcNow();
+        var suspended = new List<Guid>();
+        foreach (var company in active.Where(c => !covered.Contains(c.Id)))
         {
-            return false;
+            company.Status = CompanyStatus.Suspended;
+            company.SuspendedAt = now;
+            suspended.Add(company.Id);
         }
 
-        company.Status = CompanyStatus.Suspended;
-        company.SuspendedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        if (suspended.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return suspended;
     }
 }

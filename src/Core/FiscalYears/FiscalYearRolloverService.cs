@@ -50,10 +50,13 @@ public sealed class FiscalYearRolloverService(CoreDbContext db, RankService rank
         var lapsed = await LapseEndedYearsAsync(fiscalYear, cancellationToken);
         var companies = await db.Companies.IgnoreQueryFilters().Where(c => c.Status != CompanyStatus.NotEnrolled)
             .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        // The same for every company of the run: read once, not once per company.
+        var thresholds = await ranks.GetThresholdsAsync(fiscalYear, cancellationToken);
+        var definitions = (await ranks.GetDefinitionsAsync(cancellationToken)).ToDictionary(d => d.Rank);
         var rolled = 0;
         foreach (var companyId in companies)
         {
-            rolled += await RollCompanyAsync(companyId, fiscalYear, cancellationToken) ? 1 : 0;
+            rolled += await RollCompanyAsync(companyId, fiscalYear, thresholds, definitions, cancellationToken) ? 1 : 0;
         }
 
         var processed = await db.RolloverCompanyResults.IgnoreQueryFilters().CountAsync(r => r.FiscalYear == fiscalYear.StartYear, cancellationToken);
@@ -92,7 +95,8 @@ public sealed class FiscalYearRolloverService(CoreDbContext db, RankService rank
         return open.Count;
     }
 
-    private Task<bool> RollCompanyAsync(Guid companyId, FiscalYear fiscalYear, CancellationToken cancellationToken) =>
+    private Task<bool> RollCompanyAsync(
+        Guid companyId, FiscalYear fiscalYear, RankThresholds thresholds, Dictionary<Rank, RankDefinition> definitions, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async () =>
         {
             var now = clock.GetUtcNow();
@@ -115,7 +119,8 @@ public sealed class FiscalYearRolloverService(CoreDbContext db, RankService rank
             {
                 if (assignment is null)
                 {
-                    var (rank, amount) = await ranks.ComputeAsync(companyId, fiscalYear, cancellationToken);
+                    var amount = await ranks.GetBasisAmountAsync(companyId, fiscalYear, cancellationToken);
+                    var rank = thresholds.RankFor(amount);
                     basis = amount;
                     assignment = new RankAssignment
                     {
@@ -130,7 +135,7 @@ public sealed class FiscalYearRolloverService(CoreDbContext db, RankService rank
                     note = $"設定済みのランク({assignment.Source})を維持";
                 }
 
-                var definition = await ranks.GetDefinitionAsync(assignment.Rank, cancellationToken);
+                var definition = definitions[assignment.Rank];
                 granted = db.GrantAnnual(account, definition.TicketsPerYear, $"{fiscalYear} 年度付与({definition.NameJa})", null, now);
                 proposals = assignment.Rank >= Rank.Silver ? definition.BasicProposalsPerYear : 0;
             }

@@ -86,12 +86,16 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
     /// <summary>RANK-2: the rank the previous calendar year's transactions give for a fiscal year (no amount = 0).</summary>
     public async Task<(Rank Rank, long AmountYen)> ComputeAsync(Guid companyId, FiscalYear fiscalYear, CancellationToken cancellationToken = default)
     {
-        var amount = await db.AnnualTransactions.IgnoreQueryFilters()
-            .Where(t => t.CompanyId == companyId && t.CalendarYear == fiscalYear.RankBasisCalendarYear)
-            .Select(t => (long?)t.AmountYen).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var amount = await GetBasisAmountAsync(companyId, fiscalYear, cancellationToken);
         var thresholds = await GetThresholdsAsync(fiscalYear, cancellationToken);
         return (thresholds.RankFor(amount), amount);
     }
+
+    /// <summary>RANK-2: the previous calendar year's transaction amount for a fiscal year's rank (none recorded = 0).</summary>
+    internal async Task<long> GetBasisAmountAsync(Guid companyId, FiscalYear fiscalYear, CancellationToken cancellationToken) =>
+        await db.AnnualTransactions.IgnoreQueryFilters()
+            .Where(t => t.CompanyId == companyId && t.CalendarYear == fiscalYear.RankBasisCalendarYear)
+            .Select(t => (long?)t.AmountYen).SingleOrDefaultAsync(cancellationToken) ?? 0;
 
     /// <summary>The rank in force for the company in a fiscal year: the latest assignment, or null before any.</summary>
     public Task<RankAssignment?> GetAssignmentAsync(Guid companyId, FiscalYear fiscalYear, CancellationToken cancellationToken = default) =>
@@ -120,7 +124,7 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
                 throw new ProgrammeRuleException("fiscal_year_closed", $"{fiscalYear} は終了しているためランクを変更できません。", $"{fiscalYear} has ended; its rank cannot change.");
             }
 
-            _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+            await db.RequireCompanyAsync(companyId, cancellationToken);
             var now = clock.GetUtcNow();
             var account = await db.LockTicketAccountAsync(companyId, fiscalYear.StartYear, now, cancellationToken);
             var assignment = new RankAssignment

@@ -161,7 +161,7 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
             }
 
             await db.RequireStaffAsync(staffId, cancellationToken);
-            _ = await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken) ? 0 : throw new NotFoundException("会社", companyId);
+            await db.RequireCompanyAsync(companyId, cancellationToken);
             var now = clock.GetUtcNow();
             var account = await db.LockTicketAccountAsync(companyId, fiscalYear.StartYear, now, cancellationToken);
             if (account.LapsedAt is not null)
@@ -220,8 +220,7 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
 
         var key = $"capacity:{serviceId}:{fiscalYear}";
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
-        var used = await db.TicketReservations.IgnoreQueryFilters()
-            .CountAsync(r => r.ServiceId == serviceId && r.FiscalYear == fiscalYear && r.Status != TicketReservationStatus.Released, cancellationToken);
+        var used = await db.CountUsedCapacityAsync(serviceId, fiscalYear, cancellationToken);
         if (used >= capacity)
         {
             throw new ServiceCapacityReachedException(serviceId, capacity.Value);
@@ -232,9 +231,15 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
     {
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"SELECT 1 FROM core.ticket_reservations WHERE id = {reservationId} FOR UPDATE", cancellationToken);
+        // A query hands back an already tracked entity with its old values; only then is a reload needed.
+        var wasTracked = db.TicketReservations.Local.Any(r => r.Id == reservationId);
         var reservation = await db.TicketReservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken)
             ?? throw new NotFoundException("チケット予約", reservationId);
-        await db.Entry(reservation).ReloadAsync(cancellationToken);
+        if (wasTracked)
+        {
+            await db.Entry(reservation).ReloadAsync(cancellationToken);
+        }
+
         return reservation;
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CloudpackPlus.Integrations.Accounts;
 
 /// <summary>What Integrations needs to know about a company's linked AWS accounts (owned by Core).</summary>
@@ -10,27 +8,11 @@ namespace CloudpackPlus.Integrations.Accounts;
 public sealed record LinkedAwsAccount(Guid CompanyId, string AccountId, bool UnderMaintenanceContract, string? BacklogProjectKey);
 
 /// <summary>
-/// Lookup of linked AWS accounts (ELIG-3, BAS-4). Core implements it over its linked-account
-/// table; Integrations only ships the in-memory one used by tests and the simulated mode.
+/// Lookup of linked AWS accounts (ELIG-3, BAS-4): <see cref="CoreLinkedAccountDirectory"/> reads
+/// Core's linked-account table in every AWS mode; tests put in their own.
 /// </summary>
 public interface ILinkedAccountDirectory
 {
     /// <summary>The account when it is linked to the company, else null.</summary>
     Task<LinkedAwsAccount?> FindAsync(Guid companyId, string accountId, CancellationToken cancellationToken);
-}
-
-/// <summary>In-memory directory for tests and the simulated demo.</summary>
-public sealed class InMemoryLinkedAccountDirectory : ILinkedAccountDirectory
-{
-    private readonly ConcurrentDictionary<(Guid, string), LinkedAwsAccount> _accounts = new();
-
-    public InMemoryLinkedAccountDirectory Link(LinkedAwsAccount account)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        _accounts[(account.CompanyId, account.AccountId)] = account;
-        return this;
-    }
-
-    public Task<LinkedAwsAccount?> FindAsync(Guid companyId, string accountId, CancellationToken cancellationToken) =>
-        Task.FromResult(_accounts.GetValueOrDefault((companyId, accountId)));
 }

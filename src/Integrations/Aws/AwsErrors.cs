@@ -76,13 +76,16 @@ public sealed class ComputeOptimizerOptInRequiredException(string accountId, Exc
         inner);
 
 /// <summary>The assumed role lacks a permission; <see cref="AwsIntegrationException.MissingPermission"/> names it.</summary>
-public sealed class AwsAccessDeniedException(string accountId, string permission, string roleName, Exception? inner = null)
-    : AwsIntegrationException(AwsErrorKind.AccessDenied,
-        $"The role {roleName} in account {accountId} is not allowed {permission}. Update the role from the portal's CloudFormation template, or add {permission} to its policy.",
-        $"AWS アカウント {accountId} のロール {roleName} に {permission} の権限がありません。ポータルの CloudFormation テンプレートでロールを更新するか、ポリシーに {permission} を追加してください。",
-        inner)
+public sealed class AwsAccessDeniedException : AwsIntegrationException
 {
-    public string Permission { get; } = permission;
+    public AwsAccessDeniedException(string accountId, string permission, string roleName, Exception? inner = null)
+        : base(AwsErrorKind.AccessDenied,
+            $"The role {roleName} in account {accountId} is not allowed {permission}. Update the role from the portal's CloudFormation template, or add {permission} to its policy.",
+            $"AWS アカウント {accountId} のロール {roleName} に {permission} の権限がありません。ポータルの CloudFormation テンプレートでロールを更新するか、ポリシーに {permission} を追加してください。",
+            inner)
+    {
+        MissingPermission = permission;
+    }
 }
 
 /// <summary>The portal has no AWS configuration (Aws:Mode is Unconfigured).</summary>

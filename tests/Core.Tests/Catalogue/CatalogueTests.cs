@@ -64,6 +64,26 @@ public sealed class CatalogueTests(CoreDatabaseFixture database) : CoreServiceTe
     }
 
     [Fact]
+    [Trait("Spec", "ADV-2")]
+    public async Task CheckAll_GivesEachServiceOnOffer_TheAnswerCheckGivesForIt()
+    {
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Silver, Staff);
+
+        var all = await TestHost.With<CatalogueService, IReadOnlyList<ServiceAvailability>>(s => s.CheckAllAsync(company));
+
+        var offered = await TestHost.With<CatalogueService, IReadOnlyList<CatalogueEntry>>(s => s.ListAsync());
+        Assert.Equal(offered.Select(e => e.Id), all.Select(a => a.Entry.Id));
+        foreach (var availability in all)
+        {
+            var one = await TestHost.With<CatalogueService, ServiceAvailability>(s => s.CheckAsync(company, availability.Entry.Id));
+            Assert.Equal((one.Reason, one.Balance, one.CapacityLeft), (availability.Reason, availability.Balance, availability.CapacityLeft));
+        }
+
+        Assert.Contains(all, a => a.CanApply);
+        Assert.Contains(all, a => a.Reason == UnavailableReason.InsufficientTickets);
+    }
+
+    [Fact]
     [Trait("Spec", "WEB-4")]
     public async Task YearlyCapacity_ClosesTheServiceForTheRestOfTheFiscalYear_WhenUsedUp()
     {

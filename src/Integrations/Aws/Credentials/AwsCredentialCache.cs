@@ -40,8 +40,6 @@ public sealed class AwsCredentialCache(IOptions<AwsOptions> options, TimeProvide
         }
     }
 
-    public void Invalidate(string key) => _entries.TryRemove(key, out _);
-
     private bool TryGetFresh(string key, out AwsSessionCredentials credentials)
     {
         if (_entries.TryGetValue(key, out credentials!) && credentials.Expiration - options.Value.CredentialRefreshMargin > time.GetUtcNow())

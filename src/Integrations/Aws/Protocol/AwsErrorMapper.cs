@@ -50,11 +50,6 @@ public static partial class AwsErrorMapper
         error.AwsErrorCode = code;
         error.StatusCode = status;
         error.RequestId = requestId;
-        if (error is AwsAccessDeniedException denied)
-        {
-            error.MissingPermission = denied.Permission;
-        }
-
         return error;
     }
 

@@ -41,8 +41,6 @@ public sealed class SimulatedAws(TimeProvider time)
     public SimulatedAccount AddAccount(string accountId, int findingCount = 36) =>
         _accounts.GetOrAdd(accountId, id => new SimulatedAccount(id, findingCount));
 
-    public SimulatedAccount? Account(string accountId) => _accounts.GetValueOrDefault(accountId);
-
     /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> fail with the given error.</summary>
     public void InjectFault(string operation, int status, string code, int times = 1, string message = "Simulated fault")
     {
@@ -93,7 +91,7 @@ public sealed class SimulatedAws(TimeProvider time)
                         $"User: arn:aws:sts::{account.AccountId}:assumed-role/{session.RoleName}/{session.SessionName} is not authorized to perform: {action}");
                 }
 
-                var result = SimulatedRouter.Dispatch(this, account, svc, op, body, request);
+                var result = SimulatedRouter.Dispatch(this, account, svc, op, body, request, auth!.Region);
                 response = Json(200, result);
             }
         }

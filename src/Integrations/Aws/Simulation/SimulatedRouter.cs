@@ -62,9 +62,9 @@ internal static class SimulatedRouter
             : (service, operation, body);
     }
 
-    public static JsonNode? Dispatch(SimulatedAws aws, SimulatedAccount account, AwsService service, string operation, JsonNode? body, WireRequest request)
+    public static JsonNode? Dispatch(
+        SimulatedAws aws, SimulatedAccount account, AwsService service, string operation, JsonNode? body, WireRequest request, string region)
     {
-        var region = SigV4Authorization.Parse(request.Header("Authorization"))!.Region;
         var context = new SimulatedContext(aws, account, region, body as JsonObject ?? [], Query(request.RawQuery), request.RawPath);
         lock (account)
         {

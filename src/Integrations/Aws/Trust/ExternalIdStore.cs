@@ -21,10 +21,12 @@ public sealed class ExternalIdStore(IntegrationsDbContext db, TimeProvider time)
             return existing;
         }
 
-        db.AwsTrusts.Add(new CompanyAwsTrust { CompanyId = companyId, ExternalId = Generate(), CreatedAt = time.GetUtcNow() });
+        var created = new CompanyAwsTrust { CompanyId = companyId, ExternalId = Generate(), CreatedAt = time.GetUtcNow() };
+        db.AwsTrusts.Add(created);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return created.ExternalId;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

@@ -33,9 +33,8 @@ public sealed class IndexModel(CatalogueService catalogue, IStringLocalizer<Shar
 
         var representative = User.IsInRole(PortalRoles.Representative);
         var lines = new List<CatalogueLine>();
-        foreach (var entry in await catalogue.ListAsync(cancellationToken: cancellationToken))
+        foreach (var availability in await catalogue.CheckAllAsync(companyId, cancellationToken))
         {
-            var availability = await catalogue.CheckAsync(companyId, entry.Id, cancellationToken);
             Balance = availability.Balance;
             lines.Add(new CatalogueLine(availability, ApplyAvailability.Why(availability, representative, text)));
         }
