@@ -89,14 +89,28 @@ public sealed class ApplyModel(CatalogueService catalogue, TrainingMenuService m
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        var entry = (await catalogue.ListAsync(cancellationToken: cancellationToken)).FirstOrDefault(e => e.Id == id);
-        if (entry is null || HttpCurrentTenant.CompanyOf(User) is not { } companyId)
+        if (HttpCurrentTenant.CompanyOf(User) is not { } companyId)
         {
             return false;
         }
 
-        Entry = entry;
-        var availability = await catalogue.CheckAsync(companyId, id, cancellationToken);
+        // One read of the entry, with the company's situation; an unknown or withdrawn service is not offered at all.
+        ServiceAvailability availability;
+        try
+        {
+            availability = await catalogue.CheckAsync(companyId, id, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        if (availability.Reason == UnavailableReason.Withdrawn)
+        {
+            return false;
+        }
+
+        Entry = availability.Entry;
         Why = ApplyAvailability.Why(availability, representative: true, text); // the page is for representatives only
         Topics = await menu.ListAsync(cancellationToken: cancellationToken);
         return true;
