@@ -29,26 +29,27 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
         {
             return await executor.InStepAsync(async step =>
             {
-                if (correlationId is not null && await FindByCorrelationAsync(step.Db, definitionId, correlationId, cancellationToken) is { } existing)
+                var (existing, version) = await FindStartAsync(step, definitionId, correlationId, cancellationToken);
+                if (existing is not null)
                 {
                     step.Rollback();
                     return existing;
                 }
 
-                var version = await step.Db.Definitions.AsNoTracking()
-                    .Where(d => d.DefinitionId == definitionId && d.IsPublished)
-                    .Select(d => new { d.Id, d.Version }).SingleOrDefaultAsync(cancellationToken)
-                    ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                if (version is null)
+                {
+                    throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                }
+
                 var instanceId = Guid.CreateVersion7();
                 var input = await step.WithCallerAsync(instanceId, prepare);
                 var instance = new WorkflowInstance
                 {
                     Id = instanceId,
-                    DefinitionVersionId = version.Id, DefinitionId = definitionId, Version = version.Version,
+                    DefinitionVersionId = version.Value.Id, DefinitionId = definitionId, Version = version.Value.Version,
                     CorrelationId = correlationId, Status = InstanceStatus.Running, CreatedAt = step.Now, UpdatedAt = step.Now,
                     StartedBy = startedBy, Input = PlainValues.ToJson(PlainValues.Normalize(input ?? new Dictionary<string, object?>())),
                 };
-                step.Db.Instances.Add(instance);
                 var run = await step.LoadAsync(instance);
                 foreach (var variable in run.Plan.Graph.Variables)
                 {
@@ -67,12 +68,38 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
                 return new StartResult(instance.Id, true, instance.Status);
             }, cancellationToken);
         }
-        catch (DbUpdateException e) when (correlationId is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: CorrelationIndex })
+        catch (Exception e) when (correlationId is not null && (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: CorrelationIndex })
         {
             // Another request started the same application at the same moment: the step rolled back, theirs stands.
             return await FindByCorrelationAsync(readDb, definitionId, correlationId, cancellationToken)
                 ?? throw new InvalidOperationException("The instance for this correlation id vanished.", e);
         }
+    }
+
+    /// <summary>The instance already started for the correlation id, and the published version, in one round trip.</summary>
+    private static async Task<(StartResult? Existing, (Guid Id, int Version)? Version)> FindStartAsync(
+        StepExecutor.Step step, string definitionId, string? correlationId, CancellationToken cancellationToken)
+    {
+        await using var batch = step.CreateBatch();
+        var byCorrelation = batch.CreateBatchCommand();
+        byCorrelation.CommandText = "SELECT id, status FROM wf.instances WHERE definition_id = $1 AND correlation_id = $2";
+        byCorrelation.Parameters.Add(new NpgsqlParameter<string> { TypedValue = definitionId });
+        byCorrelation.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)correlationId ?? DBNull.Value });
+        batch.BatchCommands.Add(byCorrelation);
+        var published = batch.CreateBatchCommand();
+        published.CommandText = "SELECT id, version FROM wf.definitions WHERE definition_id = $1 AND is_published";
+        published.Parameters.Add(new NpgsqlParameter<string> { TypedValue = definitionId });
+        batch.BatchCommands.Add(published);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        StartResult? existing = null;
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            existing = new StartResult(reader.GetGuid(0), false, Enum.Parse<InstanceStatus>(reader.GetString(1)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        (Guid, int)? version = await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetInt32(1)) : null;
+        return (existing, version);
     }
 
     private static async Task<StartResult?> FindByCorrelationAsync(WorkflowDbContext db, string definitionId, string correlationId, CancellationToken cancellationToken)
@@ -85,7 +112,8 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
 
     public Task<ResumeResult> ResumeBookmarkAsync(Guid bookmarkId, IReadOnlyDictionary<string, object?>? payload,
         string actor, CancellationToken cancellationToken = default) =>
-        executor.InStepAsync(step => ResumeInStepAsync(step, bookmarkId, payload, actor, null), cancellationToken);
+        executor.InStepAsync(step => ResumeInStepAsync(step, bookmarkId, payload, actor, null),
+            instanceId => new ResumeResult(ResumeOutcome.Resumed, instanceId, InstanceStatus.Faulted), cancellationToken);
 
     /// <summary>Resume inside an open step; <paramref name="beforeRun"/> may add journal lines (e.g. task completed).</summary>
     internal async Task<ResumeResult> ResumeInStepAsync(StepExecutor.Step step, Guid bookmarkId,
