@@ -1,15 +1,16 @@
 using System.Globalization;
 using CloudpackPlus.Benchmarks;
 
-// usage: CloudpackPlus.Benchmarks <connection string> | --engine-only
+// usage: CloudpackPlus.Benchmarks <connection string> [--profile] | --engine-only
+// (--profile: where a step's client CPU goes, one client, slice by slice)
 // (1) in-process engine cost of a 10-activity automated workflow (no database)
 // (2) persisted step commits: 500 instances, each one step running its 10 activities
 // (3) the single-row commit rate of the same server, measured in the same run (the ceiling)
 // (4) the resume path: 500 CSM tasks completed through ITaskService.CompleteAsync
 // (5) a background activity end to end through this process's Hangfire server
-if (args.Length != 1)
+if (args.Length is not (1 or 2))
 {
-    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> | --engine-only");
+    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> [--profile] | --engine-only");
     return 2;
 }
 
@@ -25,6 +26,12 @@ if (args[0] == "--engine-only")
 }
 
 await using var persisted = await PersistedBenchmark.CreateAsync(args[0]);
+if (args is [_, "--profile"])
+{
+    await persisted.ProfileAsync();
+    return 0;
+}
+
 const int Clients = 16;
 const int Instances = 500;
 var ceilingOne = await persisted.CommitRateAsync(clients: 1, TimeSpan.FromSeconds(3));
@@ -33,7 +40,7 @@ Console.WriteLine($"(3) PostgreSQL single-row commits: {ceilingOne:F0}/s from 1 
 
 var steps = await persisted.RunWorkflowsAsync(Instances, Clients);
 var stepRate = steps.Instances / steps.Elapsed.TotalSeconds;
-Console.WriteLine($"(2) persisted step commits, {Instances} instances × 10 activities in one step each, {Clients} clients: {stepRate:F0} instances/s = step commits/s, {steps.Activities / steps.Elapsed.TotalSeconds:F0} activities/s ({steps.Elapsed.TotalSeconds:F2} s); ÷ ceiling: {stepRate / ceiling:P0} (load {Load()})");
+Console.WriteLine($"(2) persisted step commits, {Instances} instances × 10 activities in one step each, {Clients} clients: {stepRate:F0} instances/s = step commits/s, {steps.Activities / steps.Elapsed.TotalSeconds:F0} activities/s ({steps.Elapsed.TotalSeconds:F2} s, {steps.Cpu.TotalMilliseconds * 1000 / steps.Instances:F0} µs of this process's CPU per step); ÷ ceiling: {stepRate / ceiling:P0} (load {Load()})");
 
 var resume = await persisted.CompleteTasksAsync(Instances, Clients);
 var resumeRate = resume.Completed / resume.Elapsed.TotalSeconds;

@@ -146,10 +146,13 @@ internal sealed class StepExecutor(
         /// <summary>Ends the step without writing anything.</summary>
         public void Rollback() => RolledBack = true;
 
-        /// <summary>Locks the instance row: one writer per instance, across hosts.</summary>
+        /// <summary>
+        /// Locks the instance row: one writer per instance, across hosts. The instance is not tracked by <see cref="Db"/>:
+        /// <see cref="ApplyAsync"/> writes it.
+        /// </summary>
         public async Task<WorkflowInstance?> LockInstanceAsync(Guid id)
         {
-            var instance = await Db.Instances.FromSql($"SELECT i.*, i.xmin FROM wf.instances i WHERE i.id = {id} FOR UPDATE").AsTracking().SingleOrDefaultAsync(cancellationToken);
+            var instance = await StepReader.LockInstanceAsync(resources.Npgsql, resources.NpgsqlTransaction, id, cancellationToken);
             if (instance is not null)
             {
                 _locked.Add(id);
@@ -157,6 +160,10 @@ internal sealed class StepExecutor(
 
             return instance;
         }
+
+        /// <summary>A bookmark as stored (not tracked), or null.</summary>
+        public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId) =>
+            StepReader.FindBookmarkAsync(resources.Npgsql, resources.NpgsqlTransaction, bookmarkId, cancellationToken);
 
         public async Task<StepRun> LoadAsync(WorkflowInstance instance)
         {
@@ -258,17 +265,22 @@ internal sealed class StepExecutor(
 
         public async Task CancelOpenWaitsAsync(Guid instanceId, DateTimeOffset now)
         {
-            await Db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ResumedAt == null && b.CancelledAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledAt, now), cancellationToken);
-            await Db.Tasks.Where(t => t.InstanceId == instanceId && (t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkflowTaskStatus.Cancelled), cancellationToken);
+            await using var batch = CreateBatch();
+            batch.BatchCommands.Add(StepReader.Command(
+                "UPDATE wf.bookmarks SET cancelled_at = $2 WHERE instance_id = $1 AND resumed_at IS NULL AND cancelled_at IS NULL", instanceId, now.ToUniversalTime()));
+            batch.BatchCommands.Add(StepReader.Command(
+                "UPDATE wf.tasks SET status = 'Cancelled' WHERE instance_id = $1 AND status IN ('Open', 'Claimed')", instanceId));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
         /// <summary>Claims an open bookmark once; false when it was already resumed or cancelled.</summary>
         public async Task<bool> ClaimBookmarkAsync(Guid bookmarkId, string actor)
         {
-            var claimed = await Db.Bookmarks.Where(b => b.Id == bookmarkId && b.ResumedAt == null && b.CancelledAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ResumedAt, Now).SetProperty(b => b.ResumedBy, actor), cancellationToken) == 1;
+            await using var batch = CreateBatch();
+            batch.BatchCommands.Add(StepReader.Command(
+                "UPDATE wf.bookmarks SET resumed_at = $2, resumed_by = $3 WHERE id = $1 AND resumed_at IS NULL AND cancelled_at IS NULL",
+                bookmarkId, Now.ToUniversalTime(), actor));
+            var claimed = await batch.ExecuteNonQueryAsync(cancellationToken) == 1;
             if (claimed)
             {
                 _claimedBookmark = bookmarkId;

@@ -1,13 +1,17 @@
 using CloudpackPlus.Workflows.Activities;
 using CloudpackPlus.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CloudpackPlus.Workflows.Runtime;
 
 /// <summary>The runtime's entry points; each call is one step (one transaction).</summary>
-internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext readDb) : IWorkflowRuntime
+internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider services) : IWorkflowRuntime
 {
+    /// <summary>For reads outside a step; resolved on first use, since a DbContext costs more than a whole step's engine work.</summary>
+    private WorkflowDbContext ReadDb => field ??= services.GetRequiredService<WorkflowDbContext>();
+
     private const string CorrelationIndex = "ix_instances_definition_id_correlation_id";
 
     public Task<StartResult> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
@@ -71,7 +75,7 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
         catch (Exception e) when (correlationId is not null && (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: CorrelationIndex })
         {
             // Another request started the same application at the same moment: the step rolled back, theirs stands.
-            return await FindByCorrelationAsync(readDb, definitionId, correlationId, cancellationToken)
+            return await FindByCorrelationAsync(ReadDb, definitionId, correlationId, cancellationToken)
                 ?? throw new InvalidOperationException("The instance for this correlation id vanished.", e);
         }
     }
@@ -119,7 +123,7 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
     internal async Task<ResumeResult> ResumeInStepAsync(StepExecutor.Step step, Guid bookmarkId,
         IReadOnlyDictionary<string, object?>? payload, string actor, Action<StepRun>? beforeRun)
     {
-        var bookmark = await step.Db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookmarkId, step.CancellationToken);
+        var bookmark = await step.FindBookmarkAsync(bookmarkId);
         if (bookmark is null)
         {
             step.Rollback();
@@ -150,7 +154,7 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
     public async Task<ResumeResult> SignalAsync(Guid instanceId, string signalName, IReadOnlyDictionary<string, object?>? payload,
         string actor, CancellationToken cancellationToken = default)
     {
-        var bookmarkId = await readDb.Bookmarks.AsNoTracking()
+        var bookmarkId = await ReadDb.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.SignalName == signalName && b.ResumedAt == null && b.CancelledAt == null)
             .OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
         return bookmarkId is { } id
@@ -214,18 +218,18 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
 
     public async Task<InstanceView?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        var i = await readDb.Instances.AsNoTracking().SingleOrDefaultAsync(x => x.Id == instanceId, cancellationToken);
+        var i = await ReadDb.Instances.AsNoTracking().SingleOrDefaultAsync(x => x.Id == instanceId, cancellationToken);
         if (i is null)
         {
             return null;
         }
 
-        var incidents = await readDb.Incidents.AsNoTracking().Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).ToListAsync(cancellationToken);
+        var incidents = await ReadDb.Incidents.AsNoTracking().Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).ToListAsync(cancellationToken);
         return new InstanceView(i.Id, i.DefinitionId, i.Version, i.Status, i.CorrelationId, PlainValues.ParseObject(i.Variables),
             i.CreatedAt, i.UpdatedAt, i.FinishedAt, incidents);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, long afterSequence = 0, int limit = 200, CancellationToken cancellationToken = default) =>
-        await readDb.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
+        await ReadDb.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
             .OrderBy(j => j.Sequence).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
 }
