@@ -71,7 +71,11 @@ internal sealed class PersistedBenchmark : IAsyncDisposable
     }
 
     /// <summary>CPU and allocation per call of growing slices of a step, one client.</summary>
-    public Task ProfileAsync() => ProfileBenchmark.RunAsync(_host.Services, StepFlow);
+    public Task ProfileAsync() => ProfileBenchmark.RunAsync(_host.Services, StepFlow, async count =>
+    {
+        await StartManyAsync(TaskFlow, "profile-task", count, 16, InstanceStatus.Suspended);
+        return await OpenTasksAsync();
+    });
 
     /// <summary>Autocommitted single-row inserts per second from <paramref name="clients"/> connections.</summary>
     public async Task<double> CommitRateAsync(int clients, TimeSpan duration)
@@ -109,15 +113,7 @@ internal sealed class PersistedBenchmark : IAsyncDisposable
     public async Task<(int Completed, TimeSpan Elapsed)> CompleteTasksAsync(int instances, int clients)
     {
         await StartManyAsync(TaskFlow, "task", instances, clients, InstanceStatus.Suspended);
-        var ids = new List<Guid>(instances);
-        await using (var command = _dataSource.CreateCommand($"SELECT t.id FROM wf.tasks t JOIN wf.instances i ON i.id = t.instance_id WHERE i.definition_id = '{TaskFlow}' AND t.status = 'Open'"))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-        }
+        var ids = await OpenTasksAsync();
 
         var actor = new TaskActor("bench-csm", ["csm"]);
         var data = new Dictionary<string, JsonElement> { ["ok"] = JsonSerializer.SerializeToElement(true) };
@@ -157,6 +153,19 @@ internal sealed class PersistedBenchmark : IAsyncDisposable
 
         sw.Stop();
         return (instances, sw.Elapsed);
+    }
+
+    private async Task<List<Guid>> OpenTasksAsync()
+    {
+        var ids = new List<Guid>();
+        await using var command = _dataSource.CreateCommand($"SELECT t.id FROM wf.tasks t JOIN wf.instances i ON i.id = t.instance_id WHERE i.definition_id = '{TaskFlow}' AND t.status = 'Open'");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 
     private async Task StartManyAsync(string definitionId, string prefix, int instances, int clients, InstanceStatus? expected)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using CloudpackPlus.Workflows.Persistence;
+using System.Text.Json;
+using CloudpackPlus.Workflows.Tasks;
 using CloudpackPlus.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace CloudpackPlus.Benchmarks;
 /// </summary>
 internal static class ProfileBenchmark
 {
-    public static async Task RunAsync(IServiceProvider services, string definitionId)
+    public static async Task RunAsync(IServiceProvider services, string definitionId, Func<int, Task<List<Guid>>> openTasks)
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var executor = services.GetRequiredService<StepExecutor>();
@@ -41,6 +42,14 @@ internal static class ProfileBenchmark
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>().StartWorkflowAsync(definitionId, null, $"profile-{n++}", "bench");
+        });
+        var tasks = new Queue<Guid>(await openTasks(500));
+        var actor = new TaskActor("bench-csm", ["csm"]);
+        var data = new Dictionary<string, JsonElement> { ["ok"] = JsonSerializer.SerializeToElement(true) };
+        await SliceAsync("complete a task (ITaskService.CompleteAsync → resumed step → End)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ITaskService>().CompleteAsync(tasks.Dequeue(), actor, data);
         });
     }
 
