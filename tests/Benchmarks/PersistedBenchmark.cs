@@ -186,6 +186,16 @@ internal sealed class PersistedBenchmark : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The server's transaction id counter: every committed write transaction (a step, Hangfire's own state changes,
+    /// a dispatch mark) takes one, so the difference over a phase counts the write commits it cost (the probe adds one).
+    /// </summary>
+    public async Task<long> WriteTransactionsAsync()
+    {
+        await using var command = _dataSource.CreateCommand("SELECT txid_current()");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     private async Task<int> ScalarAsync(string sql)
     {
         await using var command = _dataSource.CreateCommand(sql);

@@ -38,15 +38,19 @@ var ceilingOne = await persisted.CommitRateAsync(clients: 1, TimeSpan.FromSecond
 var ceiling = await persisted.CommitRateAsync(Clients, TimeSpan.FromSeconds(5));
 Console.WriteLine($"(3) PostgreSQL single-row commits: {ceilingOne:F0}/s from 1 client, {ceiling:F0}/s from {Clients} clients (load {Load()})");
 
+var xid = await persisted.WriteTransactionsAsync();
 var steps = await persisted.RunWorkflowsAsync(Instances, Clients);
+var stepWrites = (await persisted.WriteTransactionsAsync() - xid - 1) / (double)(Instances + 200); // 200 warm-up instances run in the same window
 var stepRate = steps.Instances / steps.Elapsed.TotalSeconds;
-Console.WriteLine($"(2) persisted step commits, {Instances} instances × 10 activities in one step each, {Clients} clients: {stepRate:F0} instances/s = step commits/s, {steps.Activities / steps.Elapsed.TotalSeconds:F0} activities/s ({steps.Elapsed.TotalSeconds:F2} s, {steps.Cpu.TotalMilliseconds * 1000 / steps.Instances:F0} µs of this process's CPU per step); ÷ ceiling: {stepRate / ceiling:P0} (load {Load()})");
+Console.WriteLine($"(2) persisted step commits, {Instances} instances × 10 activities in one step each, {Clients} clients: {stepRate:F0} instances/s = step commits/s, {steps.Activities / steps.Elapsed.TotalSeconds:F0} activities/s ({steps.Elapsed.TotalSeconds:F2} s, {steps.Cpu.TotalMilliseconds * 1000 / steps.Instances:F0} µs of this process's CPU per step); ÷ ceiling: {stepRate / ceiling:P0}; {stepWrites:F1} write transactions per instance (load {Load()})");
 
 var resume = await persisted.CompleteTasksAsync(Instances, Clients);
 var resumeRate = resume.Completed / resume.Elapsed.TotalSeconds;
 Console.WriteLine($"(4) resume path, {resume.Completed} task completions through ITaskService.CompleteAsync, {Clients} clients: {resumeRate:F0} commits/s ({resume.Elapsed.TotalSeconds:F2} s); ÷ ceiling: {resumeRate / ceiling:P0} (load {Load()})");
 
+xid = await persisted.WriteTransactionsAsync();
 var background = await persisted.RunBackgroundAsync(Instances, Clients);
+var backgroundWrites = (await persisted.WriteTransactionsAsync() - xid - 1) / (double)Instances;
 var backgroundRate = background.Instances / background.Elapsed.TotalSeconds;
-Console.WriteLine($"(5) background activity end to end (start commit → Hangfire job → result step commit), {background.Instances} instances, {Clients} clients, 16 Hangfire workers: {backgroundRate:F0} instances/s = {2 * backgroundRate:F0} workflow step commits/s ({background.Elapsed.TotalSeconds:F2} s); instances/s ÷ ceiling: {backgroundRate / ceiling:P0}, step commits/s ÷ ceiling: {2 * backgroundRate / ceiling:P0} (load {Load()})");
+Console.WriteLine($"(5) background activity end to end (start commit → Hangfire job → result step commit), {background.Instances} instances, {Clients} clients, 16 Hangfire workers: {backgroundRate:F0} instances/s = {2 * backgroundRate:F0} workflow step commits/s ({background.Elapsed.TotalSeconds:F2} s); instances/s ÷ ceiling: {backgroundRate / ceiling:P0}, step commits/s ÷ ceiling: {2 * backgroundRate / ceiling:P0}; {backgroundWrites:F1} write transactions per instance, Hangfire's included, = {backgroundWrites * backgroundRate:F0} commits/s, {backgroundWrites * backgroundRate / ceiling:P0} of the ceiling (load {Load()})");
 return 0;
