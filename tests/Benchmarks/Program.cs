@@ -1,34 +1,56 @@
-using System.Diagnostics;
 using System.Globalization;
 using CloudpackPlus.Benchmarks;
 
-// usage: CloudpackPlus.Benchmarks <connection string>
+// usage: CloudpackPlus.Benchmarks <connection string> [--profile] | --engine-only
+// (--profile: where a step's client CPU goes, one client, slice by slice)
 // (1) in-process engine cost of a 10-activity automated workflow (no database)
-// (2) persisted throughput of a 10-step workflow, 500 instances, on the given PostgreSQL
+// (2) persisted step commits: 500 instances, each one step running its 10 activities
 // (3) the single-row commit rate of the same server, measured in the same run (the ceiling)
-if (args.Length != 1)
+// (4) the resume path: 500 CSM tasks completed through ITaskService.CompleteAsync
+// (5) a background activity end to end through this process's Hangfire server
+if (args.Length is not (1 or 2))
 {
-    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string>");
+    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> [--profile] | --engine-only");
     return 2;
 }
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {Load()}");
 
 var engine = await EngineBenchmark.RunAsync();
 Console.WriteLine($"(1) in-process engine, 10 activities: {engine.MicrosecondsPerWorkflow:F1} µs per workflow ({engine.MicrosecondsPerWorkflow / 10:F2} µs per activity), {engine.BytesPerWorkflow / 1024.0:F1} KiB allocated per workflow, {engine.Runs} runs");
+if (args[0] == "--engine-only")
+{
+    return 0;
+}
 
 await using var persisted = await PersistedBenchmark.CreateAsync(args[0]);
+if (args is [_, "--profile"])
+{
+    await persisted.ProfileAsync();
+    return 0;
+}
+
 const int Clients = 16;
+const int Instances = 500;
 var ceilingOne = await persisted.CommitRateAsync(clients: 1, TimeSpan.FromSeconds(3));
 var ceiling = await persisted.CommitRateAsync(Clients, TimeSpan.FromSeconds(5));
-Console.WriteLine($"(3) PostgreSQL single-row commits: {ceilingOne:F0}/s from 1 client, {ceiling:F0}/s from {Clients} clients");
+Console.WriteLine($"(3) PostgreSQL single-row commits: {ceilingOne:F0}/s from 1 client, {ceiling:F0}/s from {Clients} clients (load {Load()})");
 
-var sw = Stopwatch.StartNew();
-var result = await persisted.RunWorkflowsAsync(instances: 500, clients: Clients);
-sw.Stop();
-var instancesPerSecond = result.Instances / sw.Elapsed.TotalSeconds;
-var stepsPerSecond = result.Steps / sw.Elapsed.TotalSeconds;
-Console.WriteLine($"(2) persisted, 500 instances × 10 steps, {Clients} clients: {instancesPerSecond:F0} instances/s, {stepsPerSecond:F0} steps/s ({sw.Elapsed.TotalSeconds:F2} s; {result.Commits} step commits)");
-Console.WriteLine($"    ratio steps/s ÷ commit ceiling ({Clients} clients): {stepsPerSecond / ceiling:P0}; step commits/s ÷ ceiling: {result.Commits / sw.Elapsed.TotalSeconds / ceiling:P0}");
+var xid = await persisted.WriteTransactionsAsync();
+var steps = await persisted.RunWorkflowsAsync(Instances, Clients);
+var stepWrites = (await persisted.WriteTransactionsAsync() - xid - 1) / (double)(Instances + 200); // 200 warm-up instances run in the same window
+var stepRate = steps.Instances / steps.Elapsed.TotalSeconds;
+Console.WriteLine($"(2) persisted step commits, {Instances} instances × 10 activities in one step each, {Clients} clients: {stepRate:F0} instances/s = step commits/s, {steps.Activities / steps.Elapsed.TotalSeconds:F0} activities/s ({steps.Elapsed.TotalSeconds:F2} s, {steps.Cpu.TotalMilliseconds * 1000 / steps.Instances:F0} µs of this process's CPU per step); ÷ ceiling: {stepRate / ceiling:P0}; {stepWrites:F1} write transactions per instance (load {Load()})");
+
+var resume = await persisted.CompleteTasksAsync(Instances, Clients);
+var resumeRate = resume.Completed / resume.Elapsed.TotalSeconds;
+Console.WriteLine($"(4) resume path, {resume.Completed} task completions through ITaskService.CompleteAsync, {Clients} clients: {resumeRate:F0} commits/s ({resume.Elapsed.TotalSeconds:F2} s); ÷ ceiling: {resumeRate / ceiling:P0} (load {Load()})");
+
+xid = await persisted.WriteTransactionsAsync();
+var background = await persisted.RunBackgroundAsync(Instances, Clients);
+var backgroundWrites = (await persisted.WriteTransactionsAsync() - xid - 1) / (double)Instances;
+var backgroundRate = background.Instances / background.Elapsed.TotalSeconds;
+Console.WriteLine($"(5) background activity end to end (start commit → Hangfire job → result step commit), {background.Instances} instances, {Clients} clients, 16 Hangfire workers: {backgroundRate:F0} instances/s = {2 * backgroundRate:F0} workflow step commits/s ({background.Elapsed.TotalSeconds:F2} s); instances/s ÷ ceiling: {backgroundRate / ceiling:P0}, step commits/s ÷ ceiling: {2 * backgroundRate / ceiling:P0}; {backgroundWrites:F1} write transactions per instance, Hangfire's included, = {backgroundWrites * backgroundRate:F0} commits/s, {backgroundWrites * backgroundRate / ceiling:P0} of the ceiling (load {Load()})");
 return 0;

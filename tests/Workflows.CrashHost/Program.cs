@@ -7,6 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+if (args is [var twoHostsDatabase, "two-hosts", .. var twoHostsArgs])
+{
+    return await TwoHostScenario.RunAsync(twoHostsDatabase, twoHostsArgs);
+}
+
 // usage: CloudpackPlus.Workflows.CrashHost <connection string> <instances>
 // Starts <instances> instances of the crash workflow (idempotent per correlation id, so a restart
 // starts none twice), runs the Hangfire server and the sweeper, and reports progress until killed.

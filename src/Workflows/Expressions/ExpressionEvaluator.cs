@@ -73,36 +73,107 @@ public sealed class ExpressionEvaluator
     private static LexerOptions Options(bool template) =>
         template ? new LexerOptions { Mode = ScriptMode.Default } : new LexerOptions { Mode = ScriptMode.ScriptOnly };
 
+    // A TemplateContext builds Scriban's whole builtin library (~34 KiB, most of a step's allocations), so each
+    // thread keeps one and reuses it: an evaluation is synchronous, so no other evaluation can interleave on it.
+    // Its builtins are frozen and each evaluation gets its own top-level scope (popped after), so nothing a script
+    // assigns outlives its evaluation; a context an evaluation failed in is dropped.
+    [ThreadStatic]
+    private static TemplateContext? t_context;
+
+    [ThreadStatic]
+    private static CancellationTokenSource? t_timeout;
+
     private object? Run(Template template, ExecutionState state, bool render)
     {
-        var globals = new ScriptObject
+        var context = t_context ??= NewContext();
+        var timeout = t_timeout ??= new CancellationTokenSource();
+        context.LoopLimit = Limits.LoopLimit;
+        context.RecursiveLimit = Limits.RecursionLimit;
+        context.LimitToString = Limits.OutputLimit;
+        context.OutputLimit = Limits.OutputLimit;
+        timeout.CancelAfter(Limits.Timeout);
+        context.CancellationToken = timeout.Token;
+        context.PushGlobal(new ScriptObject(3)
         {
             ["variables"] = state.Variables,
             ["outputs"] = state.Outputs,
             ["input"] = state.Input,
-        };
-        using var timeout = new CancellationTokenSource(Limits.Timeout);
-        var context = new TemplateContext
+        });
+        if (render)
         {
-            TemplateLoader = null,
-            LoopLimit = Limits.LoopLimit,
-            RecursiveLimit = Limits.RecursionLimit,
-            LimitToString = Limits.OutputLimit,
-            OutputLimit = Limits.OutputLimit,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            ObjectRecursionLimit = 20,
-            StrictVariables = false,
-            CancellationToken = timeout.Token,
-        };
-        context.PushGlobal(globals);
+            context.PushOutput(new StringBuilderOutput());
+        }
+
+        var completed = false;
         try
         {
-            return render ? template.Render(context) : template.Evaluate(context);
+            var result = render ? template.Render(context) : template.Evaluate(context);
+            completed = true;
+            return result;
         }
         catch (Exception e) when (e is Scriban.Syntax.ScriptRuntimeException or OperationCanceledException or InvalidOperationException)
         {
             throw new ExpressionException($"Expression failed: {e.Message}", e);
         }
+        finally
+        {
+            if (completed)
+            {
+                Release(context, timeout, render);
+            }
+            else
+            {
+                (t_context, t_timeout) = (null, null);
+                timeout.Dispose();
+            }
+        }
+    }
+
+    private static void Release(TemplateContext context, CancellationTokenSource timeout, bool render)
+    {
+        if (render)
+        {
+            context.PopOutput();
+        }
+
+        context.PopGlobal();
+        if (context.Output is StringBuilderOutput written)
+        {
+            // Code-only expressions may print; nothing printed is kept for the next evaluation.
+            written.Builder.Clear();
+        }
+
+        if (!timeout.TryReset())
+        {
+            timeout.Dispose();
+            t_timeout = null;
+        }
+    }
+
+    private static TemplateContext NewContext()
+    {
+        var context = new TemplateContext
+        {
+            TemplateLoader = null,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            ObjectRecursionLimit = 20,
+            StrictVariables = false,
+        };
+        Freeze(context.BuiltinObject);
+        return context;
+    }
+
+    private static void Freeze(ScriptObject builtins)
+    {
+        foreach (var value in builtins.Values)
+        {
+            if (value is ScriptObject { IsReadOnly: false } nested)
+            {
+                Freeze(nested);
+            }
+        }
+
+        builtins.IsReadOnly = true;
     }
 }
 

@@ -100,7 +100,7 @@ internal sealed class FlowchartInterpreter(
             run.Resources, $"{run.State.InstanceId:N}:{nodeId}:{flow.JournalSeq}", run.CancellationToken);
         run.Effects.ActivitiesRun++;
         ActivityResult result;
-        run.Resources?.BeginActivity();
+        run.Resources?.BeginActivity(nodeId, descriptor.TypeName);
         try
         {
             result = isResume is null ? await activity.ExecuteAsync(context) : await activity.ResumeAsync(context, isResume);
@@ -113,7 +113,7 @@ internal sealed class FlowchartInterpreter(
         {
             if (run.Resources is not null)
             {
-                await run.Resources.FailActivityAsync(run.CancellationToken);
+                await run.Resources.FailActivityAsync(e, run.CancellationToken);
             }
 
             Fail(run, nodeId, descriptor, e, descriptor.Kind == ActivityKind.Background ? InputSnapshot(descriptor, activity) : null);

@@ -11,6 +11,9 @@ internal sealed class PlanCache(ActivityRegistry registry)
 {
     private readonly ConcurrentDictionary<Guid, ExecutionPlan> _plans = new();
 
+    /// <summary>The cached plan, or null (then <see cref="GetAsync"/> reads the version).</summary>
+    public ExecutionPlan? TryGet(Guid versionId) => _plans.GetValueOrDefault(versionId);
+
     public async Task<ExecutionPlan> GetAsync(Guid versionId, WorkflowDbContext db, CancellationToken cancellationToken)
     {
         if (_plans.TryGetValue(versionId, out var plan))

@@ -25,38 +25,97 @@ internal sealed class StepExecutor(
 
     private PlanCache Plans => plans;
 
-    private int MaxJournalEntries => options.Value.MaxJournalEntriesPerInstance;
+    private long MaxJournalEntries => options.Value.MaxJournalEntriesPerInstance;
 
-    public async Task<T> InStepAsync<T>(Func<Step, Task<T>> body, CancellationToken cancellationToken)
+    public Task<T> InStepAsync<T>(Func<Step, Task<T>> body, CancellationToken cancellationToken) =>
+        InStepAsync(body, whenFaulted: null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as one step. When the step fails unexpectedly after it locked an existing
+    /// instance and began running an activity (a broken connection, a value the database refuses, a failed
+    /// commit), the transaction is rolled back and a fresh short transaction marks the instance Faulted with an
+    /// incident carrying the error (<see cref="StepFailureRecorder"/>); the call then answers
+    /// <paramref name="whenFaulted"/>(instance id), or throws <see cref="WorkflowStepFaultedException"/> without one.
+    /// Any other failure (a start, a cancellation, the caller's own work) propagates and leaves nothing written.
+    /// </summary>
+    public async Task<T> InStepAsync<T>(Func<Step, Task<T>> body, Func<Guid, T>? whenFaulted, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        db.Database.SetDbConnection(connection);
-        await db.Database.UseTransactionAsync(transaction, cancellationToken);
-        var step = new Step(this, db, new StepResources(connection, transaction, scope.ServiceProvider), scope.ServiceProvider, cancellationToken);
-        var result = await body(step);
-        if (step.RolledBack)
+        Step step;
+        Exception? failure;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return result;
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            step = new Step(this, new StepResources(connection, transaction, scope.ServiceProvider), scope.ServiceProvider, cancellationToken);
+            try
+            {
+                var result = await body(step);
+                if (step.RolledBack)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return result;
+                }
+
+                await step.SaveTrackedAsync();
+                await transaction.CommitAsync(cancellationToken);
+                if (step.ToDispatch.Count > 0)
+                {
+                    await dispatcher.DispatchAsync(step.ToDispatch, CancellationToken.None);
+                }
+
+                return result;
+            }
+            catch (Exception e) when (step.FailureTarget is not null && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                failure = e;
+                await StepFailureRecorder.TryRollbackAsync(transaction);
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (step.ToDispatch.Count > 0)
+        var faulted = await new StepFailureRecorder(dataSource, time).RecordAsync(step.FailureTarget!, failure);
+        if (faulted is null)
         {
-            await dispatcher.DispatchAsync(step.ToDispatch, CancellationToken.None);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
-        return result;
+        return whenFaulted is null ? throw new WorkflowStepFaultedException(faulted.Value, failure) : whenFaulted(faulted.Value);
     }
 
     /// <summary>One step's working set.</summary>
-    internal sealed class Step(StepExecutor owner, WorkflowDbContext db, StepResources resources, IServiceProvider services, CancellationToken cancellationToken)
+    internal sealed class Step(StepExecutor owner, StepResources resources, IServiceProvider services, CancellationToken cancellationToken)
     {
-        public WorkflowDbContext Db => db;
+        private readonly HashSet<Guid> _locked = [];
+        private WorkflowDbContext? _db;
+        private Guid? _claimedBookmark;
+
+        /// <summary>The workflow tables on the step's connection and transaction (created on first use: the hot path writes through Npgsql).</summary>
+        public WorkflowDbContext Db => _db ??= CreateDb();
+
+        /// <summary>What to mark Faulted if the step fails unexpectedly: set once an existing instance is locked and an activity began.</summary>
+        internal StepFailureTarget? FailureTarget =>
+            _locked.Count == 1 && resources.EntryNode is { } entry
+                ? new StepFailureTarget(_locked.First(), entry, resources.CurrentNode ?? entry, _claimedBookmark)
+                : null;
+
+        private WorkflowDbContext CreateDb()
+        {
+            var db = services.GetRequiredService<WorkflowDbContext>();
+            db.Database.SetDbConnection(resources.Npgsql);
+            db.Database.UseTransaction(resources.NpgsqlTransaction);
+            return db;
+        }
+
+        /// <summary>A batch on the step's connection and transaction (one round trip for several statements).</summary>
+        internal NpgsqlBatch CreateBatch() => new(resources.Npgsql, resources.NpgsqlTransaction);
+
+        /// <summary>Saves what callers changed through <see cref="Db"/>.</summary>
+        internal async Task SaveTrackedAsync()
+        {
+            if (_db is not null && _db.ChangeTracker.HasChanges())
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+            }
+        }
 
         /// <summary>Runs a caller's domain writes inside this step (savepoint, saved before the step goes on).</summary>
         public async Task<T> WithCallerAsync<T>(Guid instanceId, Func<IWorkflowStepScope, Task<T>> work)
@@ -87,13 +146,28 @@ internal sealed class StepExecutor(
         /// <summary>Ends the step without writing anything.</summary>
         public void Rollback() => RolledBack = true;
 
-        /// <summary>Locks the instance row: one writer per instance, across hosts.</summary>
-        public Task<WorkflowInstance?> LockInstanceAsync(Guid id) =>
-            db.Instances.FromSql($"SELECT i.*, i.xmin FROM wf.instances i WHERE i.id = {id} FOR UPDATE").AsTracking().SingleOrDefaultAsync(cancellationToken);
+        /// <summary>
+        /// Locks the instance row: one writer per instance, across hosts. The instance is not tracked by <see cref="Db"/>:
+        /// <see cref="ApplyAsync"/> writes it.
+        /// </summary>
+        public async Task<WorkflowInstance?> LockInstanceAsync(Guid id)
+        {
+            var instance = await StepReader.LockInstanceAsync(resources.Npgsql, resources.NpgsqlTransaction, id, cancellationToken);
+            if (instance is not null)
+            {
+                _locked.Add(id);
+            }
+
+            return instance;
+        }
+
+        /// <summary>A bookmark as stored (not tracked), or null.</summary>
+        public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId) =>
+            StepReader.FindBookmarkAsync(resources.Npgsql, resources.NpgsqlTransaction, bookmarkId, cancellationToken);
 
         public async Task<StepRun> LoadAsync(WorkflowInstance instance)
         {
-            var plan = await owner.Plans.GetAsync(instance.DefinitionVersionId, db, cancellationToken);
+            var plan = owner.Plans.TryGet(instance.DefinitionVersionId) ?? await owner.Plans.GetAsync(instance.DefinitionVersionId, Db, cancellationToken);
             var state = new ExecutionState
             {
                 InstanceId = instance.Id,
@@ -139,7 +213,7 @@ internal sealed class StepExecutor(
             foreach (var created in run.Effects.Bookmarks)
             {
                 var open = flow.Waits.ContainsKey(created.Id);
-                db.Bookmarks.Add(new Bookmark
+                Db.Bookmarks.Add(new Bookmark
                 {
                     Id = created.Id, InstanceId = instance.Id, NodeId = created.NodeId, Kind = created.Request.Kind,
                     SignalName = created.Request.SignalName, DueAt = created.Request.DueAt, Payload = created.Payload,
@@ -147,7 +221,7 @@ internal sealed class StepExecutor(
                 });
                 if (created.Request.Task is { } task)
                 {
-                    db.Tasks.Add(new WorkflowTask
+                    Db.Tasks.Add(new WorkflowTask
                     {
                         InstanceId = instance.Id, BookmarkId = created.Id, NodeId = created.NodeId, Title = task.Title,
                         FormSchema = task.FormSchema, Role = task.Role, Assignee = task.Assignee, CompanyId = task.CompanyId,
@@ -163,45 +237,56 @@ internal sealed class StepExecutor(
 
             if (run.Effects.Incident is { } incident)
             {
-                db.Incidents.Add(new Incident
+                Db.Incidents.Add(new Incident
                 {
                     InstanceId = instance.Id, NodeId = incident.NodeId, ActivityType = incident.ActivityType,
                     Error = incident.Error.Length > 4000 ? incident.Error[..4000] : incident.Error, Attempts = incident.Attempts, CreatedAt = now,
                 });
             }
 
-            foreach (var line in run.Effects.Journal)
-            {
-                db.Journal.Add(new JournalEntry
-                {
-                    InstanceId = instance.Id, Sequence = line.Sequence, At = line.At, Kind = line.Kind, NodeId = line.NodeId,
-                    ActivityType = line.ActivityType, Actor = line.Actor, Data = line.Data,
-                });
-            }
-
-            var keep = owner.MaxJournalEntries;
-            if (flow.JournalSeq > keep && db.Entry(instance).State != EntityState.Added)
-            {
-                var cutoff = flow.JournalSeq - keep;
-                await db.Journal.Where(j => j.InstanceId == instance.Id && j.Sequence <= cutoff).ExecuteDeleteAsync(cancellationToken);
-            }
-
             instance.Variables = PlainValues.ToJson(state.Variables);
             instance.State = flow.ToJson();
             instance.UpdatedAt = now;
+            var isNew = !_locked.Contains(instance.Id);
+            var trimTo = !isNew && flow.JournalSeq > owner.MaxJournalEntries ? flow.JournalSeq - owner.MaxJournalEntries : (long?)null;
+            await using (var batch = CreateBatch())
+            {
+                StepWriter.AddInstance(batch, instance, isNew);
+                StepWriter.AddJournal(batch, instance.Id, run.Effects.Journal, trimTo);
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (_db?.ChangeTracker.Entries<WorkflowInstance>().FirstOrDefault(e => e.Entity == instance) is { } entry)
+            {
+                // Written above: the change tracker must not write it again.
+                entry.State = EntityState.Unchanged;
+            }
         }
 
         public async Task CancelOpenWaitsAsync(Guid instanceId, DateTimeOffset now)
         {
-            await db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ResumedAt == null && b.CancelledAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledAt, now), cancellationToken);
-            await db.Tasks.Where(t => t.InstanceId == instanceId && (t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkflowTaskStatus.Cancelled), cancellationToken);
+            await using var batch = CreateBatch();
+            batch.BatchCommands.Add(StepReader.Command(
+                "UPDATE wf.bookmarks SET cancelled_at = $2 WHERE instance_id = $1 AND resumed_at IS NULL AND cancelled_at IS NULL", instanceId, now.ToUniversalTime()));
+            batch.BatchCommands.Add(StepReader.Command(
+                "UPDATE wf.tasks SET status = 'Cancelled' WHERE instance_id = $1 AND status IN ('Open', 'Claimed')", instanceId));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
         /// <summary>Claims an open bookmark once; false when it was already resumed or cancelled.</summary>
-        public async Task<bool> ClaimBookmarkAsync(Guid bookmarkId, string actor) =>
-            await db.Bookmarks.Where(b => b.Id == bookmarkId && b.ResumedAt == null && b.CancelledAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ResumedAt, Now).SetProperty(b => b.ResumedBy, actor), cancellationToken) == 1;
+        public async Task<bool> ClaimBookmarkAsync(Guid bookmarkId, string actor)
+        {
+            await using var batch = CreateBatch();
+            batch.BatchCommands.Add(StepReader.Command(
+                "UPDATE wf.bookmarks SET resumed_at = $2, resumed_by = $3 WHERE id = $1 AND resumed_at IS NULL AND cancelled_at IS NULL",
+                bookmarkId, Now.ToUniversalTime(), actor));
+            var claimed = await batch.ExecuteNonQueryAsync(cancellationToken) == 1;
+            if (claimed)
+            {
+                _claimedBookmark = bookmarkId;
+            }
+
+            return claimed;
+        }
     }
 }

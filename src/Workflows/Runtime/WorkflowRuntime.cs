@@ -1,13 +1,17 @@
 using CloudpackPlus.Workflows.Activities;
 using CloudpackPlus.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CloudpackPlus.Workflows.Runtime;
 
 /// <summary>The runtime's entry points; each call is one step (one transaction).</summary>
-internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext readDb) : IWorkflowRuntime
+internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider services) : IWorkflowRuntime
 {
+    /// <summary>For reads outside a step; resolved on first use, since a DbContext costs more than a whole step's engine work.</summary>
+    private WorkflowDbContext ReadDb => field ??= services.GetRequiredService<WorkflowDbContext>();
+
     private const string CorrelationIndex = "ix_instances_definition_id_correlation_id";
 
     public Task<StartResult> StartWorkflowAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
@@ -29,26 +33,27 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
         {
             return await executor.InStepAsync(async step =>
             {
-                if (correlationId is not null && await FindByCorrelationAsync(step.Db, definitionId, correlationId, cancellationToken) is { } existing)
+                var (existing, version) = await FindStartAsync(step, definitionId, correlationId, cancellationToken);
+                if (existing is not null)
                 {
                     step.Rollback();
                     return existing;
                 }
 
-                var version = await step.Db.Definitions.AsNoTracking()
-                    .Where(d => d.DefinitionId == definitionId && d.IsPublished)
-                    .Select(d => new { d.Id, d.Version }).SingleOrDefaultAsync(cancellationToken)
-                    ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                if (version is null)
+                {
+                    throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                }
+
                 var instanceId = Guid.CreateVersion7();
                 var input = await step.WithCallerAsync(instanceId, prepare);
                 var instance = new WorkflowInstance
                 {
                     Id = instanceId,
-                    DefinitionVersionId = version.Id, DefinitionId = definitionId, Version = version.Version,
+                    DefinitionVersionId = version.Value.Id, DefinitionId = definitionId, Version = version.Value.Version,
                     CorrelationId = correlationId, Status = InstanceStatus.Running, CreatedAt = step.Now, UpdatedAt = step.Now,
                     StartedBy = startedBy, Input = PlainValues.ToJson(PlainValues.Normalize(input ?? new Dictionary<string, object?>())),
                 };
-                step.Db.Instances.Add(instance);
                 var run = await step.LoadAsync(instance);
                 foreach (var variable in run.Plan.Graph.Variables)
                 {
@@ -67,12 +72,38 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
                 return new StartResult(instance.Id, true, instance.Status);
             }, cancellationToken);
         }
-        catch (DbUpdateException e) when (correlationId is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: CorrelationIndex })
+        catch (Exception e) when (correlationId is not null && (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: CorrelationIndex })
         {
             // Another request started the same application at the same moment: the step rolled back, theirs stands.
-            return await FindByCorrelationAsync(readDb, definitionId, correlationId, cancellationToken)
+            return await FindByCorrelationAsync(ReadDb, definitionId, correlationId, cancellationToken)
                 ?? throw new InvalidOperationException("The instance for this correlation id vanished.", e);
         }
+    }
+
+    /// <summary>The instance already started for the correlation id, and the published version, in one round trip.</summary>
+    private static async Task<(StartResult? Existing, (Guid Id, int Version)? Version)> FindStartAsync(
+        StepExecutor.Step step, string definitionId, string? correlationId, CancellationToken cancellationToken)
+    {
+        await using var batch = step.CreateBatch();
+        var byCorrelation = batch.CreateBatchCommand();
+        byCorrelation.CommandText = "SELECT id, status FROM wf.instances WHERE definition_id = $1 AND correlation_id = $2";
+        byCorrelation.Parameters.Add(new NpgsqlParameter<string> { TypedValue = definitionId });
+        byCorrelation.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)correlationId ?? DBNull.Value });
+        batch.BatchCommands.Add(byCorrelation);
+        var published = batch.CreateBatchCommand();
+        published.CommandText = "SELECT id, version FROM wf.definitions WHERE definition_id = $1 AND is_published";
+        published.Parameters.Add(new NpgsqlParameter<string> { TypedValue = definitionId });
+        batch.BatchCommands.Add(published);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        StartResult? existing = null;
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            existing = new StartResult(reader.GetGuid(0), false, Enum.Parse<InstanceStatus>(reader.GetString(1)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        (Guid, int)? version = await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetInt32(1)) : null;
+        return (existing, version);
     }
 
     private static async Task<StartResult?> FindByCorrelationAsync(WorkflowDbContext db, string definitionId, string correlationId, CancellationToken cancellationToken)
@@ -85,13 +116,14 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
 
     public Task<ResumeResult> ResumeBookmarkAsync(Guid bookmarkId, IReadOnlyDictionary<string, object?>? payload,
         string actor, CancellationToken cancellationToken = default) =>
-        executor.InStepAsync(step => ResumeInStepAsync(step, bookmarkId, payload, actor, null), cancellationToken);
+        executor.InStepAsync(step => ResumeInStepAsync(step, bookmarkId, payload, actor, null),
+            instanceId => new ResumeResult(ResumeOutcome.Resumed, instanceId, InstanceStatus.Faulted), cancellationToken);
 
     /// <summary>Resume inside an open step; <paramref name="beforeRun"/> may add journal lines (e.g. task completed).</summary>
     internal async Task<ResumeResult> ResumeInStepAsync(StepExecutor.Step step, Guid bookmarkId,
         IReadOnlyDictionary<string, object?>? payload, string actor, Action<StepRun>? beforeRun)
     {
-        var bookmark = await step.Db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookmarkId, step.CancellationToken);
+        var bookmark = await step.FindBookmarkAsync(bookmarkId);
         if (bookmark is null)
         {
             step.Rollback();
@@ -122,7 +154,7 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
     public async Task<ResumeResult> SignalAsync(Guid instanceId, string signalName, IReadOnlyDictionary<string, object?>? payload,
         string actor, CancellationToken cancellationToken = default)
     {
-        var bookmarkId = await readDb.Bookmarks.AsNoTracking()
+        var bookmarkId = await ReadDb.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.SignalName == signalName && b.ResumedAt == null && b.CancelledAt == null)
             .OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
         return bookmarkId is { } id
@@ -186,18 +218,18 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
 
     public async Task<InstanceView?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        var i = await readDb.Instances.AsNoTracking().SingleOrDefaultAsync(x => x.Id == instanceId, cancellationToken);
+        var i = await ReadDb.Instances.AsNoTracking().SingleOrDefaultAsync(x => x.Id == instanceId, cancellationToken);
         if (i is null)
         {
             return null;
         }
 
-        var incidents = await readDb.Incidents.AsNoTracking().Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).ToListAsync(cancellationToken);
+        var incidents = await ReadDb.Incidents.AsNoTracking().Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).ToListAsync(cancellationToken);
         return new InstanceView(i.Id, i.DefinitionId, i.Version, i.Status, i.CorrelationId, PlainValues.ParseObject(i.Variables),
             i.CreatedAt, i.UpdatedAt, i.FinishedAt, incidents);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, long afterSequence = 0, int limit = 200, CancellationToken cancellationToken = default) =>
-        await readDb.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
+        await ReadDb.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
             .OrderBy(j => j.Sequence).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
 }
