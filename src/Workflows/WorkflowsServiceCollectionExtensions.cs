@@ -35,6 +35,9 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<PlanCache>();
         services.TryAddSingleton<StepExecutor>();
         services.TryAddSingleton<JobDispatcher>();
+        services.TryAddSingleton<Background.LeaseStore>();
+        services.TryAddSingleton<Background.BackgroundActivityRunner>();
+        services.TryAddScoped<Background.IRunningActivities, Background.RunningActivities>();
         services.TryAddScoped<WorkflowRuntime>();
         services.TryAddScoped<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddScoped<ITaskService, TaskService>();
