@@ -107,10 +107,10 @@ internal sealed partial class BackgroundActivityRunner(
     {
         var now = await step.Db.Bookmarks.AsNoTracking().Where(b => b.Id == claim.BookmarkId)
             .Select(b => new { b.ResumedAt, b.CancelledAt, b.LeaseToken }).SingleAsync(step.CancellationToken);
-        return now.CancelledAt is not null ? $"wait cancelled (instance {instance.Status.ToString().ToLowerInvariant()})"
-            : instance.Status is not (InstanceStatus.Running or InstanceStatus.Suspended) ? $"instance {instance.Status.ToString().ToLowerInvariant()}"
-            : now.ResumedAt is not null ? "another worker's result was applied first (lease taken over)"
-            : "lease taken over by another worker";
+        var status = instance.Status.ToString().ToLowerInvariant();
+        return now.LeaseToken != claim.Token ? $"lease taken over by another worker{(now.ResumedAt is not null ? ", whose result was applied" : "")}"
+            : now.CancelledAt is not null ? $"wait cancelled (instance {status})"
+            : $"instance {status}";
     }
 
     /// <summary>
