@@ -207,6 +207,10 @@ public sealed class BackgroundLeaseTests(WorkflowFixture fx) : IClassFixture<Wor
 
         Assert.Equal(InstanceStatus.Finished, (await InstanceAsync(instance))!.Status);
         Assert.Equal([$"{instance:N}:bg:1", $"{instance:N}:bg:1", $"{instance:N}:bg:2"], Support.Gated.For(instance).Keys.ToArray());
+        var tokens = Support.Gated.For(instance).ClientTokens.ToArray();
+        Assert.Equal(tokens[0], tokens[1]);
+        Assert.NotEqual(tokens[1], tokens[2]);
+        Assert.All(tokens, t => Assert.Matches("^[a-f0-9-]{36}$", t)); // the shape AWS ClientToken parameters accept
     }
 
     [Fact]

@@ -33,6 +33,16 @@ public sealed class ActivityEffects
     public string KeyFor(string effect) => $"{_activationKey}:{effect}";
 
     /// <summary>
+    /// The same key in the shape AWS client tokens accept (<c>ClientToken</c>, <c>ClientRequestToken</c>:
+    /// letters, digits and hyphens, at most 64 characters): a UUID derived from <see cref="KeyFor"/>.
+    /// </summary>
+    public string ClientTokenFor(string effect)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(KeyFor(effect)));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+
+    /// <summary>
     /// Runs <paramref name="call"/> unless this activation already completed the effect named
     /// <paramref name="effect"/>; returns the call's result or the recorded one. The result must
     /// serialise to JSON. A call that throws records nothing (the next attempt calls again).

@@ -26,6 +26,8 @@ public sealed class Gate
 
     public ConcurrentQueue<string> Keys { get; } = new();
 
+    public ConcurrentQueue<string> ClientTokens { get; } = new();
+
     public Exception? DbAccessError { get; set; }
 }
 
@@ -64,6 +66,7 @@ public sealed class Gated : Activity
         var gate = For(context.InstanceId);
         var call = gate.NextCall();
         gate.Keys.Enqueue(context.IdempotencyKey);
+        gate.ClientTokens.Enqueue(context.Effects.ClientTokenFor("external"));
         gate.Token = context.CancellationToken;
         try
         {
