@@ -26,4 +26,17 @@ public sealed class WorkflowOptions
 
     /// <summary>A due timer or job not resumed this long after its last dispatch is dispatched again (jobs are idempotent).</summary>
     public TimeSpan RedispatchAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a background activity's lease lives without a heartbeat; after it another worker may take the activity over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a running background activity extends its lease.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often a running background activity checks that its bookmark is still open, its lease still
+    /// its own and the instance still active (a cancellation reaches its token within this), and writes
+    /// reported progress.
+    /// </summary>
+    public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -23,6 +23,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddCloudpackModuleDbContext<WorkflowDbContext>(WorkflowDbContext.Schema, order: 10);
         services.AddOptions<WorkflowOptions>().BindConfiguration("Workflows")
             .Validate(o => o.MaxJournalEntriesPerInstance >= 10, "Workflows:MaxJournalEntriesPerInstance must be at least 10.")
+            .Validate(o => o.LeaseCheckInterval > TimeSpan.Zero && o.LeaseCheckInterval <= o.HeartbeatInterval && o.HeartbeatInterval < o.LeaseDuration,
+                "Workflows: LeaseCheckInterval must be positive and at most HeartbeatInterval, which must be shorter than LeaseDuration.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkflowCalendar, WeekdayCalendar>();
@@ -35,6 +37,9 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<PlanCache>();
         services.TryAddSingleton<StepExecutor>();
         services.TryAddSingleton<JobDispatcher>();
+        services.TryAddSingleton<Background.LeaseStore>();
+        services.TryAddSingleton<Background.BackgroundActivityRunner>();
+        services.TryAddScoped<Background.IRunningActivities, Background.RunningActivities>();
         services.TryAddScoped<WorkflowRuntime>();
         services.TryAddScoped<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddScoped<ITaskService, TaskService>();

@@ -1,4 +1,3 @@
-using CloudpackPlus.Workflows.Activities;
 using CloudpackPlus.Workflows.Definitions;
 using CloudpackPlus.Workflows.Model;
 using CloudpackPlus.Workflows.Persistence;
@@ -9,51 +8,18 @@ using Npgsql;
 
 namespace CloudpackPlus.Workflows.CrashHost;
 
-/// <summary>Records that a step ran, in the step's own transaction (so a committed step records it exactly once).</summary>
-[Activity("Crash.RecordSideEffect", Category = "Test", Kind = ActivityKind.Background)]
-public sealed class RecordSideEffect : Activity
-{
-    /// <summary>The step's name.</summary>
-    [Input(Required = true)]
-    public string Step { get; set; } = "";
-
-    /// <inheritdoc />
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await using var command = context.Connection.CreateCommand();
-        command.Transaction = context.Transaction;
-        command.CommandText = $"INSERT INTO crash.side_effects (instance_id, step) VALUES ('{context.InstanceId}', '{Step}')";
-        await command.ExecuteNonQueryAsync(context.CancellationToken);
-        return ActivityResult.Done();
-    }
-}
-
-/// <summary>The same, as an instant activity.</summary>
-[Activity("Crash.RecordInstant", Category = "Test")]
-public sealed class RecordInstant : Activity
-{
-    /// <summary>The step's name.</summary>
-    [Input(Required = true)]
-    public string Step { get; set; } = "";
-
-    /// <inheritdoc />
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
-        new RecordSideEffect { Step = Step }.ExecuteAsync(context);
-}
-
 internal static class CrashScenario
 {
     public const string Definition = """
         { "definitionId": "crash", "name": "crash test",
           "activities": [ { "id": "start", "type": "Start" },
-            { "id": "bg1", "type": "Crash.RecordSideEffect", "inputs": { "step": "bg1" } },
+            { "id": "call", "type": "Crash.CallReceiver", "retry": { "maxAttempts": 10, "backoffSeconds": 1, "backoffFactor": 1 } },
             { "id": "timer", "type": "Delay", "inputs": { "duration": "00:00:01" } },
-            { "id": "bg2", "type": "Crash.RecordSideEffect", "inputs": { "step": "bg2" } },
+            { "id": "bg", "type": "Crash.RecordSideEffect", "inputs": { "step": "bg" } },
             { "id": "instant", "type": "Crash.RecordInstant", "inputs": { "step": "instant" } },
             { "id": "end", "type": "End" } ],
-          "connections": [ { "from": "start", "outcome": "Done", "to": "bg1" }, { "from": "bg1", "outcome": "Done", "to": "timer" },
-            { "from": "timer", "outcome": "Done", "to": "bg2" }, { "from": "bg2", "outcome": "Done", "to": "instant" },
+          "connections": [ { "from": "start", "outcome": "Done", "to": "call" }, { "from": "call", "outcome": "Done", "to": "timer" },
+            { "from": "timer", "outcome": "Done", "to": "bg" }, { "from": "bg", "outcome": "Done", "to": "instant" },
             { "from": "instant", "outcome": "Done", "to": "end" } ] }
         """;
 

@@ -1,23 +1,33 @@
 using System.Data.Common;
+using CloudpackPlus.Workflows.Background;
 using CloudpackPlus.Workflows.Calendar;
 using CloudpackPlus.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CloudpackPlus.Workflows.Activities;
 
-/// <summary>What an executing activity sees: its instance, variables, earlier outputs, time and the step's database transaction.</summary>
+/// <summary>
+/// What an executing activity sees: its instance, variables, earlier outputs, time, and either the
+/// step's database transaction (instant and blocking activities) or, for a background activity that
+/// runs under a lease outside any transaction, progress reporting and the result's commit.
+/// </summary>
 public sealed class ActivityContext
 {
     private readonly ExecutionState _state;
     private readonly StepResources? _resources;
+    private readonly BackgroundSession? _background;
+    private ActivityEffects? _effects;
 
     internal ActivityContext(
         ExecutionState state, string nodeId, string activityType, int attempt,
         IServiceProvider services, TimeProvider time, IWorkflowCalendar calendar,
-        StepResources? resources, string idempotencyKey, CancellationToken cancellationToken)
+        StepResources? resources, string idempotencyKey, CancellationToken cancellationToken, BackgroundSession? background = null)
     {
         _state = state;
         _resources = resources;
+        _background = background;
         NodeId = nodeId;
         ActivityType = activityType;
         Attempt = attempt;
@@ -25,7 +35,7 @@ public sealed class ActivityContext
         Time = time;
         Calendar = calendar;
         IdempotencyKey = idempotencyKey;
-        CancellationToken = cancellationToken;
+        CancellationToken = background?.Token ?? cancellationToken;
     }
 
     /// <summary>The workflow instance.</summary>
@@ -44,8 +54,9 @@ public sealed class ActivityContext
     public int Attempt { get; }
 
     /// <summary>
-    /// Unique per node execution and stable across redelivery of the same job: give it to external
-    /// systems as an idempotency key, since a background job may run more than once.
+    /// One key per activation of the node (<c>{instance:N}:{node}:{activation}</c>): the same for every
+    /// retry and every redelivery of its job, new when the flow enters the node again. Give it to
+    /// external systems as an idempotency key, and record effects with <see cref="Effects"/>.
     /// </summary>
     public string IdempotencyKey { get; }
 
@@ -58,7 +69,10 @@ public sealed class ActivityContext
     /// <summary>The business calendar for due dates and business-day timers.</summary>
     public IWorkflowCalendar Calendar { get; }
 
-    /// <summary>Cancelled when the host stops.</summary>
+    /// <summary>
+    /// Cancelled when the host stops; for a background activity also when its result can no longer be
+    /// applied (instance cancelled or ended, lease lost): within <c>Workflows:LeaseCheckInterval</c>.
+    /// </summary>
     public CancellationToken CancellationToken { get; }
 
     /// <summary>The instance variables (plain values: string, long, double, bool, lists, dictionaries).</summary>
@@ -70,6 +84,34 @@ public sealed class ActivityContext
     /// <summary>Outputs of an earlier node, or null when it has not completed.</summary>
     public IReadOnlyDictionary<string, object?>? OutputsOf(string nodeId) =>
         _state.Outputs.TryGetValue(nodeId, out var outputs) ? outputs : null;
+
+    /// <summary>True for a background activity running under a lease, with no transaction and no instance lock open.</summary>
+    public bool RunsOutsideStep => _background is not null;
+
+    /// <summary>Exactly-once external effects of this activation (<see cref="ActivityEffects.RunOnceAsync{T}"/>).</summary>
+    public ActivityEffects Effects => _effects ??=
+        new ActivityEffects(Services.GetRequiredService<NpgsqlDataSource>(), InstanceId, IdempotencyKey, Time, CancellationToken);
+
+    /// <summary>
+    /// Reports how far a background activity is (e.g. 4,200 of 10,000 findings); shown live on the
+    /// application page and in the instance viewer. Cheap to call often: it is written at most once per
+    /// <c>Workflows:LeaseCheckInterval</c> and with the result. Ignored for activities that run in the step.
+    /// </summary>
+    public void ReportProgress(long done, long? total = null, string? message = null) =>
+        _background?.Report(done, total, message, Time.GetUtcNow());
+
+    /// <summary>
+    /// For a background activity: domain writes that commit in the short step that applies its result,
+    /// together with its outputs, and only if the result is applied (not if the lease was lost). The
+    /// scope's DbContexts are bound to that step's transaction. A failure counts as the activity's failure.
+    /// </summary>
+    public void CommitWithResult(Func<IWorkflowStepScope, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        (_background ?? throw new InvalidOperationException(
+            "CommitWithResult is for background activities; an activity that runs in the step writes through GetDbContext."))
+            .CommitWork.Add(work);
+    }
 
     /// <summary>
     /// A module DbContext bound to the step's connection and transaction: whatever the activity saves
@@ -86,5 +128,10 @@ public sealed class ActivityContext
     public DbTransaction Transaction => Resources.Transaction;
 
     private StepResources Resources => _resources
-        ?? throw new InvalidOperationException("This execution has no database step (in-memory run).");
+        ?? throw new InvalidOperationException(_background is not null
+            ? $"Background activity '{ActivityType}' (node '{NodeId}') runs with no transaction and no instance lock open: "
+              + "GetDbContext, Connection and Transaction are not available. Open your own scope from context.Services for reads "
+              + "or short transactions, record external calls with context.Effects.RunOnceAsync, and use context.CommitWithResult "
+              + "for writes that must commit with the activity's result."
+            : "This execution has no database step (in-memory run).");
 }

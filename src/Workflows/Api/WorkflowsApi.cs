@@ -34,6 +34,7 @@ public static class WorkflowsApi
             await r.GetInstanceAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound());
         api.MapGet("/instances/{id:guid}/journal", async (Guid id, long? after, int? limit, IWorkflowRuntime r, CancellationToken ct) =>
             TypedResults.Ok(await r.GetJournalAsync(id, after ?? 0, limit ?? 200, ct)));
+        api.MapGet("/instances/{id:guid}/activities", async (Guid id, Background.IRunningActivities a, CancellationToken ct) => TypedResults.Ok(await a.ListAsync(id, ct)));
         api.MapPost("/instances/{id:guid}/cancel", async (Guid id, HttpContext http, IWorkflowRuntime r, CancellationToken ct) =>
             await r.CancelInstanceAsync(id, Actor(http).UserId, null, ct) ? Results.NoContent() : Results.Conflict(new { error = "the instance has already ended" }));
         api.MapPost("/incidents/{id:guid}/retry", async (Guid id, HttpContext http, IWorkflowRuntime r, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using CloudpackPlus.Workflows.Activities;
+using CloudpackPlus.Workflows.Background;
 using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
 using Hangfire;
@@ -9,7 +10,8 @@ namespace CloudpackPlus.Workflows.Jobs;
 /// <summary>
 /// The Hangfire job behind timers, retries and background activities. It takes a bookmark id and is
 /// idempotent: the bookmark is claimed once, so a job delivered twice (at-least-once) changes nothing
-/// the second time.
+/// the second time. A background activity runs under a lease outside any transaction
+/// (<see cref="BackgroundActivityRunner"/>); a second delivery while the lease is alive does nothing.
 /// </summary>
 public sealed class WorkflowJobs
 {
@@ -17,6 +19,7 @@ public sealed class WorkflowJobs
     private readonly WorkflowDbContext _db;
     private readonly TimeProvider _time;
     private readonly IBackgroundJobClient? _client;
+    private readonly BackgroundActivityRunner _background;
 
     /// <summary>Created by Hangfire's activator.</summary>
     public WorkflowJobs(IWorkflowRuntime runtime, WorkflowDbContext db, TimeProvider time, IServiceProvider services)
@@ -26,6 +29,7 @@ public sealed class WorkflowJobs
         _db = db;
         _time = time;
         _client = services.GetService(typeof(IBackgroundJobClient)) as IBackgroundJobClient;
+        _background = (BackgroundActivityRunner)services.GetService(typeof(BackgroundActivityRunner))!;
     }
 
     /// <summary>Fires a timer or retry, or runs a background activity, for the bookmark.</summary>
@@ -46,7 +50,12 @@ public sealed class WorkflowJobs
             return "not due yet: rescheduled";
         }
 
-        var result = await _runtime.ResumeBookmarkAsync(bookmarkId, null, bookmark.Kind == BookmarkKind.Job ? "job" : "timer");
+        if (bookmark.Kind == BookmarkKind.Job)
+        {
+            return await _background.RunAsync(bookmarkId);
+        }
+
+        var result = await _runtime.ResumeBookmarkAsync(bookmarkId, null, "timer");
         return result.Message;
     }
 }

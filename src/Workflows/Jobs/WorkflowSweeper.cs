@@ -40,8 +40,10 @@ public sealed partial class WorkflowSweeper(IServiceScopeFactory scopes, TimePro
         var stale = now - options.Value.RedispatchAfter;
         var lost = await db.Bookmarks.AsNoTracking()
             .Where(b => JobDispatcher.JobBackedKinds.Contains(b.Kind) && b.ResumedAt == null && b.CancelledAt == null
+                && (b.LeaseExpiresAt == null || b.LeaseExpiresAt < now) // a live lease: its worker is running it
                 && ((b.DispatchedAt == null && b.CreatedAt < neverDispatchedBefore)
-                    || (b.DueAt < stale && b.DispatchedAt < stale))
+                    || (b.DueAt < stale && b.DispatchedAt < stale)
+                    || (b.LeaseExpiresAt < now && b.DispatchedAt < b.LeaseStartedAt)) // its worker died: take it over
                 && db.Instances.Any(i => i.Id == b.InstanceId && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Suspended)))
             .OrderBy(b => b.DueAt).Take(500).Select(b => new { b.Id, b.DueAt }).ToListAsync(cancellationToken);
         if (lost.Count > 0)

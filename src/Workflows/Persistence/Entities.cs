@@ -166,6 +166,27 @@ public sealed class Bookmark
 
     /// <summary>How many times a job was handed this bookmark (re-dispatch after crashes).</summary>
     public int DispatchCount { get; set; }
+
+    /// <summary>Background jobs: the worker holding the lease (host and process).</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Background jobs: the current claim; a result is committed only under the token it was claimed with.</summary>
+    public Guid? LeaseToken { get; set; }
+
+    /// <summary>Background jobs: when the current lease was claimed (the activity started running).</summary>
+    public DateTimeOffset? LeaseStartedAt { get; set; }
+
+    /// <summary>Background jobs: the lease is alive until then; heartbeats extend it, another worker may take over after it.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>Background jobs: the last heartbeat of the worker.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
+    /// <summary>Background jobs: how many times a lease was claimed (more than once after a takeover).</summary>
+    public int LeaseCount { get; set; }
+
+    /// <summary>Background jobs: the last progress the activity reported (jsonb: done, total, message, at).</summary>
+    public string? Progress { get; set; }
 }
 
 /// <summary>An activity that failed after its last attempt.</summary>

@@ -29,6 +29,9 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     /// <summary>Journal.</summary>
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
+    /// <summary>Completed external effects per activity activation (exactly-once at the boundary).</summary>
+    public DbSet<ActivityEffect> Effects => Set<ActivityEffect>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -72,6 +75,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.Property(x => x.SignalName).HasMaxLength(200);
             b.Property(x => x.Payload).HasColumnType("jsonb");
             b.Property(x => x.ResumedBy).HasMaxLength(200);
+            b.Property(x => x.LeaseOwner).HasMaxLength(200);
+            b.Property(x => x.Progress).HasColumnType("jsonb");
             b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(x => x.InstanceId, "ix_bookmarks_open").HasFilter("resumed_at IS NULL AND cancelled_at IS NULL");
             b.HasIndex(x => x.DueAt, "ix_bookmarks_due").HasFilter("resumed_at IS NULL AND cancelled_at IS NULL AND due_at IS NOT NULL");
@@ -104,6 +109,17 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.Property(x => x.Resolution).HasMaxLength(20);
             b.Property(x => x.ResolvedBy).HasMaxLength(200);
             b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => x.InstanceId);
+        });
+        modelBuilder.Entity<ActivityEffect>(b =>
+        {
+            // No foreign key to the instance: an effect is recorded in its own transaction while a
+            // step may hold the instance row FOR UPDATE, and a key-share lock would wait on it.
+            b.ToTable("effects");
+            b.HasKey(x => new { x.ActivationKey, x.Effect });
+            b.Property(x => x.ActivationKey).HasMaxLength(200);
+            b.Property(x => x.Effect).HasMaxLength(100);
+            b.Property(x => x.Result).HasColumnType("jsonb");
             b.HasIndex(x => x.InstanceId);
         });
         modelBuilder.Entity<JournalEntry>(b =>

@@ -55,6 +55,18 @@ public sealed class FlowState
     /// <summary>Open waits: bookmark id → node id.</summary>
     public Dictionary<Guid, string> Waits { get; set; } = [];
 
+    /// <summary>
+    /// How many times each node was entered fresh (scheduled by an incoming connection); retries do not
+    /// count. Part of the activation's idempotency key.
+    /// </summary>
+    public Dictionary<string, int> Activations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The activation number of a node: 1 until it is entered a second time.</summary>
+    public int ActivationOf(string nodeId) => Math.Max(1, Activations.GetValueOrDefault(nodeId));
+
+    /// <summary>The idempotency key of a node's current activation, stable across its retries and redeliveries.</summary>
+    public string ActivationKey(Guid instanceId, string nodeId) => $"{instanceId:N}:{nodeId}:{ActivationOf(nodeId)}";
+
     /// <summary>Last journal sequence number written.</summary>
     public long JournalSeq { get; set; }
 

@@ -10,7 +10,7 @@ namespace CloudpackPlus.Workflows.Runtime;
 /// nodes one after another and records bookmarks, journal lines and incidents in <see cref="StepEffects"/>
 /// for the store to write in the step's transaction.
 /// </summary>
-internal sealed class FlowchartInterpreter(
+internal sealed partial class FlowchartInterpreter(
     ExpressionEvaluator expressions, IWorkflowCalendar calendar, TimeProvider time)
 {
     private const int MaxJournalOutputChars = 2048;
@@ -50,7 +50,9 @@ internal sealed class FlowchartInterpreter(
                 run.State.Flow.Queue.Add(nodeId);
                 break;
             case BookmarkKind.Job:
-                await ExecuteAsync(run, node.Id, descriptor, BindFromSnapshot(run, descriptor, payload), isResume: null);
+                // A job bookmark resumed by anything but its lease runner (a plain resume) never runs the
+                // activity inside this step: it hands the same inputs to a new job bookmark.
+                AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, payload);
                 break;
             default:
                 var activity = Bind(run, node, descriptor);
@@ -97,7 +99,7 @@ internal sealed class FlowchartInterpreter(
         var flow = run.State.Flow;
         var attempt = flow.Attempts.GetValueOrDefault(nodeId) + 1;
         var context = new ActivityContext(run.State, nodeId, descriptor.TypeName, attempt, run.Services, time, calendar,
-            run.Resources, $"{run.State.InstanceId:N}:{nodeId}:{flow.JournalSeq}", run.CancellationToken);
+            run.Resources, flow.ActivationKey(run.State.InstanceId, nodeId), run.CancellationToken);
         run.Effects.ActivitiesRun++;
         ActivityResult result;
         run.Resources?.BeginActivity(nodeId, descriptor.TypeName);
@@ -167,7 +169,7 @@ internal sealed class FlowchartInterpreter(
         var flow = run.State.Flow;
         if (!run.Plan.IsJoin(target))
         {
-            flow.Queue.Add(target);
+            Enter(flow, target);
             return;
         }
 
@@ -184,8 +186,15 @@ internal sealed class FlowchartInterpreter(
         if (arrived.Count >= run.Plan.JoinArity(target))
         {
             flow.Joins.Remove(target);
-            flow.Queue.Add(target);
+            Enter(flow, target);
         }
+    }
+
+    /// <summary>A fresh entry into a node (not a retry): a new activation, so a new idempotency key.</summary>
+    private static void Enter(FlowState flow, string nodeId)
+    {
+        flow.Activations[nodeId] = flow.Activations.GetValueOrDefault(nodeId) + 1;
+        flow.Queue.Add(nodeId);
     }
 
     private void Fail(StepRun run, string nodeId, ActivityDescriptor descriptor, Exception error, string? snapshot)
@@ -236,10 +245,10 @@ internal sealed class FlowchartInterpreter(
     private static string InputSnapshot(ActivityDescriptor descriptor, Activity activity) =>
         PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))));
 
-    private static Activity BindFromSnapshot(StepRun run, ActivityDescriptor descriptor, string? snapshot)
+    private static Activity BindFromSnapshot(IServiceProvider services, ActivityDescriptor descriptor, string? snapshot)
     {
         var values = PlainValues.ParseObject(snapshot);
-        var activity = (Activity)descriptor.Factory(run.Services, null);
+        var activity = (Activity)descriptor.Factory(services, null);
         foreach (var input in descriptor.Inputs)
         {
             if (values.TryGetValue(input.Name, out var value))

@@ -54,4 +54,6 @@ public static class JournalKinds
     public const string InstanceCancelled = "instance-cancelled";
     /// <summary>Incident retried.</summary>
     public const string IncidentRetried = "incident-retried";
+    /// <summary>A background activity's result arrived under a lost lease (taken over, or the instance ended) and was not applied.</summary>
+    public const string ActivityResultDiscarded = "activity-result-discarded";
 }

@@ -273,6 +273,17 @@ internal sealed class StepExecutor(
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        /// <summary>Adds one journal line to a locked instance without running it (e.g. a discarded background result).</summary>
+        public void AppendJournal(WorkflowInstance instance, string kind, string? nodeId, string? activityType, string? data)
+        {
+            var flow = FlowState.Parse(instance.State);
+            db.Journal.Add(new JournalEntry
+            {
+                InstanceId = instance.Id, Sequence = ++flow.JournalSeq, At = Now, Kind = kind, NodeId = nodeId, ActivityType = activityType, Data = data,
+            });
+            instance.State = flow.ToJson();
+        }
+
         /// <summary>Claims an open bookmark once; false when it was already resumed or cancelled.</summary>
         public async Task<bool> ClaimBookmarkAsync(Guid bookmarkId, string actor)
         {

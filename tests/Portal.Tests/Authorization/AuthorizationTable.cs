@@ -91,6 +91,7 @@ public static class AuthorizationTable
         ["/api/workflows/definitions/{id}/versions/{version:int}/publish"] = ("POST /api/workflows/definitions/no-such/versions/1/publish", StaffApiAnswering("404")),
         ["/api/workflows/incidents/{id:guid}/retry"] = ("POST /api/workflows/incidents/{unknown}/retry", StaffApiAnswering("409")),
         ["/api/workflows/instances/{id:guid}"] = ("/api/workflows/instances/{unknown}", StaffApiAnswering("404")),
+        ["/api/workflows/instances/{id:guid}/activities"] = ("/api/workflows/instances/{unknown}/activities", StaffApi),
         ["/api/workflows/instances/{id:guid}/cancel"] = ("POST /api/workflows/instances/{unknown}/cancel", StaffApiAnswering("409")),
         ["/api/workflows/instances/{id:guid}/journal"] = ("/api/workflows/instances/{unknown}/journal", StaffApi),
         ["/api/workflows/tasks"] = ("/api/workflows/tasks", StaffApi),

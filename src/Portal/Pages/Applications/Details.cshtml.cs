@@ -6,6 +6,7 @@ using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Tenancy;
 using CloudpackPlus.Workflows.Api;
+using CloudpackPlus.Workflows.Background;
 using CloudpackPlus.Workflows.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,8 @@ namespace CloudpackPlus.Portal.Pages.Applications;
 [RequestSizeLimit(PageHelpers.MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
 public sealed class DetailsModel(
-    ApplicationDetailsLoader loader, ApplicationBook book, ITaskService tasks, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock) : PageModel
+    ApplicationDetailsLoader loader, ApplicationBook book, ITaskService tasks, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock,
+    IRunningActivities running) : PageModel
 {
     public ApplicationDetails Details { get; private set; } = null!;
 
@@ -36,6 +38,12 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The workflow's running background activities with their progress (polled by activity-progress.js).</summary>
+    public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken cancellationToken) =>
+        await OwnedAsync(id, cancellationToken) is { } application
+            ? new JsonResult(ActivityProgressFeed.Of(await running.ListAsync(application.WorkflowInstanceId, cancellationToken), forStaff: false))
+            : NotFound();
 
     // The POST handlers check only what they need; the whole page is loaded only to show it again after a refusal.
     public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)

@@ -23,6 +23,40 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CloudpackPlus.Workflows.Persistence.ActivityEffect", b =>
+                {
+                    b.Property<string>("ActivationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activation_key");
+
+                    b.Property<string>("Effect")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("effect");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.HasKey("ActivationKey", "Effect")
+                        .HasName("pk_effects");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_effects_instance_id");
+
+                    b.ToTable("effects", "wf");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Workflows.Persistence.Bookmark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -50,6 +84,10 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -60,6 +98,27 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<int>("LeaseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("lease_count");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_started_at");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_token");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -69,6 +128,10 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
                     b.Property<string>("Payload")
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
+
+                    b.Property<string>("Progress")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("progress");
 
                     b.Property<DateTimeOffset?>("ResumedAt")
                         .HasColumnType("timestamp with time zone")

@@ -4,6 +4,7 @@ using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Portal.Applications;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Workflows.Background;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,8 @@ namespace CloudpackPlus.Portal.Pages.Staff.Applications;
 /// <summary>One application for staff: history, open tasks, conversation, and cancellation (rejection) with a reason, which returns the tickets (TKT-5).</summary>
 [RequestSizeLimit(PageHelpers.MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
-public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationBook book, ApplicationActions actions, ApplicationDesk desk) : PageModel
+public sealed class DetailsModel(
+    ApplicationDetailsLoader loader, ApplicationBook book, ApplicationActions actions, ApplicationDesk desk, IRunningActivities running) : PageModel
 {
     public ApplicationDetails Details { get; private set; } = null!;
 
@@ -21,6 +23,12 @@ public sealed class DetailsModel(ApplicationDetailsLoader loader, ApplicationBoo
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The workflow's running background activities with their progress and workers (polled by activity-progress.js).</summary>
+    public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken cancellationToken) =>
+        await book.FindAsync(id, cancellationToken) is { } application
+            ? new JsonResult(ActivityProgressFeed.Of(await running.ListAsync(application.WorkflowInstanceId, cancellationToken), forStaff: true))
+            : NotFound();
 
     // The POST handlers check only that the application exists; the page is loaded only to show a refusal.
     public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)
