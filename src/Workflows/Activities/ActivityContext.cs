@@ -85,6 +85,9 @@ public sealed class ActivityContext
     /// <summary>The step's transaction (use with <see cref="Connection"/>).</summary>
     public DbTransaction Transaction => Resources.Transaction;
 
+    /// <summary>The instance state, for built-ins that evaluate expressions themselves (Switch).</summary>
+    internal ExecutionState State => _state;
+
     private StepResources Resources => _resources
         ?? throw new InvalidOperationException("This execution has no database step (in-memory run).");
 }

@@ -136,6 +136,11 @@ internal sealed class StepExecutor(
                 await CancelOpenWaitsAsync(instance.Id, now);
             }
 
+            if (run.Effects.HasCancelBookmarks)
+            {
+                await CancelBookmarksAsync(run.Effects.CancelBookmarks, now);
+            }
+
             foreach (var created in run.Effects.Bookmarks)
             {
                 var open = flow.Waits.ContainsKey(created.Id);
@@ -196,6 +201,15 @@ internal sealed class StepExecutor(
             await db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ResumedAt == null && b.CancelledAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledAt, now), cancellationToken);
             await db.Tasks.Where(t => t.InstanceId == instanceId && (t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkflowTaskStatus.Cancelled), cancellationToken);
+        }
+
+        /// <summary>Cancels the given open bookmarks and their open tasks (boundary timers, an interrupted wait).</summary>
+        private async Task CancelBookmarksAsync(List<Guid> ids, DateTimeOffset now)
+        {
+            await db.Bookmarks.Where(b => ids.Contains(b.Id) && b.ResumedAt == null && b.CancelledAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledAt, now), cancellationToken);
+            await db.Tasks.Where(t => ids.Contains(t.BookmarkId) && (t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkflowTaskStatus.Cancelled), cancellationToken);
         }
 
