@@ -38,6 +38,11 @@ public sealed class WorkflowJobs
             return "nothing to do: already resumed, cancelled or gone";
         }
 
+        if (bookmark.Kind == BookmarkKind.ChildWorkflow && bookmark.DueAt is null)
+        {
+            return "the child workflow has not ended yet";
+        }
+
         var now = _time.GetUtcNow();
         if (bookmark.DueAt is { } due && due > now)
         {
@@ -46,7 +51,7 @@ public sealed class WorkflowJobs
             return "not due yet: rescheduled";
         }
 
-        var result = await _runtime.ResumeBookmarkAsync(bookmarkId, null, bookmark.Kind == BookmarkKind.Job ? "job" : "timer");
+        var result = await _runtime.ResumeBookmarkAsync(bookmarkId, null, bookmark.Kind switch { BookmarkKind.Job => "job", BookmarkKind.ChildWorkflow => "child-workflow", _ => "timer" });
         return result.Message;
     }
 }

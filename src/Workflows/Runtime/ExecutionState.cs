@@ -70,6 +70,14 @@ public sealed class FlowState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<Guid, string>? WaitFrames { get; set; }
 
+    /// <summary>For a child instance (CallWorkflow): the parent and the bookmark it waits on; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParentLink? Parent { get; set; }
+
+    /// <summary>Running child instances: the parent's bookmark id → child instance id; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<Guid, Guid>? Children { get; set; }
+
     /// <summary>Open boundary timers: boundary bookmark id → the main wait's bookmark id; null when none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<Guid, BoundaryWait>? Boundaries { get; set; }
@@ -148,3 +156,8 @@ public sealed class FrameState
 /// <param name="Id">The boundary's id (its outcome name).</param>
 /// <param name="Interrupting">Whether firing cancels the main wait.</param>
 public sealed record BoundaryWait(Guid Main, string Id, bool Interrupting);
+
+/// <summary>The parent of a child instance.</summary>
+/// <param name="InstanceId">The parent instance.</param>
+/// <param name="BookmarkId">The parent's CallWorkflow bookmark.</param>
+public sealed record ParentLink(Guid InstanceId, Guid BookmarkId);

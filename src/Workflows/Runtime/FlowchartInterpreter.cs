@@ -80,6 +80,11 @@ internal sealed partial class FlowchartInterpreter(
                 case BookmarkKind.Job:
                     await ExecuteAsync(run, node.Id, descriptor, BindFromSnapshot(run, descriptor, payload), isResume: null);
                     break;
+                case BookmarkKind.ChildWorkflow:
+                    // The child's result was written into the bookmark by the child's ending step.
+                    run.State.Flow.Children?.Remove(bookmarkId);
+                    await ExecuteAsync(run, node.Id, descriptor, Bind(run, node, descriptor), resume with { Payload = PlainValues.ParseObject(payload) });
+                    break;
                 default:
                     var activity = Bind(run, node, descriptor);
                     await ExecuteAsync(run, node.Id, descriptor, activity, resume);
@@ -275,6 +280,11 @@ internal sealed partial class FlowchartInterpreter(
         if (run.Frame is { } frame)
         {
             (run.State.Flow.WaitFrames ??= [])[id] = frame;
+        }
+
+        if (request.Child is { } child)
+        {
+            (run.State.Flow.Children ??= [])[id] = child.ChildId;
         }
 
         run.Effects.Bookmarks.Add(new NewBookmark(id, nodeId, request, payload));

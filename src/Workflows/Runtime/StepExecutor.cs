@@ -82,6 +82,9 @@ internal sealed class StepExecutor(
 
         public bool RolledBack { get; private set; }
 
+        /// <summary>Child instances started in this step (CallWorkflow), bounded by <see cref="ChildWorkflows.MaxPerStep"/>.</summary>
+        public int ChildrenStarted { get; set; }
+
         public CancellationToken CancellationToken => cancellationToken;
 
         /// <summary>Ends the step without writing anything.</summary>
@@ -131,6 +134,17 @@ internal sealed class StepExecutor(
                 instance.FinishedAt = now;
             }
 
+            // CallWorkflow: an ending child tells its parent; an ending parent cancels its running children.
+            if (instance.Status != before && instance.Status is InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled && flow.Parent is not null)
+            {
+                await ChildWorkflows.NotifyParentAsync(this, instance, run);
+            }
+
+            if (instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled && flow.Children is { Count: > 0 })
+            {
+                await ChildWorkflows.CancelChildrenAsync(this, flow, "workflow:" + instance.Id);
+            }
+
             if (run.Effects.CancelOpenWaits)
             {
                 await CancelOpenWaitsAsync(instance.Id, now);
@@ -164,6 +178,11 @@ internal sealed class StepExecutor(
                 {
                     ToDispatch.Add((created.Id, created.Request.DueAt));
                 }
+            }
+
+            foreach (var created in run.Effects.Bookmarks.Where(b => b.Request.Child is not null && flow.Waits.ContainsKey(b.Id)))
+            {
+                await ChildWorkflows.StartAsync(this, owner.Interpreter, instance, created.Id, created.Request.Child!);
             }
 
             if (run.Effects.Incident is { } incident)
