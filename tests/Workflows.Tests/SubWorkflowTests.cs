@@ -46,6 +46,7 @@ public sealed class SubWorkflowTests(WorkflowFixture fx) : IClassFixture<Workflo
         var child = await ChildOf(started.InstanceId);
         var childView = await Get(child);
         Assert.Equal(v1, childView.Version);
+        Assert.Equal(InstanceStatus.Suspended, childView.Status);
         Assert.Equal(42L, childView.Variables["result"]);
         Assert.Equal(InstanceStatus.Suspended, (await Get(started.InstanceId)).Status);
 

@@ -65,15 +65,17 @@ internal sealed partial class FlowchartInterpreter(
         var saved = EnterFrame(run);
         try
         {
-            if (BoundaryFired(run, bookmarkId, nodeId))
+            var (node, descriptor) = run.Plan.Get(nodeId);
+            var boundary = BoundaryFired(run, bookmarkId, nodeId);
+            if (!boundary)
             {
-                return;
+                CancelBoundariesOf(run, bookmarkId);
             }
 
-            CancelBoundariesOf(run, bookmarkId);
-            var (node, descriptor) = run.Plan.Get(nodeId);
-            switch (resume.Kind)
+            switch (boundary ? (BookmarkKind?)null : resume.Kind)
             {
+                case null:
+                    break; // a boundary timer: its outcome is scheduled, the main wait is untouched (or cancelled when interrupting)
                 case BookmarkKind.Retry:
                     run.State.Flow.Queue.Add(Scopes.Token(nodeId, run.Frame));
                     break;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CloudpackPlus.Workflows.Activities.Builtin;
 
@@ -51,13 +51,25 @@ public sealed class CallWorkflow : Activity
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var db = context.GetDbContext<WorkflowDbContext>();
         var pinned = string.IsNullOrWhiteSpace(Version) || Version.Equals("latest", StringComparison.OrdinalIgnoreCase)
             ? (int?)null
             : int.Parse(Version, NumberStyles.None, CultureInfo.InvariantCulture);
-        var row = await db.Definitions.AsNoTracking()
-            .Where(d => d.DefinitionId == DefinitionId && (pinned == null ? d.IsPublished : d.Version == pinned && d.PublishedAt != null))
-            .Select(d => new { d.Id, d.Version }).SingleOrDefaultAsync(context.CancellationToken)
+        // Raw SQL on the step's connection: the step's own WorkflowDbContext is not an activity's to save or clear.
+        await using var command = new NpgsqlCommand(
+            "SELECT id, version FROM wf.definitions WHERE definition_id = @id AND (CASE WHEN @version IS NULL THEN is_published ELSE version = @version AND published_at IS NOT NULL END)",
+            (NpgsqlConnection)context.Connection, (NpgsqlTransaction)context.Transaction);
+        command.Parameters.AddWithValue("id", DefinitionId);
+        command.Parameters.Add(new NpgsqlParameter<int?>("version", NpgsqlTypes.NpgsqlDbType.Integer) { TypedValue = pinned });
+        (Guid Id, int Version)? row = null;
+        await using (var reader = await command.ExecuteReaderAsync(context.CancellationToken))
+        {
+            if (await reader.ReadAsync(context.CancellationToken))
+            {
+                row = (reader.GetGuid(0), reader.GetInt32(1));
+            }
+        }
+
+        var (versionId, version) = row
             ?? throw new WorkflowNotFoundException($"Workflow '{DefinitionId}' has no published version {(pinned is null ? "" : pinned.Value.ToString(CultureInfo.InvariantCulture))}.");
         var input = PlainValues.Normalize(Input) switch
         {
@@ -67,11 +79,11 @@ public sealed class CallWorkflow : Activity
         };
         var child = Guid.CreateVersion7();
         InstanceId = child.ToString();
-        PinnedVersion = row.Version;
+        PinnedVersion = version;
         return ActivityResult.Suspend(new BookmarkRequest
         {
             Kind = BookmarkKind.ChildWorkflow,
-            Child = new ChildWorkflowRequest(child, DefinitionId, row.Id, row.Version, input),
+            Child = new ChildWorkflowRequest(child, DefinitionId, versionId, version, input),
         });
     }
 
