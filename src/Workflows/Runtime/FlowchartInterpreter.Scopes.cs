@@ -7,7 +7,7 @@ namespace CloudpackPlus.Workflows.Runtime;
 internal sealed partial class FlowchartInterpreter
 {
     /// <summary>The incident message of an instance that stopped without reaching an End activity.</summary>
-    public const string OutOfWorkError = "The workflow ran out of work without reaching End.";
+    public const string OutOfWorkError = IncidentErrors.OutOfWork;
 
     private static string? TakeWaitFrame(StepRun run, Guid bookmarkId)
     {

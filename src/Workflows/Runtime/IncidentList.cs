@@ -53,3 +53,10 @@ internal static class IncidentList
          select new IncidentRow(x.Id, i.Id, i.DefinitionId, i.Version, i.Status, x.NodeId, x.ActivityType,
              x.Error, x.Attempts, x.CreatedAt, x.ResolvedAt, x.Resolution, x.ResolvedBy)).SingleOrDefaultAsync(cancellationToken);
 }
+
+/// <summary>Errors the runtime itself records on incidents.</summary>
+public static class IncidentErrors
+{
+    /// <summary>Nothing queued, nothing awaited and no End reached: the instance faults instead of counting as finished.</summary>
+    public const string OutOfWork = "The workflow ran out of work without reaching End.";
+}
