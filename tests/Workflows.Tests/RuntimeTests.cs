@@ -34,12 +34,14 @@ public sealed class RuntimeTests(WorkflowFixture fx) : IClassFixture<WorkflowFix
                 { "id": "join", "type": "Join" },
                 { "id": "decide", "type": "Decision", "inputs": { "condition": { "expr": "variables.a > 8" } } },
                 { "id": "big", "type": "SetVariable", "inputs": { "name": "size", "value": "big" } },
-                { "id": "small", "type": "SetVariable", "inputs": { "name": "size", "value": "small" } } ],
+                { "id": "small", "type": "SetVariable", "inputs": { "name": "size", "value": "small" } },
+                { "id": "end", "type": "End" } ],
               "connections": [ { "from": "start", "outcome": "Done", "to": "fork" },
                 { "from": "fork", "outcome": "Done", "to": "a" }, { "from": "fork", "outcome": "Done", "to": "b" },
                 { "from": "a", "outcome": "Done", "to": "join" }, { "from": "b", "outcome": "Done", "to": "join" },
                 { "from": "join", "outcome": "Done", "to": "decide" },
-                { "from": "decide", "outcome": "True", "to": "big" }, { "from": "decide", "outcome": "False", "to": "small" } ] }
+                { "from": "decide", "outcome": "True", "to": "big" }, { "from": "decide", "outcome": "False", "to": "small" },
+                { "from": "big", "outcome": "Done", "to": "end" }, { "from": "small", "outcome": "Done", "to": "end" } ] }
             """);
 
         var started = await Start("instant", input: new() { ["amount"] = 7 });

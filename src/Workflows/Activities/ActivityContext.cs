@@ -127,6 +127,9 @@ public sealed class ActivityContext
     /// <summary>The step's transaction (use with <see cref="Connection"/>).</summary>
     public DbTransaction Transaction => Resources.Transaction;
 
+    /// <summary>The instance state, for built-ins that evaluate expressions themselves (Switch).</summary>
+    internal ExecutionState State => _state;
+
     private StepResources Resources => _resources
         ?? throw new InvalidOperationException(_background is not null
             ? $"Background activity '{ActivityType}' (node '{NodeId}') runs with no transaction and no instance lock open: "

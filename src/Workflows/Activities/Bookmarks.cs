@@ -18,6 +18,9 @@ public enum BookmarkKind
 
     /// <summary>An external message (signal) by name.</summary>
     Signal,
+
+    /// <summary>A child instance (CallWorkflow); resumed by a job once the child's ending step has committed.</summary>
+    ChildWorkflow,
 }
 
 /// <summary>A wait an activity asks for.</summary>
@@ -34,6 +37,9 @@ public sealed record BookmarkRequest
 
     /// <summary>For human tasks: the task to create.</summary>
     public HumanTaskRequest? Task { get; init; }
+
+    /// <summary>For child workflows: the instance to start in the same step.</summary>
+    public ChildWorkflowRequest? Child { get; init; }
 
     /// <summary>Timer until an instant.</summary>
     public static BookmarkRequest Timer(DateTimeOffset dueAt) => new() { Kind = BookmarkKind.Timer, DueAt = dueAt.ToUniversalTime() };
@@ -75,3 +81,11 @@ public sealed record HumanTaskRequest
     /// <summary>Values the form opens with (JSON object), if any.</summary>
     public string? Prefill { get; init; }
 }
+
+/// <summary>A child instance to start with a <see cref="BookmarkKind.ChildWorkflow"/> bookmark.</summary>
+/// <param name="ChildId">The child instance's id (chosen by the caller, so the parent can record it).</param>
+/// <param name="DefinitionId">The child's definition.</param>
+/// <param name="VersionId">The pinned version row.</param>
+/// <param name="Version">The pinned version number.</param>
+/// <param name="InputJson">The child's start input (JSON object).</param>
+public sealed record ChildWorkflowRequest(Guid ChildId, string DefinitionId, Guid VersionId, int Version, string InputJson);

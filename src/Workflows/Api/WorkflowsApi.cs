@@ -18,7 +18,7 @@ namespace CloudpackPlus.Workflows.Api;
 /// user always comes from the signed-in principal through <see cref="ITaskActorResolver"/>, and a
 /// request without one is refused with 401.
 /// </summary>
-public static class WorkflowsApi
+public static partial class WorkflowsApi
 {
     /// <summary>Maps the API under <c>/api/workflows</c>; the caller adds the authorization policy.</summary>
     public static RouteGroupBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
@@ -37,6 +37,7 @@ public static class WorkflowsApi
         api.MapGet("/instances/{id:guid}/activities", async (Guid id, Background.IRunningActivities a, CancellationToken ct) => TypedResults.Ok(await a.ListAsync(id, ct)));
         api.MapPost("/instances/{id:guid}/cancel", async (Guid id, HttpContext http, IWorkflowRuntime r, CancellationToken ct) =>
             await r.CancelInstanceAsync(id, Actor(http).UserId, null, ct) ? Results.NoContent() : Results.Conflict(new { error = "the instance has already ended" }));
+        MapFlowEndpoints(api);
         api.MapPost("/incidents/{id:guid}/retry", async (Guid id, HttpContext http, IWorkflowRuntime r, CancellationToken ct) =>
             await r.RetryIncidentAsync(id, Actor(http).UserId, ct) ? Results.NoContent() : Results.Conflict(new { error = "the incident is not open" }));
         api.MapGet("/tasks", async (HttpContext http, ITaskService t, CancellationToken ct) => TypedResults.Ok(await t.ListAsync(Actor(http), ct)));
@@ -59,20 +60,32 @@ public static class WorkflowsApi
         }
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, bool? publish, IDefinitionService d, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpContext http, bool? publish, IDefinitionService d, DefinitionValidator validator, CancellationToken ct)
     {
         using var reader = new StreamReader(http.Request.Body);
+        WorkflowGraph graph;
         try
         {
-            return Results.Ok(await d.ImportAsync(await reader.ReadToEndAsync(ct), Actor(http).UserId, publish ?? false, ct));
+            graph = WorkflowGraph.Parse(await reader.ReadToEndAsync(ct));
         }
         catch (WorkflowDefinitionException e)
         {
-            return Results.BadRequest(new { error = e.Message });
+            return BadDefinition([new Definitions.ValidationProblem(null, "malformed-json", e.Message)]);
+        }
+
+        // Validated before anything is written: an invalid definition is refused whole, never saved as a draft.
+        if (validator.Validate(graph) is { Count: > 0 } problems)
+        {
+            return BadDefinition(problems);
+        }
+
+        try
+        {
+            return Results.Ok(await d.ImportAsync(graph.ToJson(), Actor(http).UserId, publish ?? false, ct));
         }
         catch (WorkflowValidationException e)
         {
-            return Results.UnprocessableEntity(new { error = "The workflow cannot be published.", problems = e.Problems });
+            return BadDefinition(e.Problems);
         }
     }
 
@@ -88,7 +101,11 @@ public static class WorkflowsApi
         }
         catch (WorkflowValidationException e)
         {
-            return Results.UnprocessableEntity(new { error = "The workflow cannot be published.", problems = e.Problems });
+            return BadDefinition(e.Problems);
+        }
+        catch (WorkflowDefinitionException e)
+        {
+            return BadDefinition([new Definitions.ValidationProblem(null, "malformed-json", e.Message)]);
         }
     }
 

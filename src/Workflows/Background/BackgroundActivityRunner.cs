@@ -52,7 +52,7 @@ internal sealed partial class BackgroundActivityRunner(
                 InstanceId = claim.InstanceId, CorrelationId = claim.CorrelationId, Input = PlainValues.ParseObject(claim.Input),
                 Variables = PlainValues.ParseObject(claim.Variables), Flow = FlowState.Parse(claim.State),
             };
-            outcome = await executor.Interpreter.ExecuteDetachedAsync(plan, state, claim.NodeId, claim.Snapshot, scope.ServiceProvider, session);
+            outcome = await executor.Interpreter.ExecuteDetachedAsync(plan, state, claim.BookmarkId, claim.NodeId, claim.Snapshot, scope.ServiceProvider, session);
         }
         finally
         {
@@ -88,7 +88,7 @@ internal sealed partial class BackgroundActivityRunner(
             if (!accepted)
             {
                 var reason = await DiscardReasonAsync(step, instance, claim);
-                step.AppendJournal(instance, JournalKinds.ActivityResultDiscarded, claim.NodeId, activityType, PlainValues.ToJson(new Dictionary<string, object?>
+                await step.AppendJournalAsync(instance, JournalKinds.ActivityResultDiscarded, claim.NodeId, activityType, PlainValues.ToJson(new Dictionary<string, object?>
                 {
                     ["bookmark"] = claim.BookmarkId.ToString(), ["reason"] = reason, ["owner"] = Owner, ["lease"] = (long)claim.LeaseCount,
                     ["result"] = outcome.Error is { } e ? $"failed: {e.GetType().Name}: {e.Message}" : "completed",

@@ -41,6 +41,10 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var problems = new List<ValidationProblem>();
+        if (Malformed(graph) is { } malformed)
+        {
+            return [malformed];
+        }
         if (!DefinitionIdPattern().IsMatch(graph.DefinitionId ?? ""))
         {
             problems.Add(new(null, "bad-definition-id", $"Definition id '{graph.DefinitionId}' must be 1–100 lowercase letters, digits or dashes."));
@@ -81,10 +85,10 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
                 continue;
             }
 
-            if (registry.Find(from.Type) is { } descriptor && !descriptor.Outcomes.Contains(connection.Outcome))
+            if (registry.Find(from.Type) is { } descriptor && OutcomesOf(from, descriptor) is var outcomes && !outcomes.Contains(connection.Outcome))
             {
                 problems.Add(new(from.Id, "unknown-outcome",
-                    $"Node '{from.Id}' ({from.Type}) has no outcome '{connection.Outcome}' (outcomes: {string.Join(", ", descriptor.Outcomes)})."));
+                    $"Node '{from.Id}' ({from.Type}) has no outcome '{connection.Outcome}' (outcomes: {string.Join(", ", outcomes)})."));
             }
         }
 
@@ -110,6 +114,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             }
         }
 
+        CheckShape(graph, nodes, problems);
         return problems;
     }
 
@@ -145,10 +150,32 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             }
         }
 
+        CheckFlowNode(node, descriptor, problems);
         if (node.Retry is { } retry && (retry.MaxAttempts < 1 || retry.BackoffSeconds < 0 || retry.BackoffFactor < 1))
         {
             problems.Add(new(node.Id, "bad-retry", $"Node '{node.Id}': retry needs maxAttempts ≥ 1, backoffSeconds ≥ 0 and backoffFactor ≥ 1."));
         }
+    }
+
+    /// <summary>Parts JSON can leave null (a null node, a node without id or type, null lists): reported before anything reads them.</summary>
+    private static ValidationProblem? Malformed(WorkflowGraph graph)
+    {
+        if (graph.Activities is null || graph.Connections is null || graph.Variables is null)
+        {
+            return new(null, "malformed", "The definition needs 'activities', 'connections' and 'variables' as lists (they may be empty).");
+        }
+
+        if (graph.Activities.FirstOrDefault(n => n is null || n.Id is null || n.Type is null || n.Inputs is null) is var badNode && graph.Activities.Any(n => n is null || n.Id is null || n.Type is null || n.Inputs is null))
+        {
+            return new(badNode?.Id, "malformed", "Every activity needs an 'id' and a 'type' (and 'inputs', when given, must be an object).");
+        }
+
+        if (graph.Connections.Any(c => c is null || c.From is null || c.To is null || c.Outcome is null))
+        {
+            return new(null, "malformed", "Every connection needs 'from', 'outcome' and 'to'.");
+        }
+
+        return graph.Variables.Any(v => v is null || v.Name is null) ? new(null, "malformed", "Every variable needs a 'name'.") : null;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]

@@ -14,7 +14,7 @@ namespace CloudpackPlus.Workflows.Jobs;
 internal sealed partial class JobDispatcher(IServiceProvider services, NpgsqlDataSource dataSource, TimeProvider time, ILogger<JobDispatcher> logger)
 {
     /// <summary>The bookmark kinds a Hangfire job resumes: what the step hands over and the sweeper re-dispatches.</summary>
-    public static readonly BookmarkKind[] JobBackedKinds = [BookmarkKind.Timer, BookmarkKind.Job, BookmarkKind.Retry];
+    public static readonly BookmarkKind[] JobBackedKinds = [BookmarkKind.Timer, BookmarkKind.Job, BookmarkKind.Retry, BookmarkKind.ChildWorkflow];
 
     public async Task DispatchAsync(IReadOnlyCollection<(Guid Id, DateTimeOffset? DueAt)> bookmarks, CancellationToken cancellationToken)
     {

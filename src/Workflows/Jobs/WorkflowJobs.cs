@@ -42,6 +42,11 @@ public sealed class WorkflowJobs
             return "nothing to do: already resumed, cancelled or gone";
         }
 
+        if (bookmark.Kind == BookmarkKind.ChildWorkflow && bookmark.DueAt is null)
+        {
+            return "the child workflow has not ended yet";
+        }
+
         var now = _time.GetUtcNow();
         if (bookmark.DueAt is { } due && due > now)
         {
@@ -55,7 +60,7 @@ public sealed class WorkflowJobs
             return await _background.RunAsync(bookmarkId);
         }
 
-        var result = await _runtime.ResumeBookmarkAsync(bookmarkId, null, "timer");
+        var result = await _runtime.ResumeBookmarkAsync(bookmarkId, null, bookmark.Kind == BookmarkKind.ChildWorkflow ? "child-workflow" : "timer");
         return result.Message;
     }
 }

@@ -75,6 +75,30 @@ public sealed record ActivityNode
 
     /// <summary>Retry policy for this node; overrides the activity type's default.</summary>
     public RetryPolicy? Retry { get; init; }
+
+    /// <summary>
+    /// Boundary timers of a blocking node: created with its wait, each fires outcome <see cref="BoundaryTimer.Id"/>
+    /// while (non-interrupting) or instead of (interrupting) the main wait; cancelled when the main wait resumes first.
+    /// </summary>
+    public IReadOnlyList<BoundaryTimer>? Boundary { get; init; }
+}
+
+/// <summary>
+/// A timer attached to a blocking node's wait. Its instant is <see cref="BusinessDays"/> business days or
+/// <see cref="Duration"/> after the wait starts; or, with <see cref="Before"/>/<see cref="After"/> = <c>due</c>,
+/// that long before/after the wait's due date (a human task's due date, or a timer's due instant).
+/// </summary>
+/// <param name="Id">Boundary id; also the outcome its connections leave from.</param>
+/// <param name="Before">Anchor the timer before this instant (<c>due</c>).</param>
+/// <param name="After">Anchor the timer after this instant (<c>due</c>).</param>
+/// <param name="BusinessDays">Offset in business days.</param>
+/// <param name="Duration">Offset as a duration.</param>
+/// <param name="Interrupting">Firing cancels the main wait (and its task) and leaves by the boundary outcome only.</param>
+public sealed record BoundaryTimer(string Id, string? Before = null, string? After = null, int? BusinessDays = null,
+    TimeSpan? Duration = null, bool Interrupting = false)
+{
+    /// <summary>The anchor word for a wait's due date.</summary>
+    public const string Due = "due";
 }
 
 /// <summary>An edge: when <paramref name="From"/> completes with <paramref name="Outcome"/>, run <paramref name="To"/>.</summary>

@@ -9,6 +9,8 @@ public sealed class ExecutionPlan
     private readonly Dictionary<string, (ActivityNode Node, ActivityDescriptor Descriptor)> _nodes;
     private readonly Dictionary<(string From, string Outcome), List<string>> _next;
     private readonly Dictionary<string, int> _joinArity;
+    private readonly HashSet<string> _forEach;
+    private Dictionary<string, HashSet<string>>? _reach;
 
     /// <summary>Builds the plan; throws <see cref="WorkflowDefinitionException"/> for an unknown activity type or no Start.</summary>
     public ExecutionPlan(WorkflowGraph graph, ActivityRegistry registry)
@@ -28,6 +30,7 @@ public sealed class ExecutionPlan
             .ToDictionary(g => g.Key, g => g.Select(c => c.To).ToList());
         _joinArity = graph.Activities.Where(n => n.Type == BuiltinTypes.Join)
             .ToDictionary(n => n.Id, n => graph.Connections.Where(c => c.To == n.Id).Select(c => c.From).Distinct().Count(), StringComparer.Ordinal);
+        _forEach = graph.Activities.Where(n => n.Type == BuiltinTypes.ForEach).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         StartNodeId = graph.Activities.FirstOrDefault(n => n.Type == BuiltinTypes.Start)?.Id
             ?? throw new WorkflowDefinitionException("The workflow has no Start activity.");
     }
@@ -48,6 +51,49 @@ public sealed class ExecutionPlan
     internal int JoinArity(string nodeId) => _joinArity.GetValueOrDefault(nodeId);
 
     internal bool IsJoin(string nodeId) => _joinArity.ContainsKey(nodeId);
+
+    internal bool IsForEach(string nodeId) => _forEach.Contains(nodeId);
+
+    /// <summary>The nodes with a connection into <paramref name="nodeId"/>.</summary>
+    internal IEnumerable<string> Sources(string nodeId) =>
+        Graph.Connections.Where(c => c.To == nodeId).Select(c => c.From).Distinct();
+
+    /// <summary>Whether a token at <paramref name="from"/> can still get to <paramref name="to"/> (or is there).</summary>
+    internal bool CanReach(string from, string to)
+    {
+        if (from == to)
+        {
+            return true;
+        }
+
+        var reach = _reach ??= Reachability();
+        return reach.TryGetValue(from, out var set) && set.Contains(to);
+    }
+
+    private Dictionary<string, HashSet<string>> Reachability()
+    {
+        // Built on first need (a Join waiting on a branch that may not come); graphs are small.
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var start in _nodes.Keys)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var queue = new Queue<string>([start]);
+            while (queue.TryDequeue(out var current))
+            {
+                foreach (var target in _next.Where(e => e.Key.From == current).SelectMany(e => e.Value))
+                {
+                    if (seen.Add(target))
+                    {
+                        queue.Enqueue(target);
+                    }
+                }
+            }
+
+            result[start] = seen;
+        }
+
+        return result;
+    }
 }
 
 /// <summary>Type names of the built-in activities the runtime itself relies on.</summary>
@@ -56,6 +102,15 @@ public static class BuiltinTypes
     /// <summary>The entry point.</summary>
     public const string Start = "Start";
 
-    /// <summary>Waits for all its inbound branches.</summary>
+    /// <summary>Waits for its inbound branches that can still arrive.</summary>
     public const string Join = "Join";
+
+    /// <summary>Runs its body once per item.</summary>
+    public const string ForEach = "ForEach";
+
+    /// <summary>Chooses outcomes by case conditions.</summary>
+    public const string Switch = "Switch";
+
+    /// <summary>Finishes the instance.</summary>
+    public const string End = "End";
 }

@@ -70,6 +70,30 @@ public sealed class FlowState
     /// <summary>Last journal sequence number written.</summary>
     public long JournalSeq { get; set; }
 
+    /// <summary>Running ForEach activations by key (the node id, or node id + "&lt;" + frame inside another loop); null when none (keeps the common state small).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, LoopState>? Loops { get; set; }
+
+    /// <summary>Live ForEach iterations (frames) by frame id; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, FrameState>? Frames { get; set; }
+
+    /// <summary>The frame of each open wait that belongs to a ForEach iteration (bookmark id → frame id); null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<Guid, string>? WaitFrames { get; set; }
+
+    /// <summary>For a child instance (CallWorkflow): the parent and the bookmark it waits on; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParentLink? Parent { get; set; }
+
+    /// <summary>Running child instances: the parent's bookmark id → child instance id; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<Guid, Guid>? Children { get; set; }
+
+    /// <summary>Open boundary timers: boundary bookmark id → the main wait's bookmark id; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<Guid, BoundaryWait>? Boundaries { get; set; }
+
     /// <summary>Serialises the position.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -94,3 +118,58 @@ public sealed class FlowState
             JsonSerializer.Serialize(writer, value);
     }
 }
+
+/// <summary>One running ForEach activation.</summary>
+public sealed class LoopState
+{
+    /// <summary>The ForEach node.</summary>
+    public string Node { get; set; } = "";
+
+    /// <summary>The frame the ForEach itself runs in (null at the top level).</summary>
+    public string? ParentFrame { get; set; }
+
+    /// <summary>The items (JSON array).</summary>
+    public string ItemsJson { get; set; } = "[]";
+
+    /// <summary>How many items there are.</summary>
+    public int Count { get; set; }
+
+    /// <summary>Index of the next item to start.</summary>
+    public int Next { get; set; }
+
+    /// <summary>Iterations started and not yet back.</summary>
+    public int Active { get; set; }
+
+    /// <summary>At most this many iterations at once.</summary>
+    public int MaxParallel { get; set; } = 1;
+
+    /// <summary>The variable name the item is visible under inside the body.</summary>
+    public string ItemVariable { get; set; } = "item";
+
+    /// <summary>The variable name the index is visible under inside the body.</summary>
+    public string IndexVariable { get; set; } = "index";
+}
+
+/// <summary>One ForEach iteration: its loop, index and item.</summary>
+public sealed class FrameState
+{
+    /// <summary>The loop key.</summary>
+    public string Loop { get; set; } = "";
+
+    /// <summary>0-based index.</summary>
+    public int Index { get; set; }
+
+    /// <summary>The item (JSON).</summary>
+    public string ItemJson { get; set; } = "null";
+}
+
+/// <summary>A boundary timer of a blocking node's wait.</summary>
+/// <param name="Main">The main wait's bookmark.</param>
+/// <param name="Id">The boundary's id (its outcome name).</param>
+/// <param name="Interrupting">Whether firing cancels the main wait.</param>
+public sealed record BoundaryWait(Guid Main, string Id, bool Interrupting);
+
+/// <summary>The parent of a child instance.</summary>
+/// <param name="InstanceId">The parent instance.</param>
+/// <param name="BookmarkId">The parent's CallWorkflow bookmark.</param>
+public sealed record ParentLink(Guid InstanceId, Guid BookmarkId);

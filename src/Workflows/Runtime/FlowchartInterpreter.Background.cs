@@ -14,7 +14,7 @@ internal sealed partial class FlowchartInterpreter
     /// activity's own failure: it comes back in the outcome, for <see cref="CompleteBackgroundAsync"/>.
     /// </summary>
     public async Task<BackgroundOutcome> ExecuteDetachedAsync(
-        ExecutionPlan plan, ExecutionState state, string nodeId, string? snapshot, IServiceProvider services, BackgroundSession session)
+        ExecutionPlan plan, ExecutionState state, Guid bookmarkId, string nodeId, string? snapshot, IServiceProvider services, BackgroundSession session)
     {
         var (_, descriptor) = plan.Get(nodeId);
         Activity activity;
@@ -28,8 +28,10 @@ internal sealed partial class FlowchartInterpreter
         }
 
         var flow = state.Flow;
-        var context = new ActivityContext(state, nodeId, descriptor.TypeName, flow.Attempts.GetValueOrDefault(nodeId) + 1, services, time, calendar,
-            null, flow.ActivationKey(state.InstanceId, nodeId), session.Token, session);
+        // Inside a ForEach iteration the node's attempts and activations are counted per iteration (its token).
+        var token = Scopes.Token(nodeId, flow.WaitFrames?.GetValueOrDefault(bookmarkId));
+        var context = new ActivityContext(state, nodeId, descriptor.TypeName, flow.Attempts.GetValueOrDefault(token) + 1, services, time, calendar,
+            null, flow.ActivationKey(state.InstanceId, token), session.Token, session);
         try
         {
             return new BackgroundOutcome(activity, await activity.ExecuteAsync(context), null);
@@ -50,7 +52,23 @@ internal sealed partial class FlowchartInterpreter
     {
         run.State.Flow.Waits.Remove(bookmarkId);
         Journal(run, JournalKinds.BookmarkResumed, nodeId, null, "job", $"{{\"bookmark\":\"{bookmarkId}\",\"kind\":\"{BookmarkKind.Job}\"}}");
-        var (_, descriptor) = run.Plan.Get(nodeId);
+        run.Frame = TakeWaitFrame(run, bookmarkId);
+        var saved = EnterFrame(run);
+        try
+        {
+            ApplyBackground(run, nodeId, snapshot, outcome, await CommitResultWorkAsync(run, outcome, commitWork));
+        }
+        finally
+        {
+            LeaveFrame(run, saved);
+            run.Frame = null;
+        }
+
+        await RunAsync(run);
+    }
+
+    private async Task<Exception?> CommitResultWorkAsync(StepRun run, BackgroundOutcome outcome, IReadOnlyList<Func<IWorkflowStepScope, Task>> commitWork)
+    {
         run.Effects.ActivitiesRun++;
         var error = outcome.Error;
         if (error is null && commitWork.Count > 0 && run.Resources is { } resources)
@@ -73,6 +91,12 @@ internal sealed partial class FlowchartInterpreter
             }
         }
 
+        return error;
+    }
+
+    private void ApplyBackground(StepRun run, string nodeId, string? snapshot, BackgroundOutcome outcome, Exception? error)
+    {
+        var (_, descriptor) = run.Plan.Get(nodeId);
         if (error is not null)
         {
             // The retry re-creates the activity from the same inputs the failed attempt had.
@@ -82,8 +106,6 @@ internal sealed partial class FlowchartInterpreter
         {
             Handle(run, nodeId, descriptor, outcome.Activity!, outcome.Result!);
         }
-
-        await RunAsync(run);
     }
 
     /// <summary>The result step's transaction, lent to a background activity's <see cref="ActivityContext.CommitWithResult"/> work.</summary>

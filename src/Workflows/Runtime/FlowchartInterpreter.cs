@@ -21,12 +21,12 @@ internal sealed partial class FlowchartInterpreter(
     public async Task RunAsync(StepRun run)
     {
         var flow = run.State.Flow;
-        while (flow.Queue.Count > 0 && !run.State.Faulted && !run.State.Ended)
+        while (!run.State.Faulted && !run.State.Ended && (flow.Queue.Count > 0 || TryReleaseJoin(run)))
         {
             if (run.Effects.ActivitiesRun >= MaxActivitiesPerStep)
             {
-                var nodeId = flow.Queue[0];
-                run.Effects.Incident = new IncidentRecord(nodeId, run.Plan.Get(nodeId).Node.Type,
+                var (nodeId, _) = Scopes.Split(flow.Queue[0]);
+                run.Effects.Incident = new IncidentRecord(flow.Queue[0], run.Plan.Get(nodeId).Node.Type,
                     $"More than {MaxActivitiesPerStep} activities in one step: the graph loops without waiting.", 1);
                 run.State.Faulted = true;
                 break;
@@ -34,8 +34,26 @@ internal sealed partial class FlowchartInterpreter(
 
             var next = flow.Queue[0];
             flow.Queue.RemoveAt(0);
-            await RunNodeAsync(run, next);
+            var (node, frame) = Scopes.Split(next);
+            if (frame is not null && flow.Frames?.ContainsKey(frame) != true)
+            {
+                continue; // a branch of an iteration that has already come back
+            }
+
+            run.Frame = frame;
+            var saved = EnterFrame(run);
+            try
+            {
+                await RunNodeAsync(run, node);
+            }
+            finally
+            {
+                LeaveFrame(run, saved);
+            }
         }
+
+        run.Frame = null;
+        CheckOutOfWork(run);
     }
 
     /// <summary>Continues a node whose bookmark was claimed, then runs what became ready.</summary>
@@ -43,21 +61,44 @@ internal sealed partial class FlowchartInterpreter(
     {
         run.State.Flow.Waits.Remove(bookmarkId);
         Journal(run, JournalKinds.BookmarkResumed, nodeId, null, resume.Actor, $"{{\"bookmark\":\"{bookmarkId}\",\"kind\":\"{resume.Kind}\"}}");
-        var (node, descriptor) = run.Plan.Get(nodeId);
-        switch (resume.Kind)
+        run.Frame = TakeWaitFrame(run, bookmarkId);
+        var saved = EnterFrame(run);
+        try
         {
-            case BookmarkKind.Retry:
-                run.State.Flow.Queue.Add(nodeId);
-                break;
-            case BookmarkKind.Job:
-                // A job bookmark resumed by anything but its lease runner (a plain resume) never runs the
-                // activity inside this step: it hands the same inputs to a new job bookmark.
-                AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, payload);
-                break;
-            default:
-                var activity = Bind(run, node, descriptor);
-                await ExecuteAsync(run, node.Id, descriptor, activity, resume);
-                break;
+            var (node, descriptor) = run.Plan.Get(nodeId);
+            var boundary = BoundaryFired(run, bookmarkId, nodeId);
+            if (!boundary)
+            {
+                CancelBoundariesOf(run, bookmarkId);
+            }
+
+            switch (boundary ? (BookmarkKind?)null : resume.Kind)
+            {
+                case null:
+                    break; // a boundary timer: its outcome is scheduled, the main wait is untouched (or cancelled when interrupting)
+                case BookmarkKind.Retry:
+                    run.State.Flow.Queue.Add(Scopes.Token(nodeId, run.Frame));
+                    break;
+                case BookmarkKind.Job:
+                    // A job bookmark resumed by anything but its lease runner (a plain resume) never runs the
+                    // activity inside this step: it hands the same inputs to a new job bookmark.
+                    AddBookmark(run, nodeId, node.Type, new BookmarkRequest { Kind = BookmarkKind.Job, DueAt = time.GetUtcNow() }, payload);
+                    break;
+                case BookmarkKind.ChildWorkflow:
+                    // The child's result was written into the bookmark by the child's ending step.
+                    run.State.Flow.Children?.Remove(bookmarkId);
+                    await ExecuteAsync(run, node.Id, descriptor, Bind(run, node, descriptor), resume with { Payload = PlainValues.ParseObject(payload) });
+                    break;
+                default:
+                    var activity = Bind(run, node, descriptor);
+                    await ExecuteAsync(run, node.Id, descriptor, activity, resume);
+                    break;
+            }
+        }
+        finally
+        {
+            LeaveFrame(run, saved);
+            run.Frame = null;
         }
 
         await RunAsync(run);
@@ -97,9 +138,10 @@ internal sealed partial class FlowchartInterpreter(
     private async Task ExecuteAsync(StepRun run, string nodeId, ActivityDescriptor descriptor, Activity activity, BookmarkResume? isResume)
     {
         var flow = run.State.Flow;
-        var attempt = flow.Attempts.GetValueOrDefault(nodeId) + 1;
+        run.LastNodeId = nodeId;
+        var attempt = flow.Attempts.GetValueOrDefault(Scopes.Token(nodeId, run.Frame)) + 1;
         var context = new ActivityContext(run.State, nodeId, descriptor.TypeName, attempt, run.Services, time, calendar,
-            run.Resources, flow.ActivationKey(run.State.InstanceId, nodeId), run.CancellationToken);
+            run.Resources, flow.ActivationKey(run.State.InstanceId, Scopes.Token(nodeId, run.Frame)), run.CancellationToken);
         run.Effects.ActivitiesRun++;
         ActivityResult result;
         run.Resources?.BeginActivity(nodeId, descriptor.TypeName);
@@ -130,7 +172,8 @@ internal sealed partial class FlowchartInterpreter(
         var flow = run.State.Flow;
         if (result.Kind == ActivityResult.ResultKind.Suspended)
         {
-            AddBookmark(run, nodeId, descriptor.TypeName, result.Bookmark!, null);
+            var main = AddBookmark(run, nodeId, descriptor.TypeName, result.Bookmark!, null);
+            AddBoundaries(run, nodeId, main, result.Bookmark!);
             return;
         }
 
@@ -139,13 +182,17 @@ internal sealed partial class FlowchartInterpreter(
             flow.Outputs[nodeId] = descriptor.Outputs.ToDictionary(o => o.Name, o => PlainValues.Normalize(o.Property.GetValue(activity)), StringComparer.Ordinal);
         }
 
-        flow.Attempts.Remove(nodeId);
+        flow.Attempts.Remove(Scopes.Token(nodeId, run.Frame));
         Journal(run, JournalKinds.ActivityCompleted, nodeId, descriptor.TypeName, null, CompletionData(result, flow.Outputs.GetValueOrDefault(nodeId)));
         if (result.Kind == ActivityResult.ResultKind.Ended)
         {
             run.State.Ended = true;
             flow.Queue.Clear();
             flow.Joins.Clear();
+            flow.Loops = null;
+            flow.Frames = null;
+            flow.WaitFrames = null;
+            flow.Boundaries = null;
             if (flow.Waits.Count > 0)
             {
                 flow.Waits.Clear();
@@ -155,27 +202,45 @@ internal sealed partial class FlowchartInterpreter(
             return;
         }
 
-        foreach (var outcome in result.Outcomes)
+        if (activity is Activities.Builtin.ForEach forEach && run.Plan.IsForEach(nodeId))
         {
-            foreach (var target in run.Plan.Next(nodeId, outcome))
-            {
-                Schedule(run, nodeId, target);
-            }
-        }
-    }
-
-    private static void Schedule(StepRun run, string from, string target)
-    {
-        var flow = run.State.Flow;
-        if (!run.Plan.IsJoin(target))
-        {
-            Enter(flow, target);
+            StartLoop(run, nodeId, forEach);
             return;
         }
 
-        if (!flow.Joins.TryGetValue(target, out var arrived))
+        foreach (var outcome in result.Outcomes)
         {
-            flow.Joins[target] = arrived = [];
+            ScheduleOutcome(run, nodeId, outcome);
+        }
+    }
+
+    private void ScheduleOutcome(StepRun run, string nodeId, string outcome)
+    {
+        foreach (var target in run.Plan.Next(nodeId, outcome))
+        {
+            Schedule(run, nodeId, target);
+        }
+    }
+
+    private void Schedule(StepRun run, string from, string target)
+    {
+        var flow = run.State.Flow;
+        if (run.Frame is { } frame && run.Plan.IsForEach(target) && IsLoopOf(run, frame, target))
+        {
+            IterationBack(run, frame);
+            return;
+        }
+
+        var token = Scopes.Token(target, run.Frame);
+        if (!run.Plan.IsJoin(target))
+        {
+            Enter(flow, token);
+            return;
+        }
+
+        if (!flow.Joins.TryGetValue(token, out var arrived))
+        {
+            flow.Joins[token] = arrived = [];
         }
 
         if (!arrived.Contains(from))
@@ -185,23 +250,24 @@ internal sealed partial class FlowchartInterpreter(
 
         if (arrived.Count >= run.Plan.JoinArity(target))
         {
-            flow.Joins.Remove(target);
-            Enter(flow, target);
+            flow.Joins.Remove(token);
+            Enter(flow, token);
         }
     }
 
-    /// <summary>A fresh entry into a node (not a retry): a new activation, so a new idempotency key.</summary>
-    private static void Enter(FlowState flow, string nodeId)
+    /// <summary>A fresh entry into a node (not a retry): a new activation, so a new idempotency key. Keyed by token, so each ForEach iteration has its own.</summary>
+    private static void Enter(FlowState flow, string token)
     {
-        flow.Activations[nodeId] = flow.Activations.GetValueOrDefault(nodeId) + 1;
-        flow.Queue.Add(nodeId);
+        flow.Activations[token] = flow.Activations.GetValueOrDefault(token) + 1;
+        flow.Queue.Add(token);
     }
 
     private void Fail(StepRun run, string nodeId, ActivityDescriptor descriptor, Exception error, string? snapshot)
     {
         var flow = run.State.Flow;
-        var attempts = flow.Attempts.GetValueOrDefault(nodeId) + 1;
-        flow.Attempts[nodeId] = attempts;
+        var key = Scopes.Token(nodeId, run.Frame);
+        var attempts = flow.Attempts.GetValueOrDefault(key) + 1;
+        flow.Attempts[key] = attempts;
         var policy = run.Plan.Get(nodeId).Node.Retry ?? new Model.RetryPolicy(descriptor.DefaultMaxAttempts);
         var message = $"{error.GetType().Name}: {error.Message}";
         Journal(run, JournalKinds.ActivityFaulted, nodeId, descriptor.TypeName, null,
@@ -214,84 +280,30 @@ internal sealed partial class FlowchartInterpreter(
             return;
         }
 
-        run.Effects.Incident = new IncidentRecord(nodeId, descriptor.TypeName, message, attempts);
+        run.Effects.Incident = new IncidentRecord(key, descriptor.TypeName, message, attempts);
         run.State.Faulted = true;
     }
 
-    private void AddBookmark(StepRun run, string nodeId, string type, BookmarkRequest request, string? payload)
+    private Guid AddBookmark(StepRun run, string nodeId, string type, BookmarkRequest request, string? payload)
     {
         var id = Guid.CreateVersion7();
         run.State.Flow.Waits[id] = nodeId;
+        if (run.Frame is { } frame)
+        {
+            (run.State.Flow.WaitFrames ??= [])[id] = frame;
+        }
+
+        if (request.Child is { } child)
+        {
+            (run.State.Flow.Children ??= [])[id] = child.ChildId;
+        }
+
         run.Effects.Bookmarks.Add(new NewBookmark(id, nodeId, request, payload));
         Journal(run, JournalKinds.BookmarkCreated, nodeId, type, null,
             $"{{\"bookmark\":\"{id}\",\"kind\":\"{request.Kind}\"{(request.DueAt is { } due ? $",\"dueAt\":\"{due:O}\"" : "")}}}");
-    }
-
-    internal Activity Bind(StepRun run, Model.ActivityNode node, ActivityDescriptor descriptor)
-    {
-        var activity = (Activity)descriptor.Factory(run.Services, null);
-        foreach (var input in descriptor.Inputs)
-        {
-            if (node.Inputs.TryGetValue(input.Name, out var raw))
-            {
-                input.Property.SetValue(activity, PlainValues.ConvertTo(EvaluateInput(raw, run.State), input.Property.PropertyType));
-            }
-        }
-
-        return activity;
-    }
-
-    /// <summary>A background activity's bound inputs as JSON: the job re-creates the activity from it (<see cref="BindFromSnapshot"/>).</summary>
-    private static string InputSnapshot(ActivityDescriptor descriptor, Activity activity) =>
-        PlainValues.ToJson(descriptor.Inputs.ToDictionary(i => i.Name, i => PlainValues.Normalize(i.Property.GetValue(activity))));
-
-    private static Activity BindFromSnapshot(IServiceProvider services, ActivityDescriptor descriptor, string? snapshot)
-    {
-        var values = PlainValues.ParseObject(snapshot);
-        var activity = (Activity)descriptor.Factory(services, null);
-        foreach (var input in descriptor.Inputs)
-        {
-            if (values.TryGetValue(input.Name, out var value))
-            {
-                input.Property.SetValue(activity, PlainValues.ConvertTo(value, input.Property.PropertyType));
-            }
-        }
-
-        return activity;
-    }
-
-    private object? EvaluateInput(JsonElement raw, ExecutionState state) => ExpressionEvaluator.ExpressionIn(raw) switch
-    {
-        { Template: true } template => expressions.Render(template.Text, state),
-        { } code => expressions.Evaluate(code.Text, state),
-        null => PlainValues.FromJson(raw),
-    };
-
-    /// <summary>The journal line of a completion: its outcomes, and its outputs when they are small (timelines read them).</summary>
-    private static string? CompletionData(ActivityResult result, Dictionary<string, object?>? outputs)
-    {
-        // Each part is serialised once; the outputs' text both decides their size and goes into the line.
-        var outcomesJson = result.Outcomes.Count > 0 ? PlainValues.ToJson(result.Outcomes) : null;
-        var outputsJson = outputs is { Count: > 0 } && PlainValues.ToJson(outputs) is { Length: <= MaxJournalOutputChars } json ? json : null;
-        return (outcomesJson, outputsJson) switch
-        {
-            (null, null) => null,
-            (_, null) => $"{{\"outcomes\":{outcomesJson}}}",
-            (null, _) => $"{{\"outputs\":{outputsJson}}}",
-            _ => $"{{\"outcomes\":{outcomesJson},\"outputs\":{outputsJson}}}",
-        };
+        return id;
     }
 
     private void Journal(StepRun run, string kind, string? nodeId, string? type, string? actor, string? data) =>
         run.Journal(time.GetUtcNow(), kind, nodeId, type, actor, data);
-}
-
-/// <summary>Everything one step works on.</summary>
-internal sealed record StepRun(
-    ExecutionPlan Plan, ExecutionState State, StepEffects Effects, StepResources? Resources,
-    IServiceProvider Services, CancellationToken CancellationToken)
-{
-    /// <summary>Adds a journal line with the instance's next sequence number.</summary>
-    public void Journal(DateTimeOffset at, string kind, string? nodeId, string? activityType, string? actor, string? data) =>
-        Effects.Journal.Add(new JournalRecord(++State.Flow.JournalSeq, at, kind, nodeId, activityType, actor, data));
 }

@@ -29,6 +29,20 @@ public interface IWorkflowRuntime
     Task<ResumeResult> SignalAsync(Guid instanceId, string signalName, IReadOnlyDictionary<string, object?>? payload,
         string actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Delivers a named message by correlation id (the application id) for portal code that knows the
+    /// application, not the instance: the oldest open wait for <paramref name="signalName"/> among the
+    /// running instances with that correlation id (of <paramref name="definitionId"/>, when given) is resumed.
+    /// </summary>
+    Task<ResumeResult> SignalByCorrelationAsync(string? definitionId, string correlationId, string signalName,
+        IReadOnlyDictionary<string, object?>? payload, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Incidents, newest first, filtered and paged.</summary>
+    Task<IncidentPage> ListIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One incident, or null.</summary>
+    Task<IncidentRow?> FindIncidentAsync(Guid incidentId, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels a running, suspended or faulted instance: its waits and tasks are cancelled. False when already ended.</summary>
     Task<bool> CancelInstanceAsync(Guid instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default);
 
@@ -67,3 +81,21 @@ public interface IWorkflowStepScope
     /// <summary>The step's clock reading.</summary>
     DateTimeOffset Now { get; }
 }
+
+/// <summary>Filters of the incident list.</summary>
+/// <param name="Open">true: open only; false: resolved only; null: both.</param>
+/// <param name="DefinitionId">Only instances of this definition.</param>
+/// <param name="ActivityType">Only incidents of this activity type.</param>
+/// <param name="Since">Only incidents raised at or after this instant.</param>
+/// <param name="Page">1-based page.</param>
+/// <param name="PageSize">Rows per page (1–200).</param>
+public sealed record IncidentQuery(bool? Open = null, string? DefinitionId = null, string? ActivityType = null,
+    DateTimeOffset? Since = null, int Page = 1, int PageSize = 50);
+
+/// <summary>One incident as the list shows it.</summary>
+public sealed record IncidentRow(Guid Id, Guid InstanceId, string DefinitionId, int Version, InstanceStatus InstanceStatus,
+    string NodeId, string ActivityType, string Error, int Attempts, DateTimeOffset CreatedAt,
+    DateTimeOffset? ResolvedAt, string? Resolution, string? ResolvedBy);
+
+/// <summary>A page of incidents.</summary>
+public sealed record IncidentPage(IReadOnlyList<IncidentRow> Items, int Page, int PageSize, int Total);

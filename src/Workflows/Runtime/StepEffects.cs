@@ -18,6 +18,13 @@ internal sealed class StepEffects
     public bool Cancelled { get; set; }
 
     public int ActivitiesRun { get; set; }
+
+    /// <summary>Open bookmarks (and their tasks) this step cancels: boundary timers whose wait resumed, a wait an interrupting boundary ended.</summary>
+    public List<Guid> CancelBookmarks => _cancelBookmarks ??= [];
+
+    public bool HasCancelBookmarks => _cancelBookmarks is { Count: > 0 };
+
+    private List<Guid>? _cancelBookmarks;
 }
 
 /// <summary>A bookmark created in this step; Hangfire-backed kinds are dispatched after commit.</summary>
@@ -56,4 +63,6 @@ public static class JournalKinds
     public const string IncidentRetried = "incident-retried";
     /// <summary>A background activity's result arrived under a lost lease (taken over, or the instance ended) and was not applied.</summary>
     public const string ActivityResultDiscarded = "activity-result-discarded";
+    /// <summary>A boundary timer fired.</summary>
+    public const string BoundaryFired = "boundary-fired";
 }

@@ -141,6 +141,9 @@ internal sealed class StepExecutor(
 
         public bool RolledBack { get; private set; }
 
+        /// <summary>Child instances started in this step (CallWorkflow), bounded by <see cref="ChildWorkflows.MaxPerStep"/>.</summary>
+        public int ChildrenStarted { get; set; }
+
         public CancellationToken CancellationToken => cancellationToken;
 
         /// <summary>Ends the step without writing anything.</summary>
@@ -205,9 +208,25 @@ internal sealed class StepExecutor(
                 instance.FinishedAt = now;
             }
 
+            // CallWorkflow: an ending child tells its parent; an ending parent cancels its running children.
+            if (instance.Status != before && instance.Status is InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled && flow.Parent is not null)
+            {
+                await ChildWorkflows.NotifyParentAsync(this, instance, run);
+            }
+
+            if (instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled && flow.Children is { Count: > 0 })
+            {
+                await ChildWorkflows.CancelChildrenAsync(this, flow, "workflow:" + instance.Id);
+            }
+
             if (run.Effects.CancelOpenWaits)
             {
                 await CancelOpenWaitsAsync(instance.Id, now);
+            }
+
+            if (run.Effects.HasCancelBookmarks)
+            {
+                await CancelBookmarksAsync(run.Effects.CancelBookmarks, now);
             }
 
             foreach (var created in run.Effects.Bookmarks)
@@ -233,6 +252,11 @@ internal sealed class StepExecutor(
                 {
                     ToDispatch.Add((created.Id, created.Request.DueAt));
                 }
+            }
+
+            foreach (var created in run.Effects.Bookmarks.Where(b => b.Request.Child is not null && flow.Waits.ContainsKey(b.Id)))
+            {
+                await ChildWorkflows.StartAsync(this, owner.Interpreter, instance, created.Id, created.Request.Child!);
             }
 
             if (run.Effects.Incident is { } incident)
@@ -274,14 +298,24 @@ internal sealed class StepExecutor(
         }
 
         /// <summary>Adds one journal line to a locked instance without running it (e.g. a discarded background result).</summary>
-        public void AppendJournal(WorkflowInstance instance, string kind, string? nodeId, string? activityType, string? data)
+        public async Task AppendJournalAsync(WorkflowInstance instance, string kind, string? nodeId, string? activityType, string? data)
         {
             var flow = FlowState.Parse(instance.State);
-            db.Journal.Add(new JournalEntry
-            {
-                InstanceId = instance.Id, Sequence = ++flow.JournalSeq, At = Now, Kind = kind, NodeId = nodeId, ActivityType = activityType, Data = data,
-            });
+            var line = new JournalRecord(++flow.JournalSeq, Now, kind, nodeId, activityType, null, data);
             instance.State = flow.ToJson();
+            await using var batch = CreateBatch();
+            batch.BatchCommands.Add(StepReader.Command("UPDATE wf.instances SET state = $2::jsonb WHERE id = $1", instance.Id, instance.State));
+            StepWriter.AddJournal(batch, instance.Id, [line], null);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        /// <summary>Cancels the given open bookmarks and their open tasks (boundary timers, an interrupted wait).</summary>
+        private async Task CancelBookmarksAsync(List<Guid> ids, DateTimeOffset now)
+        {
+            await Db.Bookmarks.Where(b => ids.Contains(b.Id) && b.ResumedAt == null && b.CancelledAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.CancelledAt, now), cancellationToken);
+            await Db.Tasks.Where(t => ids.Contains(t.BookmarkId) && (t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkflowTaskStatus.Cancelled), cancellationToken);
         }
 
         /// <summary>Claims an open bookmark once; false when it was already resumed or cancelled.</summary>

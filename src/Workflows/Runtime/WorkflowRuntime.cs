@@ -162,6 +162,28 @@ internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider se
             : new ResumeResult(ResumeOutcome.NotFound, instanceId);
     }
 
+    public async Task<ResumeResult> SignalByCorrelationAsync(string? definitionId, string correlationId, string signalName,
+        IReadOnlyDictionary<string, object?>? payload, string actor, CancellationToken cancellationToken = default)
+    {
+        var bookmarkId = await (
+            from b in ReadDb.Bookmarks.AsNoTracking()
+            join i in ReadDb.Instances.AsNoTracking() on b.InstanceId equals i.Id
+            where i.CorrelationId == correlationId && (definitionId == null || i.DefinitionId == definitionId)
+                && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Suspended)
+                && b.Kind == BookmarkKind.Signal && b.SignalName == signalName && b.ResumedAt == null && b.CancelledAt == null
+            orderby b.CreatedAt
+            select (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        return bookmarkId is { } id
+            ? await ResumeBookmarkAsync(id, payload, actor, cancellationToken)
+            : new ResumeResult(ResumeOutcome.NotFound);
+    }
+
+    public Task<IncidentPage> ListIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken = default) =>
+        IncidentList.ListAsync(ReadDb, query, cancellationToken);
+
+    public Task<IncidentRow?> FindIncidentAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
+        IncidentList.FindAsync(ReadDb, incidentId, cancellationToken);
+
     public Task<bool> CancelInstanceAsync(Guid instanceId, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
         CancelInstanceAsync(instanceId, actor, reason, _ => Task.CompletedTask, cancellationToken);
 

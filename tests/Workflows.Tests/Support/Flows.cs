@@ -5,6 +5,8 @@ public static class Flows
 {
     public static string Linear(string id, params (string Id, string Type, string Inputs)[] steps)
     {
+        // Every flow ends at an End node: an instance that runs out of work without one faults.
+        steps = [.. steps, ("end", "End", "{}")];
         var nodes = string.Join(",", steps.Select(s => $$"""{ "id": "{{s.Id}}", "type": "{{s.Type}}", "inputs": {{s.Inputs}} }"""));
         var ids = new[] { "start" }.Concat(steps.Select(s => s.Id)).ToList();
         var edges = string.Join(",", ids.Zip(ids.Skip(1)).Select(p => $$"""{ "from": "{{p.First}}", "outcome": "Done", "to": "{{p.Second}}" }"""));
