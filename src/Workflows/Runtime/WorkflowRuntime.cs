@@ -6,7 +6,7 @@ using Npgsql;
 namespace CloudpackPlus.Workflows.Runtime;
 
 /// <summary>The runtime's entry points; each call is one step (one transaction).</summary>
-internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext readDb) : IWorkflowRuntime
+internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext readDb, IEnumerable<IInstanceCancellationHandler> cancellationHandlers) : IWorkflowRuntime
 {
     private const string CorrelationIndex = "ix_instances_definition_id_correlation_id";
 
@@ -147,6 +147,13 @@ internal sealed class WorkflowRuntime(StepExecutor executor, WorkflowDbContext r
             await step.WithCallerAsync(instanceId, async scope =>
             {
                 await alsoInStep(scope);
+                // Every caller gets the same domain compensation (tickets back, application closed), not only the domain's own cancel.
+                var cancellation = new InstanceCancellation(instanceId, instance.DefinitionId, instance.CorrelationId, actor, reason);
+                foreach (var handler in cancellationHandlers)
+                {
+                    await handler.OnCancellingAsync(cancellation, scope, cancellationToken);
+                }
+
                 return true;
             });
             var run = await step.LoadAsync(instance);
