@@ -36,7 +36,7 @@ public sealed class ApplyFormTests(TrainingApplicationFixture fx) : IClassFixtur
             Id = serviceId, NameJa = "テスト診断", NameEn = "Test scan", Category = ServiceCategory.Security, TicketCost = 3,
             WorkflowDefinitionId = "sample-approval", ApplyForm = Form,
         }, company.CsmId);
-        await scope.ServiceProvider.GetRequiredService<AwsAccountService>().LinkAsync(company.CompanyId, linked, false, "本番", company.CsmId);
+        await scope.ServiceProvider.GetRequiredService<AwsAccountService>().LinkAsync(company.CompanyId, linked, true, "本番", company.CsmId);
         var terms = scope.ServiceProvider.GetRequiredService<TermsService>();
         var version = (await terms.LatestAsync("scan-terms-test"))?.Version
             ?? (await terms.PublishAsync("scan-terms-test", "規約", "Terms", "第1条…", "Article 1…", company.CsmId)).Version;
