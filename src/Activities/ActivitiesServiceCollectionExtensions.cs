@@ -15,6 +15,10 @@ public static class ActivitiesServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IWorkflowCalendar, CoreWorkflowCalendar>());
         services.AddWorkflowActivitiesFrom(typeof(ActivitiesServiceCollectionExtensions).Assembly);
         services.TryAddScoped<Applications.ApplicationDesk>();
+        services.TryAddScoped<Applications.ApplyForms>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.TrainingTopicOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.LinkedAccountOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Applications.ApplicationCancellationHandler>());
         return services;
     }
 }

@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<BusinessCalendarService>();
         services.TryAddScoped<FiscalYearRolloverService>();
         services.TryAddScoped<Applications.TrainingMenuService>();
+        services.TryAddScoped<Terms.TermsService>();
         services.TryAddScoped<Applications.ConversationService>();
         services.TryAddScoped<Applications.ApplicationBook>();
         services.TryAddScoped<DemoProgrammeSeeder>();

@@ -212,6 +212,7 @@ public static class PortalServiceCollectionExtensions
     {
         endpoints.MapRazorPages();
         endpoints.MapCalendarApi();
+        endpoints.MapServicesApi();
         return endpoints;
     }
 }

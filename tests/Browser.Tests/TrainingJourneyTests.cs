@@ -55,8 +55,8 @@ public sealed partial class TrainingJourneyTests(BrowserAppFactory app, BrowserS
         await page.WaitForURLAsync("**/Services/Apply/TRAIN-1");
         await page.SelectOptionAsync("[data-test=topic]", ApplicationSetup.IntroTopic.ToString());
         await page.FillAsync("[data-test=goals]", goals);
-        await page.FillAsync("[data-test=from-0]", today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.FillAsync("[data-test=to-0]", today.AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("[data-test=wishedFrom]", today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("[data-test=wishedTo]", today.AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.FillAsync("[data-test=participants]", "6");
         await BrowserSession.ScreenshotAsync(page, "training-02-apply-form");
         await page.ClickAsync("[data-test=submit-application]");

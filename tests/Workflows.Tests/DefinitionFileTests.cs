@@ -1,6 +1,7 @@
 using CloudpackPlus.Workflows.Definitions;
 using CloudpackPlus.Workflows.Model;
 using CloudpackPlus.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Workflows.Tests;
@@ -36,6 +37,59 @@ public sealed class DefinitionFileTests(WorkflowFixture fx) : IClassFixture<Work
         Assert.Equal(FileImportOutcome.StaffVersionNewer, (await Import())["svc.json"]);
         var published = (await History("svc-file")).Single(v => v.IsPublished);
         Assert.Equal((3, "staff"), (published.Version, published.Source));
+    }
+
+    [Fact]
+    public async Task File_WhosePublishFails_LeavesNoDraftBehind_AndIsImportedOnTheNextRun()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "atomic.json"), Flows.Task("svc-atomic-file"));
+        await RefusePublishingAsync("svc-atomic-file");
+
+        await Assert.ThrowsAnyAsync<Exception>(Import);
+        Assert.Empty(await History("svc-atomic-file"));
+
+        await AllowPublishingAsync();
+        Assert.Equal(FileImportOutcome.Imported, (await Import())["atomic.json"]);
+        Assert.True((await History("svc-atomic-file")).Single().IsPublished);
+    }
+
+    [Fact]
+    public async Task ImportWithPublish_WhosePublishFails_LeavesNoDraftBehind()
+    {
+        await fx.PublishAsync(Flows.Task("svc-atomic-api", title: "v1"));
+        await RefusePublishingAsync("svc-atomic-api");
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            fx.With<IDefinitionService, DefinitionVersionSummary>(d => d.ImportAsync(Flows.Task("svc-atomic-api", title: "v2"), "tester", publish: true)));
+
+        await AllowPublishingAsync();
+        var history = await History("svc-atomic-api");
+        var only = Assert.Single(history);
+        Assert.Equal((1, true, true), (only.Version, only.IsPublished, only.IsLatest));
+    }
+
+    /// <summary>A real publish failure inside PostgreSQL: a trigger refuses marking a version of this definition published.</summary>
+    private async Task RefusePublishingAsync(string definitionId)
+    {
+        await using var scope = fx.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Persistence.WorkflowDbContext>();
+        var sql = $"""
+            CREATE OR REPLACE FUNCTION wf.test_refuse_publish() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.definition_id = '{definitionId}' AND NEW.is_published THEN RAISE EXCEPTION 'publish refused by test'; END IF;
+              RETURN NEW;
+            END $$;
+            DROP TRIGGER IF EXISTS test_refuse_publish ON wf.definitions;
+            CREATE TRIGGER test_refuse_publish BEFORE INSERT OR UPDATE ON wf.definitions FOR EACH ROW EXECUTE FUNCTION wf.test_refuse_publish();
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private async Task AllowPublishingAsync()
+    {
+        await using var scope = fx.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Persistence.WorkflowDbContext>().Database
+            .ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS test_refuse_publish ON wf.definitions");
     }
 
     [Fact]

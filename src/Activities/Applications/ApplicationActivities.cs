@@ -50,7 +50,7 @@ public sealed class UpdateApplication : Activity
             throw new InvalidOperationException("Completion and cancellation have their own steps (tickets move with them).");
         }
 
-        var (_, application) = await StepApplication.LoadAsync(context);
+        var (db, application) = await StepApplication.LoadAsync(context);
         if (!application.IsOpen)
         {
             throw new InvalidOperationException($"Application {application.Number} is already {application.Status}.");
@@ -65,6 +65,11 @@ public sealed class UpdateApplication : Activity
 
         application.UpdatedAt = context.Time.GetUtcNow();
         StatusSet = Status.ToString();
+        // The history outlives the journal (Workflows:JournalRetention): the milestone is kept with the application.
+        ApplicationEvent.Record(db, application, application.UpdatedAt, ApplicationEventCodes.Status, new Dictionary<string, string?>
+        {
+            ["status"] = StatusSet, ["scheduledAt"] = application.ScheduledAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }, Csm);
         return ActivityResult.Done();
     }
 }
@@ -139,6 +144,8 @@ public sealed class CompleteApplication : Activity
         application.Status = ApplicationStatus.Completed;
         application.ClosedAt = now;
         application.UpdatedAt = now;
+        ApplicationEvent.Record(db, application, now, ApplicationEventCodes.Completed,
+            new Dictionary<string, string?> { ["spent"] = Spent.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "system");
         return ActivityResult.Done();
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Errors;
+using CloudpackPlus.Core.Terms;
 using CloudpackPlus.Core.Tickets;
 using CloudpackPlus.Core.Time;
 using CloudpackPlus.Workflows.Runtime;
@@ -21,40 +23,43 @@ public sealed record ApplyResult(Guid ApplicationId, bool Created);
 /// transaction; cancelling cancels the workflow and returns the tickets in one transaction.
 /// </summary>
 public sealed class ApplicationDesk(
-    CoreDbContext db, CatalogueService catalogue, TrainingMenuService menu, IWorkflowRuntime runtime, TimeProvider clock)
+    CoreDbContext db, CatalogueService catalogue, ApplyForms forms, IWorkflowRuntime runtime, TimeProvider clock)
 {
     /// <summary>
-    /// TRAIN-1: applies for a training. <paramref name="submissionId"/> is the form's key: posting the
-    /// same form twice (or two requests at once) gives one application.
+    /// APP-1, ELIG-3, TKT-3: applies for any online service with its apply form's data. The data is checked
+    /// against the service's form schema (coded refusals: <see cref="FormRejectedException"/>); then the
+    /// application row (with the accepted terms, WEB-2), the ticket reservation, the "applied" event and the
+    /// workflow's start (the form data as input) commit in one transaction. <paramref name="submissionId"/> is
+    /// the form's key: posting the same form twice (or two requests at once) gives one application.
     /// </summary>
-    public async Task<ApplyResult> ApplyForTrainingAsync(Guid companyId, Guid personId, Guid submissionId, TrainingRequest request, CancellationToken cancellationToken = default)
+    public async Task<ApplyResult> ApplyAsync(string serviceId, Guid submissionId, IReadOnlyDictionary<string, JsonElement> formData, Guid personId,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(formData);
         if (await db.Applications.IgnoreQueryFilters().AsNoTracking().AnyAsync(a => a.Id == submissionId, cancellationToken))
         {
             return new ApplyResult(submissionId, false);
         }
 
+        var person = await db.People.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        var companyId = person?.CompanyId ?? Guid.Empty;
         await RequireRepresentativeAsync(companyId, personId, cancellationToken);
-        var topics = await menu.ListAsync(cancellationToken: cancellationToken);
-        request.Validate(Tokyo.Today(clock), topics.Select(t => t.Id).ToList());
-        var topic = topics.Single(t => t.Id == request.TopicId);
-        var periods = string.Join(" / ", request.WishedPeriods.Select(p => $"{p.From:yyyy-MM-dd}〜{p.To:yyyy-MM-dd}"));
-        var input = new Dictionary<string, object?>
+        var entry = await catalogue.GetAsync(serviceId, cancellationToken);
+        var form = await forms.LoadAsync(entry, companyId, cancellationToken) ?? throw NotOnline();
+        var errors = form.Schema.Check(formData, form.Context);
+        if (errors.Count > 0)
         {
-            ["topicId"] = topic.Id.ToString(),
-            ["topicTitle"] = topic.TitleJa,
-            ["durationMinutes"] = topic.DurationMinutes,
-            ["goals"] = request.Goals.Trim(),
-            ["wishedPeriods"] = periods,
-            ["participants"] = request.Participants,
-        };
-        return await ApplyAsync(companyId, personId, submissionId, "TRAIN-1", request.ToJson(), input, cancellationToken);
+            throw new FormRejectedException(errors);
+        }
+
+        var accepted = form.Schema.Fields.Where(f => f.Type == "terms").Select(f => form.Terms[f.Terms!]).FirstOrDefault();
+        var details = JsonSerializer.Serialize(formData);
+        return await StartApplicationAsync(companyId, personId, submissionId, serviceId, details, ApplyForms.Input(form, formData), accepted, cancellationToken);
     }
 
     /// <summary>Applies for a catalogue service whose workflow takes <paramref name="input"/> (plus the application's ids).</summary>
-    public async Task<ApplyResult> ApplyAsync(Guid companyId, Guid personId, Guid submissionId, string serviceId, string detailsJson,
-        IReadOnlyDictionary<string, object?> input, CancellationToken cancellationToken = default)
+    private async Task<ApplyResult> StartApplicationAsync(Guid companyId, Guid personId, Guid submissionId, string serviceId, string detailsJson,
+        IReadOnlyDictionary<string, object?> input, TermsDocument? accepted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         await RequireRepresentativeAsync(companyId, personId, cancellationToken);
@@ -65,9 +70,7 @@ public sealed class ApplicationDesk(
         }
 
         var entry = availability.Entry;
-        var definitionId = entry.WorkflowDefinitionId
-            ?? throw new ProgrammeRuleException("not_online", "このサービスはポータルからのお申し込みに未対応です。担当CSMへご相談ください。",
-                "This service cannot be applied for in the portal yet; please ask your CSM.");
+        var definitionId = entry.WorkflowDefinitionId ?? throw NotOnline();
         try
         {
             var started = await runtime.StartWorkflowAsync(definitionId, submissionId.ToString(), personId.ToString(), async scope =>
@@ -75,13 +78,20 @@ public sealed class ApplicationDesk(
                 var core = scope.GetDbContext<CoreDbContext>();
                 var reservation = await new TicketLedger(core, clock).ReserveAsync(
                     new TicketSpendRequest(companyId, submissionId, entry.TicketCost, entry.Id, personId), cancellationToken);
-                core.Applications.Add(new ServiceApplication
+                var application = new ServiceApplication
                 {
                     Id = submissionId, CompanyId = companyId, ServiceId = entry.Id,
                     Number = await ApplicationBook.NextNumberAsync(core, FiscalYear.Current(clock).StartYear, cancellationToken),
                     Status = ApplicationStatus.Submitted, AppliedBy = personId, AppliedAt = scope.Now, UpdatedAt = scope.Now,
                     ReservationId = reservation.Id, WorkflowInstanceId = scope.InstanceId, Details = detailsJson,
-                });
+                    TermsId = accepted?.Id, TermsVersion = accepted?.Version,
+                };
+                core.Applications.Add(application);
+                ApplicationEvent.Record(core, application, scope.Now, ApplicationEventCodes.Applied, new Dictionary<string, string?>
+                {
+                    ["service"] = entry.Id, ["tickets"] = entry.TicketCost.ToString(CultureInfo.InvariantCulture),
+                    ["terms"] = accepted?.Id, ["termsVersion"] = accepted?.Version.ToString(CultureInfo.InvariantCulture),
+                }, personId.ToString());
                 return new Dictionary<string, object?>(input)
                 {
                     ["applicationId"] = submissionId.ToString(),
@@ -147,18 +157,7 @@ public sealed class ApplicationDesk(
             var core = scope.GetDbContext<CoreDbContext>();
             var row = await core.Applications.IgnoreQueryFilters().SingleAsync(a => a.Id == applicationId, cancellationToken);
             EnsureCancellable(row, byStaff, scope.Now);
-            await new TicketLedger(core, clock).ReleaseAsync(row.ReservationId,
-                byStaff ? TicketReleaseCause.CancelledByStaff : TicketReleaseCause.CancelledByCustomer,
-                text.Length == 0 ? "お客様によるキャンセル" : text, personId, cancellationToken);
-            row.Status = ApplicationStatus.Cancelled;
-            row.ClosedAt = scope.Now;
-            row.ClosedBy = personId;
-            row.CloseReason = text.Length == 0 ? null : text;
-            row.UpdatedAt = scope.Now;
-            var writer = new NotificationWriter(core, clock);
-            var note = new NotificationText("application-cancelled", $"[{row.Number}] 申請がキャンセルされました", $"[{row.Number}] The application was cancelled",
-                text, text);
-            _ = byStaff ? await writer.ToCustomerAsync(row, note, personId, cancellationToken) : await writer.ToStaffAsync(row, note, personId, cancellationToken);
+            await ApplicationClosing.CancelAsync(core, clock, row, byStaff, personId, text.Length == 0 ? null : text, scope.Now, cancellationToken);
         }, cancellationToken);
         if (!cancelled)
         {
@@ -188,6 +187,10 @@ public sealed class ApplicationDesk(
                 "The session's date has passed, so the application can no longer be cancelled; please contact your CSM.");
         }
     }
+
+    private static ProgrammeRuleException NotOnline() =>
+        new("not_online", "このサービスはポータルからのお申し込みに未対応です。担当CSMへご相談ください。",
+            "This service cannot be applied for in the portal yet; please ask your CSM.");
 
     private static ProgrammeRuleException Closed(ServiceApplication application) =>
         new("application_closed", $"申請 {application.Number} はすでに終了しています。", $"Application {application.Number} is already closed.");

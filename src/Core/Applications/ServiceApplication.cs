@@ -60,6 +60,12 @@ public sealed class ServiceApplication : ICompanyOwned
     /// <summary>What the customer asked for (jsonb; the service's application form).</summary>
     public required string Details { get; init; }
 
+    /// <summary>WEB-2: the terms document accepted when applying (its id), if the form asked for one.</summary>
+    public string? TermsId { get; init; }
+
+    /// <summary>WEB-2: the version of the terms accepted.</summary>
+    public int? TermsVersion { get; init; }
+
     /// <summary>The agreed date of the session, once agreed.</summary>
     public DateTimeOffset? ScheduledAt { get; set; }
 
@@ -91,6 +97,7 @@ internal sealed class ServiceApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Details).HasColumnType("jsonb");
         builder.Property(a => a.CloseReason).HasMaxLength(1000);
+        builder.Property(a => a.TermsId).HasMaxLength(64);
         builder.HasIndex(a => a.Number).IsUnique();
         builder.HasIndex(a => new { a.CompanyId, a.AppliedAt });
         builder.HasIndex(a => a.ReservationId).IsUnique();

@@ -37,6 +37,15 @@ public sealed class CatalogueEntry
     /// <summary>The workflow a portal application starts; null while the service is applied for through the CSM.</summary>
     public string? WorkflowDefinitionId { get; set; }
 
+    /// <summary>
+    /// The apply form (jsonb, the form language of human tasks: <c>{"fields": [...]}</c>); null while the
+    /// service has no portal form. A service is online when it has a workflow and a form.
+    /// </summary>
+    public string? ApplyForm { get; set; }
+
+    /// <summary>The portal can take applications for it: a workflow to start and a form to ask with.</summary>
+    public bool IsOnline => WorkflowDefinitionId is not null && !string.IsNullOrWhiteSpace(ApplyForm);
+
     public string NameIn(bool japanese) => japanese ? NameJa : NameEn;
 
     public string DescriptionIn(bool japanese) => japanese ? DescriptionJa : DescriptionEn;
@@ -75,7 +84,7 @@ public sealed class CatalogueEntry
         new() { Id = "ACCT-D", DescriptionJa = "AWSアカウント1つ。診断用IAMロール作成 → AWS Config・Security Hubの有効化と設定 → 検出結果の収集とレポート → 診断ロールの削除。", DescriptionEn = "One AWS account: diagnosis IAM role → enable AWS Config and Security Hub → collect findings and deliver the report → delete the diagnosis role.", SortOrder = 30, NameJa = "AWSアカウント診断", NameEn = "AWS account diagnosis", Category = ServiceCategory.Security, TicketCost = 5, OneAwsAccountPerApplication = true },
         new() { Id = "SEC-C", DescriptionJa = "セキュリティをテーマに、スコーピング会議 → 調査 → 報告・提案会議を行います。", DescriptionEn = "On security: scoping meeting → investigation → report and proposal meeting.", SortOrder = 40, NameJa = "セキュリティコンサルティング", NameEn = "Security consulting", Category = ServiceCategory.Security, TicketCost = 10 },
         new() { Id = "SEC-L", DescriptionJa = "AWSアカウント1つ。Well-Architected FrameworkとTrusted Advisorに基づく診断:日程調整会議(1時間)→ 診断 → リスクと改善策のレポート。", DescriptionEn = "One AWS account; Well-Architected Framework and Trusted Advisor: meeting to set the date (1 h) → diagnosis → report of risks and improvements.", SortOrder = 50, NameJa = "セキュリティコンサルティングLite", NameEn = "Security consulting Lite", Category = ServiceCategory.Security, TicketCost = 5, OneAwsAccountPerApplication = true },
-        new() { Id = "TRAIN-1", DescriptionJa = "1申請につき1回。セミナーまたはハンズオン、オンラインで約2時間。内容と日程はポータル上でお客様と調整します。トレーニングメニューは毎年見直します。", DescriptionEn = "One training per application: seminar or hands-on, online, about 2 h. Content and date are agreed with you in the portal. The training menu is reviewed yearly.", WorkflowDefinitionId = "aws-training", SortOrder = 60, NameJa = "AWSトレーニング", NameEn = "AWS training", Category = ServiceCategory.Training, TicketCost = 2 },
+        new() { Id = "TRAIN-1", DescriptionJa = "1申請につき1回。セミナーまたはハンズオン、オンラインで約2時間。内容と日程はポータル上でお客様と調整します。トレーニングメニューは毎年見直します。", DescriptionEn = "One training per application: seminar or hands-on, online, about 2 h. Content and date are agreed with you in the portal. The training menu is reviewed yearly.", WorkflowDefinitionId = "aws-training", ApplyForm = TrainingApplyForm.Json, SortOrder = 60, NameJa = "AWSトレーニング", NameEn = "AWS training", Category = ServiceCategory.Training, TicketCost = 2 },
         new() { Id = "WEB-L", DescriptionJa = "パートナー(KDSec)によるWeb脆弱性診断。申込時にヒアリングシート(対象・希望時期)→ 日程調整 → 最大15アクションの診断 → 所定形式のレポート。申込後のキャンセルはできません。", DescriptionEn = "Web vulnerability scan by our partner KDSec: hearing sheet at application (targets, wished dates) → schedule → scan of at most 15 actions → report. Cannot be cancelled once applied.", SortOrder = 70, NameJa = "Web脆弱性診断Lite(Powered by KDSec)", NameEn = "Web vulnerability scan Lite (powered by KDSec)", Category = ServiceCategory.Security, TicketCost = 10, YearlyCapacity = 12, CustomerCancellable = false },
     ];
 }
@@ -95,6 +104,7 @@ internal sealed class CatalogueEntryConfiguration : IEntityTypeConfiguration<Cat
         builder.Property(e => e.DescriptionJa).HasMaxLength(2000);
         builder.Property(e => e.DescriptionEn).HasMaxLength(2000);
         builder.Property(e => e.WorkflowDefinitionId).HasMaxLength(100);
+        builder.Property(e => e.ApplyForm).HasColumnType("jsonb");
         builder.Property(e => e.Category).HasConversion<string>().HasMaxLength(32);
         builder.PrimitiveCollection(e => e.AllowedRanks).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(e => e.AllowedContractTypes).ElementType(e => e.HasConversion<string>());

@@ -53,6 +53,7 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
         target.DescriptionJa = entry.DescriptionJa;
         target.DescriptionEn = entry.DescriptionEn;
         target.WorkflowDefinitionId = string.IsNullOrWhiteSpace(entry.WorkflowDefinitionId) ? null : entry.WorkflowDefinitionId.Trim();
+        target.ApplyForm = string.IsNullOrWhiteSpace(entry.ApplyForm) ? null : entry.ApplyForm; // the caller validated it (FormSchema lives in Workflows)
         target.TicketCost = entry.TicketCost;
         target.OneAwsAccountPerApplication = entry.OneAwsAccountPerApplication;
         target.AllowedRanks = [.. entry.AllowedRanks];

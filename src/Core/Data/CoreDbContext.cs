@@ -73,6 +73,10 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
 
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+
+    public DbSet<Terms.TermsDocument> TermsDocuments => Set<Terms.TermsDocument>();
+
     public DbSet<TrainingTopic> TrainingTopics => Set<TrainingTopic>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Data;
@@ -12,7 +14,7 @@ namespace CloudpackPlus.Portal.Applications;
 /// <summary>Everything an application's page shows.</summary>
 public sealed record ApplicationDetails(
     ServiceApplication Application, CatalogueEntry Service, string CompanyName, string AppliedByName, string? CsmName,
-    TrainingRequest? Training, TrainingTopic? Topic, IReadOnlyList<TimelineLine> Timeline,
+    IReadOnlyList<(string Label, string Value)> Asked, IReadOnlyList<TimelineLine> Timeline,
     IReadOnlyList<WorkflowTask> OpenTasks, IReadOnlyList<ConversationLine> Conversation)
 {
     /// <summary>The customer may cancel it: open, the service allows it (WEB-3), the session not yet begun (TKT-5).</summary>
@@ -30,7 +32,7 @@ public sealed record ApplicationDetails(
 /// <summary>Loads an application's page: the row (tenant-filtered for customers), its workflow's journal and tasks, the conversation.</summary>
 public sealed class ApplicationDetailsLoader(
     CoreDbContext db, ApplicationBook book, CatalogueService catalogue, ConversationService conversation,
-    IWorkflowRuntime runtime, ITaskService tasks, IStringLocalizer<SharedResource> text)
+    IWorkflowRuntime runtime, ITaskService tasks, ApplyForms forms, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The application, or null when it does not exist or belongs to another company than <paramref name="companyId"/> (null: staff, any company).</summary>
     public async Task<ApplicationDetails?> LoadAsync(Guid id, Guid? companyId, CancellationToken cancellationToken)
@@ -45,16 +47,41 @@ public sealed class ApplicationDetailsLoader(
         var journal = await runtime.GetJournalAsync(application.WorkflowInstanceId, 0, 1000, cancellationToken);
         var all = await tasks.ListForInstanceAsync(application.WorkflowInstanceId, cancellationToken);
         var lines = await conversation.ListAsync(application.Id, cancellationToken);
-        var people = journal.Select(j => j.Actor).Append(application.AppliedBy.ToString()).Append(application.CsmId?.ToString())
+        var events = await ApplicationEvent.ListAsync(db, application.Id, cancellationToken);
+        var people = journal.Select(j => j.Actor).Concat(events.Select(e => e.Actor)).Append(application.AppliedBy.ToString()).Append(application.CsmId?.ToString())
             .Select(a => Guid.TryParse(a, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty);
         var names = await book.NamesAsync(people, cancellationToken);
-        var training = application.ServiceId == "TRAIN-1" ? TrainingRequest.FromJson(application.Details) : null;
-        var topic = training is null ? null : await db.TrainingTopics.AsNoTracking().SingleOrDefaultAsync(t => t.Id == training.TopicId, cancellationToken);
+        var form = await forms.LoadAsync(service, application.CompanyId, cancellationToken);
         var companyName = await db.Companies.IgnoreQueryFilters().Where(c => c.Id == application.CompanyId).Select(c => c.Name).SingleAsync(cancellationToken);
         return new ApplicationDetails(
             application, service, companyName, names.GetValueOrDefault(application.AppliedBy, ""),
-            application.CsmId is { } csm ? names.GetValueOrDefault(csm) : null, training, topic,
-            ApplicationTimeline.Build(journal, all, names, text),
+            application.CsmId is { } csm ? names.GetValueOrDefault(csm) : null, AskedFor(application.Details, form),
+            ApplicationTimeline.Build(events, journal, all, names, text),
             all.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), lines);
+    }
+
+    /// <summary>What the customer asked for, by the apply form's labels (choices by their option's label).</summary>
+    private List<(string, string)> AskedFor(string details, ApplyFormView? form)
+    {
+        var asked = new List<(string, string)>();
+        using var document = JsonDocument.Parse(details);
+        if (form is null || document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return asked;
+        }
+
+        var japanese = PortalCultures.IsJapanese;
+        foreach (var field in form.Schema.Fields)
+        {
+            if (!document.RootElement.TryGetProperty(field.Name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            var option = value.ValueKind == JsonValueKind.String ? form.OptionsOf(field).FirstOrDefault(o => o.Value == value.GetString()) : null;
+            asked.Add((field.LabelIn(japanese), option?.LabelIn(japanese) ?? TaskForms.Display(field, value, text)));
+        }
+
+        return asked;
     }
 }

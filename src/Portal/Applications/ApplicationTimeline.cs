@@ -12,20 +12,45 @@ namespace CloudpackPlus.Portal.Applications;
 public sealed record TimelineLine(DateTimeOffset At, string Text, string? Actor, IReadOnlyList<(string Label, string Value)> Details, bool Problem = false);
 
 /// <summary>
-/// APP-2: the application's history, read from its workflow journal: applied, each task completed
-/// (with what was entered), each status change, completion with the tickets spent, cancellation.
+/// APP-2: the application's history. The milestones (applied, each status change, completion with the tickets
+/// spent, cancellation) come from the application's own events, which outlive the workflow journal's
+/// retention; the journal adds, while it is kept, each task completed with what was entered and a stopped workflow.
 /// </summary>
 public static class ApplicationTimeline
 {
-    public static IReadOnlyList<TimelineLine> Build(
+    public static IReadOnlyList<TimelineLine> Build(IReadOnlyList<ApplicationEvent> events,
         IReadOnlyList<JournalEntry> journal, IReadOnlyList<WorkflowTask> tasks, IReadOnlyDictionary<Guid, string> names, IStringLocalizer text)
     {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(text);
         var japanese = PortalCultures.IsJapanese;
         var lines = new List<TimelineLine>();
+        var milestones = new List<TimelineLine>();
+        foreach (var e in events)
+        {
+            var parameters = e.ParameterValues();
+            var actor = Name(e.Actor, names, text);
+            switch (e.Code)
+            {
+                case ApplicationEventCodes.Applied:
+                    milestones.Add(new(e.At, text["Timeline.Applied"], actor, []));
+                    break;
+                case ApplicationEventCodes.Status when parameters.GetValueOrDefault("status") is { } status:
+                    milestones.Add(new(e.At, text["Timeline.Status", text[$"Status.{status}"]], null, []));
+                    break;
+                case ApplicationEventCodes.Completed:
+                    milestones.Add(new(e.At, text["Timeline.Completed", parameters.GetValueOrDefault("spent") ?? "?"], null, []));
+                    break;
+                case ApplicationEventCodes.Cancelled:
+                    var reason = parameters.GetValueOrDefault("reason");
+                    milestones.Add(new(e.At, text["Timeline.Cancelled"], actor, reason is null ? [] : [(text["Field.Reason"], reason)]));
+                    break;
+            }
+        }
+
         foreach (var entry in journal)
         {
             using var data = entry.Data is null ? null : JsonDocument.Parse(entry.Data);
@@ -33,22 +58,9 @@ public static class ApplicationTimeline
             var actor = Name(entry.Actor, names, text);
             switch (entry.Kind)
             {
-                case JournalKinds.InstanceStarted:
-                    lines.Add(new(entry.At, text["Timeline.Applied"], actor, []));
-                    break;
                 case JournalKinds.TaskCompleted when root is { } r && r.TryGetProperty("task", out var id)
                     && tasks.FirstOrDefault(t => t.Id.ToString() == id.GetString()) is { } task:
                     lines.Add(new(entry.At, text["Timeline.TaskDone", task.TitleIn(japanese)], actor, Details(task, r, text)));
-                    break;
-                case JournalKinds.ActivityCompleted when entry.ActivityType == "UpdateApplication" && Output(root, "statusSet") is { } status:
-                    lines.Add(new(entry.At, text["Timeline.Status", text[$"Status.{status}"]], null, []));
-                    break;
-                case JournalKinds.ActivityCompleted when entry.ActivityType == "CompleteApplication":
-                    lines.Add(new(entry.At, text["Timeline.Completed", Output(root, "spent") ?? "?"], null, []));
-                    break;
-                case JournalKinds.InstanceCancelled:
-                    var reason = root is { } c && c.TryGetProperty("reason", out var why) ? why.GetString() : null;
-                    lines.Add(new(entry.At, text["Timeline.Cancelled"], actor, reason is null ? [] : [(text["Field.Reason"], reason)]));
                     break;
                 case JournalKinds.InstanceFaulted:
                     lines.Add(new(entry.At, text["Timeline.Faulted"], null, [], Problem: true));
@@ -56,18 +68,14 @@ public static class ApplicationTimeline
             }
         }
 
-        return lines;
+        // Stable: in one step the task's completion comes before the status it leads to.
+        return lines.Concat(milestones).OrderBy(l => l.At).ToList();
     }
 
     private static string? Name(string? actor, IReadOnlyDictionary<Guid, string> names, IStringLocalizer text) =>
         actor is null ? null
         : Guid.TryParse(actor, out var id) && names.TryGetValue(id, out var name) ? name
         : actor == "system" ? text["Timeline.System"] : actor;
-
-    private static string? Output(JsonElement? root, string name) =>
-        root is { } r && r.TryGetProperty("outputs", out var outputs) && outputs.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : null;
 
     private static List<(string, string)> Details(WorkflowTask task, JsonElement root, IStringLocalizer text)
     {

@@ -8,9 +8,6 @@ namespace CloudpackPlus.Portal.Applications;
 /// <summary>Why the signed-in customer cannot apply for a service now (null: they can), as the catalogue and the form say it.</summary>
 public static class ApplyAvailability
 {
-    /// <summary>Services whose application form the portal has (each new service workflow adds its form here).</summary>
-    public static IReadOnlySet<string> FormsInPortal { get; } = new HashSet<string>(StringComparer.Ordinal) { "TRAIN-1" };
-
     public static string? Why(ServiceAvailability availability, bool representative, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(availability);
@@ -18,7 +15,7 @@ public static class ApplyAvailability
         return availability.Reason is { } reason
             ? PortalCultures.IsJapanese ? ApplyRefusals.Japanese(availability, reason) : ApplyRefusals.English(availability, reason)
             : !representative ? text["Catalogue.RepresentativeOnly"].Value
-            : availability.Entry.WorkflowDefinitionId is null || !FormsInPortal.Contains(availability.Entry.Id) ? text["Catalogue.NotOnline"].Value
+            : !availability.Entry.IsOnline ? text["Catalogue.NotOnline"].Value // a service is online with a workflow and an apply form
             : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Core.Time;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Workflows.Tasks;
@@ -9,7 +10,29 @@ using Microsoft.Extensions.Localization;
 namespace CloudpackPlus.Portal.Applications;
 
 /// <summary>A task's form as a page renders it: the schema, the values to show, whether it can be submitted.</summary>
-public sealed record TaskFormView(WorkflowTask Task, FormSchema Schema, IReadOnlyDictionary<string, string> Values, string Handler, bool Enabled);
+public sealed record TaskFormView(WorkflowTask Task, FormSchema Schema, IReadOnlyDictionary<string, string> Values, string Handler, bool Enabled)
+{
+    /// <summary>The fields as the shared partial renders them.</summary>
+    public FormFieldsView Fields => new(Schema, Values, Task.Id.ToString("N"), null);
+}
+
+/// <summary>
+/// The fields of any form in the form language (a task's form or a service's apply form), as the one shared
+/// partial <c>_FormFields</c> renders them: the values to show, the id suffix that keeps ids unique on a page,
+/// and, for apply forms, the resolved options, terms and earliest dates.
+/// </summary>
+public sealed record FormFieldsView(FormSchema Schema, IReadOnlyDictionary<string, string> Values, string IdSuffix, ApplyFormView? Apply)
+{
+    public string Value(string name) => Values.TryGetValue(name, out var v) ? v : "";
+
+    public IReadOnlyList<FormOption> OptionsOf(FormField field) =>
+        Apply?.OptionsOf(field) ?? (field?.Options ?? []).Select(o => new FormOption(o, field!.OptionLabelIn(o, true), field.OptionLabelIn(o, false))).ToList();
+
+    public Core.Terms.TermsDocument? TermsOf(FormField field) =>
+        field?.Terms is { } id && Apply is not null && Apply.Terms.TryGetValue(id, out var document) ? document : null;
+
+    public DateOnly? EarliestDate(FormField field) => Apply?.EarliestDate(field);
+}
 
 /// <summary>
 /// Turns a task's form schema into HTML inputs and posted inputs back into typed form data.
@@ -20,6 +43,14 @@ public static class TaskForms
     public const string Prefix = "f_";
 
     private const string LocalDateTime = "yyyy-MM-dd'T'HH:mm";
+
+    /// <summary>The values of a posted form as the fields show them again after a refusal.</summary>
+    public static Dictionary<string, string> Posted(FormSchema schema, IFormCollection posted)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(posted);
+        return schema.Fields.ToDictionary(f => f.Name, f => posted[Prefix + f.Name].ToString(), StringComparer.Ordinal);
+    }
 
     /// <summary>The form with the task's prefilled values (or the values just posted, after a refusal).</summary>
     public static TaskFormView View(WorkflowTask task, string handler, bool enabled, IFormCollection? posted = null)
@@ -62,6 +93,18 @@ public static class TaskForms
             if (field.Type == "boolean")
             {
                 data[field.Name] = JsonSerializer.SerializeToElement(raw is "true" or "on");
+                continue;
+            }
+
+            if (field.Type == "list")
+            {
+                // One item per line; blank lines are not items.
+                var items = raw.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+                if (items.Length > 0)
+                {
+                    data[field.Name] = JsonSerializer.SerializeToElement(items);
+                }
+
                 continue;
             }
 
@@ -133,6 +176,8 @@ public static class TaskForms
             "datetime" when value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                 => PortalCultures.DateTime(instant),
             "choice" when value.ValueKind == JsonValueKind.String => field.OptionLabelIn(value.GetString()!, japanese),
+            "list" when value.ValueKind == JsonValueKind.Array => string.Join("\n", value.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText())),
+            "terms" => text["Form.TermsAccepted", value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()],
             _ => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(),
         };
     }

@@ -41,15 +41,17 @@ internal sealed class TrainingDemoSeeder(
         }
 
         var today = Tokyo.Today(clock);
-        var first = await desk.ApplyForTrainingAsync(company.Value, rep.Value, WaitingForCsm,
-            new TrainingRequest(TrainingTopic.IntroductionId, "新しく配属されたエンジニア向けに、AWSの全体像と主要サービスを学びたい。", [new(today.AddDays(7), today.AddDays(30))], 8), cancellationToken);
+        var first = await desk.ApplyAsync("TRAIN-1", WaitingForCsm,
+            new TrainingRequest(TrainingTopic.IntroductionId, "新しく配属されたエンジニア向けに、AWSの全体像と主要サービスを学びたい。", [new(today.AddDays(7), today.AddDays(30))], 8).ToFormData(),
+            rep.Value, cancellationToken);
         if (first.Created)
         {
             await conversation.PostAsync(WaitingForCsm, rep.Value, false, "はじめてのAWS研修です。できれば午後の時間帯を希望します。", [], cancellationToken);
         }
 
-        var second = await desk.ApplyForTrainingAsync(company.Value, rep.Value, WaitingForCustomer,
-            new TrainingRequest(TrainingTopic.IamId, "IAMの権限設計を見直したい。", [new(today.AddDays(5), today.AddDays(20)), new(today.AddDays(25), today.AddDays(40))], 4), cancellationToken);
+        var second = await desk.ApplyAsync("TRAIN-1", WaitingForCustomer,
+            new TrainingRequest(TrainingTopic.IamId, "IAMの権限設計を見直したい。", [new(today.AddDays(5), today.AddDays(20)), new(today.AddDays(25), today.AddDays(40))], 4).ToFormData(),
+            rep.Value, cancellationToken);
         if (second.Created)
         {
             await ProposeAsync(csm.Value, cancellationToken);

@@ -88,8 +88,8 @@ public sealed partial class DefinitionFileImporter(IServiceScopeFactory scopes, 
             return FileImportOutcome.StaffVersionNewer;
         }
 
-        var saved = await service.SaveAsync(graph, "file:" + Path.GetFileName(file), DefinitionSources.File, hash, cancellationToken);
-        await service.PublishAsync(saved.DefinitionId, saved.Version, "file:" + Path.GetFileName(file), cancellationToken);
+        // One transaction: a publish that fails leaves no unpublished file version behind (the next start retries the file).
+        var saved = await service.SaveAndPublishAsync(graph, "file:" + Path.GetFileName(file), DefinitionSources.File, hash, cancellationToken);
         LogImported(file, saved.DefinitionId, saved.Version);
         return FileImportOutcome.Imported;
     }

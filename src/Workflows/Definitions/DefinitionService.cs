@@ -30,7 +30,7 @@ public interface IDefinitionService
     /// <summary>A version's graph as a JSON file (the published one when no version is given).</summary>
     Task<string> ExportAsync(string definitionId, int? version = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Imports a JSON file as a new draft, and publishes it when asked.</summary>
+    /// <summary>Imports a JSON file as a new draft, and publishes it when asked (save and publish in one transaction).</summary>
     Task<DefinitionVersionSummary> ImportAsync(string json, string actor, bool publish, CancellationToken cancellationToken = default);
 }
 
@@ -51,60 +51,79 @@ internal sealed class DefinitionService(WorkflowDbContext db, DefinitionValidato
     internal async Task<DefinitionVersionSummary> SaveAsync(WorkflowGraph graph, string actor, string source, string? hash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return await InTransactionAsync(graph.DefinitionId, async () =>
-        {
-            var latest = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == graph.DefinitionId && d.IsLatest, cancellationToken);
-            if (latest is not null && latest.PublishedAt is null && source == DefinitionSources.Staff)
-            {
-                latest.Graph = graph.ToJson();
-                latest.Name = graph.Name;
-                return latest;
-            }
-
-            if (latest is not null)
-            {
-                latest.IsLatest = false;
-                await db.SaveChangesAsync(cancellationToken); // the partial unique index allows one latest at a time
-            }
-
-            var draft = new WorkflowDefinitionVersion
-            {
-                DefinitionId = graph.DefinitionId, Version = (latest?.Version ?? 0) + 1, Name = graph.Name, Graph = graph.ToJson(),
-                IsLatest = true, Source = source, SourceHash = hash, CreatedAt = time.GetUtcNow(), CreatedBy = actor,
-            };
-            db.Definitions.Add(draft);
-            return draft;
-        }, cancellationToken);
+        return await InTransactionAsync(graph.DefinitionId, () => SaveInTransactionAsync(graph, actor, source, hash, cancellationToken), cancellationToken);
     }
 
     public async Task<DefinitionVersionSummary> PublishAsync(string definitionId, int version, string actor, CancellationToken cancellationToken = default) =>
-        await InTransactionAsync(definitionId, async () =>
+        await InTransactionAsync(definitionId, () => PublishInTransactionAsync(definitionId, version, actor, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Saves the graph as a new version and publishes it in ONE transaction: a publish that fails
+    /// (validation, a constraint, a lost connection) leaves no new draft behind.
+    /// </summary>
+    internal async Task<DefinitionVersionSummary> SaveAndPublishAsync(WorkflowGraph graph, string actor, string source, string? hash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return await InTransactionAsync(graph.DefinitionId, async () =>
         {
-            var target = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
-                ?? throw new WorkflowNotFoundVersionException($"Workflow '{definitionId}' has no version {version}.");
-            var problems = validator.Validate(WorkflowGraph.Parse(target.Graph));
-            if (problems.Count > 0)
-            {
-                throw new WorkflowValidationException(problems);
-            }
-
-            if (target.IsPublished)
-            {
-                return target;
-            }
-
-            var current = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
-            if (current is not null)
-            {
-                current.IsPublished = false;
-                await db.SaveChangesAsync(cancellationToken); // the partial unique index allows one published at a time
-            }
-
-            target.IsPublished = true;
-            target.PublishedAt ??= time.GetUtcNow();
-            target.PublishedBy ??= actor;
-            return target;
+            var saved = await SaveInTransactionAsync(graph, actor, source, hash, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return await PublishInTransactionAsync(saved.DefinitionId, saved.Version, actor, cancellationToken);
         }, cancellationToken);
+    }
+
+    private async Task<WorkflowDefinitionVersion> SaveInTransactionAsync(WorkflowGraph graph, string actor, string source, string? hash, CancellationToken cancellationToken)
+    {
+        var latest = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == graph.DefinitionId && d.IsLatest, cancellationToken);
+        if (latest is not null && latest.PublishedAt is null && source == DefinitionSources.Staff)
+        {
+            latest.Graph = graph.ToJson();
+            latest.Name = graph.Name;
+            return latest;
+        }
+
+        if (latest is not null)
+        {
+            latest.IsLatest = false;
+            await db.SaveChangesAsync(cancellationToken); // the partial unique index allows one latest at a time
+        }
+
+        var draft = new WorkflowDefinitionVersion
+        {
+            DefinitionId = graph.DefinitionId, Version = (latest?.Version ?? 0) + 1, Name = graph.Name, Graph = graph.ToJson(),
+            IsLatest = true, Source = source, SourceHash = hash, CreatedAt = time.GetUtcNow(), CreatedBy = actor,
+        };
+        db.Definitions.Add(draft);
+        return draft;
+    }
+
+    private async Task<WorkflowDefinitionVersion> PublishInTransactionAsync(string definitionId, int version, string actor, CancellationToken cancellationToken)
+    {
+        var target = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
+            ?? throw new WorkflowNotFoundVersionException($"Workflow '{definitionId}' has no version {version}.");
+        var problems = validator.Validate(WorkflowGraph.Parse(target.Graph));
+        if (problems.Count > 0)
+        {
+            throw new WorkflowValidationException(problems);
+        }
+
+        if (target.IsPublished)
+        {
+            return target;
+        }
+
+        var current = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
+        if (current is not null)
+        {
+            current.IsPublished = false;
+            await db.SaveChangesAsync(cancellationToken); // the partial unique index allows one published at a time
+        }
+
+        target.IsPublished = true;
+        target.PublishedAt ??= time.GetUtcNow();
+        target.PublishedBy ??= actor;
+        return target;
+    }
 
     public async Task<string> ExportAsync(string definitionId, int? version = null, CancellationToken cancellationToken = default)
     {
@@ -124,8 +143,9 @@ internal sealed class DefinitionService(WorkflowDbContext db, DefinitionValidato
             throw new WorkflowValidationException(problems);
         }
 
-        var saved = await SaveAsync(graph, actor, DefinitionSources.Import, null, cancellationToken);
-        return publish ? await PublishAsync(saved.DefinitionId, saved.Version, actor, cancellationToken) : saved;
+        return publish
+            ? await SaveAndPublishAsync(graph, actor, DefinitionSources.Import, null, cancellationToken)
+            : await SaveAsync(graph, actor, DefinitionSources.Import, null, cancellationToken);
     }
 
     private async Task<DefinitionVersionSummary> InTransactionAsync(string definitionId, Func<Task<WorkflowDefinitionVersion>> body, CancellationToken cancellationToken)

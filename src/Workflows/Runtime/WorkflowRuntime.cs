@@ -7,7 +7,7 @@ using Npgsql;
 namespace CloudpackPlus.Workflows.Runtime;
 
 /// <summary>The runtime's entry points; each call is one step (one transaction).</summary>
-internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider services) : IWorkflowRuntime
+internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider services, IEnumerable<IInstanceCancellationHandler> cancellationHandlers) : IWorkflowRuntime
 {
     /// <summary>For reads outside a step; resolved on first use, since a DbContext costs more than a whole step's engine work.</summary>
     private WorkflowDbContext ReadDb => field ??= services.GetRequiredService<WorkflowDbContext>();
@@ -201,6 +201,13 @@ internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider se
             await step.WithCallerAsync(instanceId, async scope =>
             {
                 await alsoInStep(scope);
+                // Every caller gets the same domain compensation (tickets back, application closed), not only the domain's own cancel.
+                var cancellation = new InstanceCancellation(instanceId, instance.DefinitionId, instance.CorrelationId, actor, reason);
+                foreach (var handler in cancellationHandlers)
+                {
+                    await handler.OnCancellingAsync(cancellation, scope, cancellationToken);
+                }
+
                 return true;
             });
             var run = await step.LoadAsync(instance);

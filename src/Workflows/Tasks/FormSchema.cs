@@ -1,19 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace CloudpackPlus.Workflows.Tasks;
 
 /// <summary>
-/// The form of a human task: typed fields with validation. Types: string, text, integer, number,
-/// boolean, date, datetime, choice. Unknown submitted fields are refused.
+/// The form language of human tasks and of services' apply forms: typed fields with validation. Types:
+/// string, text, integer, number, boolean, date, datetime, choice (fixed options or <c>optionsFrom</c> a
+/// named source), list (of strings, <c>minItems</c>/<c>maxItems</c>), account (one of the company's linked
+/// AWS accounts), terms (acceptance of the latest version of a terms document). Unknown submitted fields
+/// are refused; every refusal has a <see cref="FormErrorCodes"/> code.
 /// </summary>
 public sealed record FormSchema(IReadOnlyList<FormField> Fields)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly HashSet<string> Types = ["string", "text", "integer", "number", "boolean", "date", "datetime", "choice"];
+    private static readonly HashSet<string> Types = ["string", "text", "integer", "number", "boolean", "date", "datetime", "choice", "list", "account", "terms"];
 
-    /// <summary>Reads a schema; throws <see cref="FormatException"/> with the problem.</summary>
+    /// <summary>Reads a schema; throws <see cref="FormatException"/> naming the field and the rule broken.</summary>
     public static FormSchema Parse(string json)
     {
         FormSchema? schema;
@@ -31,15 +33,45 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
             throw new FormatException("The form schema needs a 'fields' list.");
         }
 
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in schema.Fields)
         {
-            if (string.IsNullOrWhiteSpace(field.Name) || !Types.Contains(field.Type))
+            if (field is null || string.IsNullOrWhiteSpace(field.Name) || !Types.Contains(field.Type))
             {
-                throw new FormatException($"Form field '{field.Name}' has unknown type '{field.Type}' (allowed: {string.Join(", ", Types)}).");
+                throw new FormatException($"Form field '{field?.Name}' has unknown type '{field?.Type}' (allowed: {string.Join(", ", Types)}).");
+            }
+
+            if (!names.Add(field.Name))
+            {
+                throw new FormatException($"Form field '{field.Name}' appears twice.");
+            }
+
+            if (Problem(field) is { } problem)
+            {
+                throw new FormatException($"Form field '{field.Name}': {problem}");
             }
         }
 
         return schema;
+    }
+
+    private static string? Problem(FormField field) => field.Type switch
+    {
+        "choice" when (field.Options is null || field.Options.Count == 0) && string.IsNullOrWhiteSpace(field.OptionsFrom) => "a choice needs 'options' or 'optionsFrom'.",
+        "terms" when string.IsNullOrWhiteSpace(field.Terms) => "a terms field needs 'terms' (the terms document's id).",
+        "list" when field.MinItems < 0 || field.MaxItems < 1 || field.MinItems > field.MaxItems => "'minItems' must be 0 or more and not above 'maxItems' (at least 1).",
+        not "date" when field.MinBusinessDaysAhead is not null => "'minBusinessDaysAhead' is for date fields.",
+        "date" when field.MinBusinessDaysAhead is < 0 or > 400 => "'minBusinessDaysAhead' must be 0 to 400.",
+        _ => null,
+    };
+
+    /// <summary>The earliest date a date field accepts (business-days rule), in Japan, or null when the field has no such rule.</summary>
+    public static DateOnly? EarliestDate(FormField field, FormValidationContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.MinBusinessDaysAhead is { } days && context?.Calendar is { } calendar
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(calendar.AddBusinessDays(context.Now, days), Calendar.WeekdayCalendar.Tokyo).Date)
+            : null;
     }
 
     /// <summary>Every problem of the submitted data with a stable code per problem, for translated messages.</summary>
@@ -55,11 +87,13 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
         foreach (var field in Fields)
         {
             if (!data.TryGetValue(field.Name, out var value) || value.ValueKind == JsonValueKind.Null
-                || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0))
+                || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0)
+                || (field.Type == "terms" && value.ValueKind == JsonValueKind.False)
+                || (field.Type == "list" && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0 && field.MinItems is null or 0))
             {
-                if (field.Required || field.RequiredWhen?.Holds(data) == true)
+                if (field.Required || field.Type == "terms" || field.RequiredWhen?.Holds(data) == true)
                 {
-                    errors.Add(new(field.Name, FormErrorCodes.Required, null));
+                    errors.Add(new(field.Name, field.Type == "terms" ? FormErrorCodes.TermsNotAccepted : FormErrorCodes.Required, null));
                 }
 
                 continue;
@@ -107,8 +141,7 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
             case "boolean":
                 return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : Error(FormErrorCodes.Boolean);
             case "date":
-                return value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? null : Error(FormErrorCodes.Date);
+                return CheckDate(field, value, data, context, Error);
             case "datetime":
                 if (value.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
                 {
@@ -125,138 +158,53 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
                 return field.BusinessHours && context?.Calendar is { } calendar
                     && !calendar.IsWithinBusinessHours(instant, TimeSpan.FromMinutes(minutes))
                     ? Error(FormErrorCodes.BusinessHours, minutes) : null;
+            case "list":
+                if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
+                {
+                    return Error(FormErrorCodes.List);
+                }
+
+                var count = value.GetArrayLength();
+                return field.MaxItems is { } most && count > most ? Error(FormErrorCodes.MaxItems, most)
+                    : field.MinItems is { } least && count < least ? Error(FormErrorCodes.MinItems, least)
+                    : field.MaxLength is { } longest && value.EnumerateArray().Any(i => i.GetString()!.Length > longest) ? Error(FormErrorCodes.MaxLength, longest)
+                    : null;
+            case "account":
+                // ELIG-3: whatever the page showed, only an account linked to the company is accepted.
+                return value.ValueKind == JsonValueKind.String && context?.OptionsFor(field) is { } accounts && accounts.Contains(value.GetString()!)
+                    ? null : Error(FormErrorCodes.Account);
+            case "terms":
+                var latest = context?.TermsVersions?.GetValueOrDefault(field.Terms!);
+                var accepted = value.ValueKind switch
+                {
+                    JsonValueKind.Number when value.TryGetInt32(out var v) => v,
+                    JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) => v,
+                    _ => (int?)null,
+                };
+                return latest is null ? Error(FormErrorCodes.TermsMissing)
+                    : accepted != latest ? Error(FormErrorCodes.TermsChanged, latest) : null;
             default: // choice
-                return value.ValueKind == JsonValueKind.String && (field.Options ?? []).Contains(value.GetString()!)
-                    ? null : Error(FormErrorCodes.Choice, string.Join(", ", field.Options ?? []));
+                var options = field.OptionsFrom is null ? field.Options ?? [] : context?.OptionsFor(field) ?? [];
+                return value.ValueKind == JsonValueKind.String && options.Contains(value.GetString()!)
+                    ? null : Error(FormErrorCodes.Choice, field.OptionsFrom is null ? string.Join(", ", options) : null);
         }
     }
-}
 
-/// <summary>A condition on another field of the same form: <c>{"field": "decision", "equals": "another-date"}</c>.</summary>
-public sealed record FieldCondition(string Field, string EqualsValue)
-{
-    /// <summary>The compared value (JSON name <c>equals</c>).</summary>
-    [JsonPropertyName("equals")]
-    public string EqualsValue { get; init; } = EqualsValue;
-
-    /// <summary>Whether the submitted data meets the condition.</summary>
-    public bool Holds(IReadOnlyDictionary<string, JsonElement> data) =>
-        data is not null && data.TryGetValue(Field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == EqualsValue;
-}
-
-/// <summary>What validation may consult beyond the data: the clock and the business calendar.</summary>
-public sealed record FormValidationContext(DateTimeOffset Now, Calendar.IWorkflowCalendar? Calendar);
-
-/// <summary>One problem of submitted form data.</summary>
-/// <param name="Field">The field.</param>
-/// <param name="Code">A <see cref="FormErrorCodes"/> value.</param>
-/// <param name="Argument">The limit or list the message names, if any.</param>
-public sealed record FormError(string Field, string Code, string? Argument)
-{
-    /// <summary>English text, as the API answers it.</summary>
-    public override string ToString() => Code switch
+    private static FormError? CheckDate(FormField field, JsonElement value, IReadOnlyDictionary<string, JsonElement> data, FormValidationContext? context,
+        Func<string, object?, FormError> error)
     {
-        FormErrorCodes.UnknownField => $"{Field}: not a field of this form.",
-        FormErrorCodes.Required => $"{Field}: required.",
-        FormErrorCodes.Text => $"{Field}: must be text.",
-        FormErrorCodes.MaxLength => $"{Field}: at most {Argument} characters.",
-        FormErrorCodes.Integer => $"{Field}: must be a whole number.",
-        FormErrorCodes.Number => $"{Field}: must be a number.",
-        FormErrorCodes.Min => $"{Field}: must be at least {Argument}.",
-        FormErrorCodes.Max => $"{Field}: must be at most {Argument}.",
-        FormErrorCodes.Boolean => $"{Field}: must be true or false.",
-        FormErrorCodes.Date => $"{Field}: must be a date (yyyy-MM-dd).",
-        FormErrorCodes.DateTime => $"{Field}: must be a date and time (ISO 8601).",
-        FormErrorCodes.Future => $"{Field}: must be in the future.",
-        FormErrorCodes.Url => $"{Field}: must be an http(s) URL.",
-        FormErrorCodes.BusinessHours => $"{Field}: must lie within business hours (business day, 10:00-19:00 JST) for {Argument} minutes.",
-        _ => $"{Field}: must be one of: {Argument}.",
-    };
-}
+        if (value.ValueKind != JsonValueKind.String || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return error(FormErrorCodes.Date, null);
+        }
 
-/// <summary>Stable codes of form problems.</summary>
-public static class FormErrorCodes
-{
-#pragma warning disable CS1591 // the names say it
-    public const string UnknownField = "unknown-field";
-    public const string Required = "required";
-    public const string Text = "text";
-    public const string MaxLength = "max-length";
-    public const string Integer = "integer";
-    public const string Number = "number";
-    public const string Min = "min";
-    public const string Max = "max";
-    public const string Boolean = "boolean";
-    public const string Date = "date";
-    public const string DateTime = "datetime";
-    public const string Future = "future";
-    public const string BusinessHours = "business-hours";
-    public const string Url = "url";
-    public const string Choice = "choice";
-#pragma warning restore CS1591
-}
+        if (EarliestDate(field, context) is { } earliest && date < earliest)
+        {
+            return error(FormErrorCodes.BusinessDaysAhead, earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
 
-/// <summary>One field of a task form.</summary>
-public sealed record FormField
-{
-    /// <summary>Field key in the submitted data.</summary>
-    public required string Name { get; init; }
-
-    /// <summary>string, text, integer, number, boolean, date, datetime, choice.</summary>
-    public string Type { get; init; } = "string";
-
-    /// <summary>Must be present and non-empty.</summary>
-    public bool Required { get; init; }
-
-    /// <summary>Labels by language (ja, en).</summary>
-    public IReadOnlyDictionary<string, string>? Label { get; init; }
-
-    /// <summary>For text: maximum length.</summary>
-    public int? MaxLength { get; init; }
-
-    /// <summary>For numbers: bounds.</summary>
-    public double? Min { get; init; }
-
-    /// <summary>For numbers: bounds.</summary>
-    [JsonPropertyName("max")]
-    public double? Max { get; init; }
-
-    /// <summary>For choice: the allowed values.</summary>
-    public IReadOnlyList<string>? Options { get; init; }
-
-    /// <summary>For choice: labels of the values by language (value → {ja, en}).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? OptionLabels { get; init; }
-
-    /// <summary>For datetime: must be later than now.</summary>
-    public bool Future { get; init; }
-
-    /// <summary>For datetime: the slot must lie within business hours (HOURS-1).</summary>
-    public bool BusinessHours { get; init; }
-
-    /// <summary>For datetime with <see cref="BusinessHours"/>: the length of the slot in minutes.</summary>
-    public int? DurationMinutes { get; init; }
-
-    /// <summary>For datetime with <see cref="BusinessHours"/>: another (integer) field that gives the slot's minutes.</summary>
-    public string? DurationField { get; init; }
-
-    /// <summary>For string: <c>url</c> (an absolute http or https URL).</summary>
-    public string? Format { get; init; }
-
-    /// <summary>Required only when another field has a given value (e.g. a comment when asking for another date).</summary>
-    public FieldCondition? RequiredWhen { get; init; }
-
-    /// <summary>Help text by language (ja, en).</summary>
-    public IReadOnlyDictionary<string, string>? Help { get; init; }
-
-    /// <summary>The label in the reader's language (falls back to the name).</summary>
-    public string LabelIn(bool japanese) => In(Label, japanese) ?? Name;
-
-    /// <summary>A choice's label in the reader's language (falls back to the value).</summary>
-    public string OptionLabelIn(string option, bool japanese) => In(OptionLabels?.GetValueOrDefault(option), japanese) ?? option;
-
-    /// <summary>The help text in the reader's language, if any.</summary>
-    public string? HelpIn(bool japanese) => In(Help, japanese);
-
-    private static string? In(IReadOnlyDictionary<string, string>? texts, bool japanese) =>
-        texts is null ? null : texts.TryGetValue(japanese ? "ja" : "en", out var text) ? text : texts.Values.FirstOrDefault();
+        return field.NotBeforeField is { } other && data.TryGetValue(other, out var first) && first.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(first.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) && date < start
+            ? error(FormErrorCodes.NotBefore, other) : null;
+    }
 }

@@ -22,6 +22,7 @@ public sealed class NonCancellableServiceTests(TrainingApplicationFixture fx) : 
             var catalogue = scope.ServiceProvider.GetRequiredService<CatalogueService>();
             var scan = await catalogue.GetAsync("WEB-L");
             scan.WorkflowDefinitionId = "sample-approval";
+            scan.ApplyForm = """{ "fields": [ { "name": "note", "type": "text", "maxLength": 100 } ] }""";
             await catalogue.SaveAsync(scan, company.CsmId);
         }
 
@@ -30,7 +31,7 @@ public sealed class NonCancellableServiceTests(TrainingApplicationFixture fx) : 
         await using (var scope = fx.Services.CreateAsyncScope())
         {
             applied = await scope.ServiceProvider.GetRequiredService<ApplicationDesk>().ApplyAsync(
-                company.CompanyId, company.RepresentativeId, Guid.CreateVersion7(), "WEB-L", "{}", new Dictionary<string, object?>());
+                "WEB-L", Guid.CreateVersion7(), new Dictionary<string, System.Text.Json.JsonElement>(), company.RepresentativeId);
         }
 
         await Assert.ThrowsAsync<NotCancellableException>(() => fx.CancelAsync(applied.ApplicationId, company.RepresentativeId, "やめます"));

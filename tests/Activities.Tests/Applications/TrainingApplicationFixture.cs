@@ -27,7 +27,7 @@ public sealed class TrainingApplicationFixture : CloudpackAppFactory
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ApplicationDesk>()
-            .ApplyForTrainingAsync(company.CompanyId, person ?? company.RepresentativeId, submission ?? Guid.CreateVersion7(), request ?? Request());
+            .ApplyAsync("TRAIN-1", submission ?? Guid.CreateVersion7(), (request ?? Request()).ToFormData(), person ?? company.RepresentativeId);
     }
 
     public async Task CancelAsync(Guid applicationId, Guid person, string? reason = null)

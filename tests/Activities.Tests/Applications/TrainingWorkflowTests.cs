@@ -1,3 +1,4 @@
+using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Core.Tickets;
@@ -140,12 +141,14 @@ public sealed class TrainingWorkflowTests(TrainingApplicationFixture fx) : IClas
     {
         var company = await fx.NewCompanyAsync();
 
-        var refused = await Assert.ThrowsAsync<ProgrammeRuleException>(() => fx.ApplyAsync(company, request: new TrainingRequest(Guid.NewGuid(), "", [], 0)));
+        var refused = await Assert.ThrowsAsync<FormRejectedException>(() => fx.ApplyAsync(company, request: new TrainingRequest(Guid.NewGuid(), "", [], 0)));
 
-        Assert.Equal("training_request_invalid", refused.Code);
-        Assert.Contains("題目", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("希望時期", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("参加予定人数", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("form_invalid", refused.Code);
+        Assert.Equal(
+            [("topic", FormErrorCodes.Choice), ("goals", FormErrorCodes.Required), ("wishedFrom", FormErrorCodes.Required),
+             ("wishedTo", FormErrorCodes.Required), ("participants", FormErrorCodes.Min)],
+            refused.Errors.Select(e => (e.Field, e.Code)).ToList());
+        Assert.Equal(0, await fx.CoreAsync(db => db.Applications.CountAsync(a => a.CompanyId == company.CompanyId)));
     }
 }
 

@@ -27,12 +27,12 @@ public sealed partial class ApplicationPagesTests(PortalAppFactory app) : IClass
 
     private static Dictionary<string, string> TrainingForm(string submission) => new()
     {
-        ["Form.SubmissionId"] = submission,
-        ["Form.TopicId"] = ApplicationSetup.IntroTopic.ToString(),
-        ["Form.Goals"] = "新人向けにAWSの全体像を学びたい",
-        ["Form.From[0]"] = "2026-05-18",
-        ["Form.To[0]"] = "2026-05-29",
-        ["Form.Participants"] = "6",
+        ["SubmissionId"] = submission,
+        ["f_topic"] = ApplicationSetup.IntroTopic.ToString(),
+        ["f_goals"] = "新人向けにAWSの全体像を学びたい",
+        ["f_wishedFrom"] = "2026-05-18",
+        ["f_wishedTo"] = "2026-05-29",
+        ["f_participants"] = "6",
     };
 
     [Fact]
@@ -65,15 +65,15 @@ public sealed partial class ApplicationPagesTests(PortalAppFactory app) : IClass
         var (company, rep, _, _) = await CompanyAsync();
         using var client = await SignedInAsync(rep);
         var fields = TrainingForm(Guid.CreateVersion7().ToString());
-        fields["Form.Goals"] = "";
-        fields["Form.From[0]"] = "2026-05-01"; // before today (2026-05-11)
+        fields["f_goals"] = "";
+        fields["f_wishedFrom"] = "2026-05-01"; // before today (2026-05-11)
 
         using var response = await client.PostFormAsync("/Services/Apply/TRAIN-1", fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("受講の目的・ゴールを2000文字以内で入力してください。", html, StringComparison.Ordinal);
-        Assert.Contains("希望時期1", html, StringComparison.Ordinal);
+        Assert.Contains("受講の目的・ゴールを入力してください。", html, StringComparison.Ordinal);
+        Assert.Contains("希望時期(開始日): 2026-05-11 以降の日付を指定してください。", html, StringComparison.Ordinal);
         Assert.Equal(0, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM core.applications WHERE company_id = '{company}'"));
     }
 
@@ -197,7 +197,7 @@ public sealed partial class ApplicationPagesTests(PortalAppFactory app) : IClass
         return start < 0 ? "(no errors shown)" : WebUtility.HtmlDecode(html[start..Math.Min(html.Length, start + 600)]);
     }
 
-    [GeneratedRegex("name=\"Form.SubmissionId\" value=\"([0-9a-f-]+)\"")]
+    [GeneratedRegex("name=\"SubmissionId\" value=\"([0-9a-f-]+)\"")]
     private static partial Regex SubmissionId();
 
     [GeneratedRegex("data-test=\"task-form-confirm\" action=\"[^\"]*taskId=([0-9a-f-]{36})")]

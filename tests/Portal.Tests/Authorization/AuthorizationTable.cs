@@ -101,6 +101,8 @@ public static class AuthorizationTable
         ["/api/workflows/tasks/{id:guid}/claim"] = ("POST /api/workflows/tasks/{unknown}/claim", StaffApiAnswering("404")),
         ["/api/workflows/tasks/{id:guid}/complete"] = ("POST /api/workflows/tasks/{unknown}/complete", StaffApiAnswering("404")),
         ["/api/workflows/tasks/{id:guid}/release"] = ("POST /api/workflows/tasks/{unknown}/release", StaffApiAnswering("404")),
+        ["/api/services/{id}"] = ("PUT /api/services/NEW-PROBE", ["401", "403", "403", "403", "403", "403", "400"]),
+        ["/api/terms/{id}"] = ("PUT /api/terms/probe-terms", ["401", "403", "403", "403", "403", "403", "400"]),
         ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "200"]),
     };
 }

@@ -75,16 +75,21 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
                     .Replace("{application}", training.ApplicationId.ToString(), StringComparison.Ordinal)
                     .Replace("{attachment}", training.AttachmentId.ToString(), StringComparison.Ordinal)
                     .Replace("{task}", training.CsmTaskId.ToString(), StringComparison.Ordinal);
-                // "POST /path" rows: endpoints that only take POST are checked with an empty JSON body.
-                var post = path.StartsWith("POST ", StringComparison.Ordinal);
-                path = post ? path[5..] : path;
+                // "POST /path" and "PUT /path" rows: endpoints that only take those are checked with an empty JSON body.
+                var method = path.StartsWith("POST ", StringComparison.Ordinal) ? "POST" : path.StartsWith("PUT ", StringComparison.Ordinal) ? "PUT" : "GET";
+                path = method == "GET" ? path : path[(method.Length + 1)..];
                 using var body = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-                using var response = post ? await client.Http.PostAsync(new Uri(path, UriKind.Relative), body) : await client.GetAsync(path);
+                using var response = method switch
+                {
+                    "POST" => await client.Http.PostAsync(new Uri(path, UriKind.Relative), body),
+                    "PUT" => await client.Http.PutAsync(new Uri(path, UriKind.Relative), body),
+                    _ => await client.GetAsync(path),
+                };
                 var actual = Describe(response);
                 var want = expected[(int)asker];
                 if (actual != want)
                 {
-                    failures.Add($"{asker,-28} {(post ? "POST" : "GET")} {path}: expected {want}, got {actual}");
+                    failures.Add($"{asker,-28} {method} {path}: expected {want}, got {actual}");
                 }
             }
         }

@@ -36,7 +36,7 @@ public static class ApplicationSetup
         await using var scope = app.Services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<ApplicationDesk>();
         var request = new TrainingRequest(IntroTopic, "AWSの基礎を学ぶ", [new(Tokyo.Today(app.Clock).AddDays(7), Tokyo.Today(app.Clock).AddDays(21))], 5);
-        var applied = await desk.ApplyForTrainingAsync(companyId, representative.PersonId, Guid.CreateVersion7(), request);
+        var applied = await desk.ApplyAsync("TRAIN-1", Guid.CreateVersion7(), request.ToFormData(), representative.PersonId);
         var message = await scope.ServiceProvider.GetRequiredService<ConversationService>()
             .PostAsync(applied.ApplicationId, representative.PersonId, false, "資料です", [new UploadedFile("agenda.txt", "アジェンダ"u8.ToArray())]);
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();

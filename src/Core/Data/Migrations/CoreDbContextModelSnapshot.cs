@@ -25,6 +25,51 @@ namespace CloudpackPlus.Core.Data.Migrations
 
             modelBuilder.HasSequence("application_numbers");
 
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_events");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_application_events_application_id_at");
+
+                    b.ToTable("application_events", "core");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -276,6 +321,15 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<string>("TermsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("terms_id");
+
+                    b.Property<int?>("TermsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("terms_version");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -571,6 +625,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("allowed_ranks");
 
+                    b.Property<string>("ApplyForm")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("apply_form");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -734,6 +792,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             Id = "TRAIN-1",
                             AllowedContractTypes = new string[0],
                             AllowedRanks = new string[0],
+                            ApplyForm = "{ \"fields\": [\n  { \"name\": \"topic\", \"type\": \"choice\", \"required\": true, \"optionsFrom\": \"training-topics\",\n    \"label\": { \"ja\": \"題目(トレーニングメニュー)\", \"en\": \"Topic (training menu)\" } },\n  { \"name\": \"goals\", \"type\": \"text\", \"required\": true, \"maxLength\": 2000,\n    \"label\": { \"ja\": \"受講の目的・ゴール\", \"en\": \"Goals\" } },\n  { \"name\": \"wishedFrom\", \"type\": \"date\", \"required\": true, \"minBusinessDaysAhead\": 0,\n    \"label\": { \"ja\": \"希望時期(開始日)\", \"en\": \"Wished period: from\" } },\n  { \"name\": \"wishedTo\", \"type\": \"date\", \"required\": true, \"minBusinessDaysAhead\": 0, \"notBeforeField\": \"wishedFrom\",\n    \"label\": { \"ja\": \"希望時期(終了日)\", \"en\": \"Wished period: to\" } },\n  { \"name\": \"otherPeriods\", \"type\": \"text\", \"maxLength\": 500,\n    \"label\": { \"ja\": \"その他の希望時期(任意)\", \"en\": \"Other wished periods (optional)\" } },\n  { \"name\": \"participants\", \"type\": \"integer\", \"required\": true, \"min\": 1, \"max\": 100,\n    \"label\": { \"ja\": \"参加予定人数\", \"en\": \"Expected participants\" } }\n] }",
                             Category = "Training",
                             CustomerCancellable = true,
                             DescriptionEn = "One training per application: seminar or hands-on, online, about 2 h. Content and date are agreed with you in the portal. The training menu is reviewed yearly.",
@@ -1279,6 +1338,58 @@ namespace CloudpackPlus.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Terms.TermsDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextJa")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("text_ja");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_ja");
+
+                    b.HasKey("Id", "Version")
+                        .HasName("pk_terms_documents");
+
+                    b.ToTable("terms_documents", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_terms_documents_version", "version > 0");
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Tickets.TicketAccount", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -1449,6 +1560,16 @@ namespace CloudpackPlus.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_ticket_reservations_cost", "cost > 0");
                         });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationEvent", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_events_applications_application_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>

@@ -1,51 +1,37 @@
 using CloudpackPlus.Activities.Applications;
-using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Errors;
 using CloudpackPlus.Portal.Applications;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Tenancy;
+using CloudpackPlus.Workflows.Tasks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace CloudpackPlus.Portal.Pages.Services;
 
-/// <summary>The training application form as posted.</summary>
-public sealed class TrainingForm
+/// <summary>
+/// APP-1, TKT-3: the apply page of ANY service, rendered from the service's apply form schema (no page code per
+/// service). The representative posts; the desk checks the data against the same schema and commits the
+/// application, the reservation and the workflow start together.
+/// </summary>
+public sealed class ApplyModel(CatalogueService catalogue, ApplyForms forms, ApplicationDesk desk, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The form's key: a second post of the same form is the same application.</summary>
-    public Guid SubmissionId { get; set; }
-
-    public Guid TopicId { get; set; }
-
-    public string? Goals { get; set; }
-
-    public int Participants { get; set; } = 1;
-
-    public List<DateOnly?> From { get; set; } = [null, null, null];
-
-    public List<DateOnly?> To { get; set; } = [null, null, null];
-
-    public TrainingRequest ToRequest() => new(
-        TopicId, Goals ?? "",
-        From.Zip(To).Where(p => p.First is not null || p.Second is not null)
-            .Select(p => new WishedPeriod(p.First ?? DateOnly.MinValue, p.Second ?? DateOnly.MinValue)).ToList(),
-        Participants);
-}
-
-/// <summary>APP-1, TKT-3, TRAIN-1: the representative applies; application, reservation and workflow start commit together.</summary>
-public sealed class ApplyModel(CatalogueService catalogue, TrainingMenuService menu, ApplicationDesk desk, IStringLocalizer<SharedResource> text) : PageModel
-{
     [BindProperty]
-    public TrainingForm Form { get; set; } = new();
+    public Guid SubmissionId { get; set; }
 
     public CatalogueEntry Entry { get; private set; } = null!;
 
     public string? Why { get; private set; }
 
-    public IReadOnlyList<TrainingTopic> Topics { get; private set; } = [];
+    public ApplyFormView? Form { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
+
+    public FormFieldsView Fields => new(Form!.Schema, Values, "apply", Form);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -54,8 +40,10 @@ public sealed class ApplyModel(CatalogueService catalogue, TrainingMenuService m
             return NotFound();
         }
 
-        Form.SubmissionId = Guid.CreateVersion7();
-        Form.TopicId = Guid.TryParse(Request.Query["topic"], out var topic) ? topic : Guid.Empty;
+        SubmissionId = Guid.CreateVersion7();
+        // A link may preselect values, e.g. /Services/Apply/TRAIN-1?topic=… from the training menu.
+        Values = Form?.Schema.Fields.Where(f => Request.Query.ContainsKey(f.Name))
+            .ToDictionary(f => f.Name, f => Request.Query[f.Name].ToString(), StringComparer.Ordinal) ?? new Dictionary<string, string>();
         return Page();
     }
 
@@ -66,25 +54,38 @@ public sealed class ApplyModel(CatalogueService catalogue, TrainingMenuService m
             return NotFound();
         }
 
-        if (Entry.Id != "TRAIN-1" || Form.SubmissionId == Guid.Empty)
+        if (Form is null || SubmissionId == Guid.Empty)
         {
             return BadRequest();
         }
 
-        ModelState.Clear(); // the service validates everything and says it in the page's language
-        try
+        ModelState.Clear(); // the desk validates everything and the page says it in the reader's language
+        var (data, errors) = TaskForms.Read(Form.Schema, Request.Form);
+        if (errors.Count == 0)
         {
-            var companyId = HttpCurrentTenant.CompanyOf(User)!.Value;
-            var personId = PortalClaims.PersonIdOf(User)!.Value;
-            var result = await desk.ApplyForTrainingAsync(companyId, personId, Form.SubmissionId, Form.ToRequest(), cancellationToken);
-            TempData["Flash"] = result.Created ? "Apply.Done" : "Apply.AlreadyDone";
-            return Redirect($"/Applications/{result.ApplicationId}");
+            try
+            {
+                var result = await desk.ApplyAsync(Entry.Id, SubmissionId, data, PortalClaims.PersonIdOf(User)!.Value, cancellationToken);
+                TempData["Flash"] = result.Created ? "Apply.Done" : "Apply.AlreadyDone";
+                return Redirect($"/Applications/{result.ApplicationId}");
+            }
+            catch (FormRejectedException e)
+            {
+                errors.AddRange(e.Errors);
+            }
+            catch (ProgrammeRuleException e)
+            {
+                ModelState.AddModelError(string.Empty, PortalCultures.MessageOf(e));
+            }
         }
-        catch (ProgrammeRuleException e)
+
+        foreach (var error in errors)
         {
-            ModelState.AddModelError(string.Empty, PortalCultures.MessageOf(e));
-            return Page();
+            ModelState.AddModelError(string.Empty, TaskForms.Message(error, Form.Schema, text));
         }
+
+        Values = TaskForms.Posted(Form.Schema, Request.Form);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
@@ -112,7 +113,7 @@ public sealed class ApplyModel(CatalogueService catalogue, TrainingMenuService m
 
         Entry = availability.Entry;
         Why = ApplyAvailability.Why(availability, representative: true, text); // the page is for representatives only
-        Topics = await menu.ListAsync(cancellationToken: cancellationToken);
+        Form = Why is null ? await forms.LoadAsync(Entry, companyId, cancellationToken) : null;
         return true;
     }
 }

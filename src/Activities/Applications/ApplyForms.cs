@@ -1,0 +1,152 @@
+using System.Text.Json;
+using CloudpackPlus.Core.Catalogue;
+using CloudpackPlus.Core.Terms;
+using CloudpackPlus.Workflows.Calendar;
+using CloudpackPlus.Workflows.Tasks;
+
+namespace CloudpackPlus.Activities.Applications;
+
+/// <summary>
+/// A service's apply form resolved for one company: the schema, the options of its <c>optionsFrom</c> and
+/// <c>account</c> fields, the terms to accept and the validation context. The page renders it and the desk
+/// checks the posted data against the same thing.
+/// </summary>
+/// <param name="Service">The catalogue entry.</param>
+/// <param name="Schema">Its apply form.</param>
+/// <param name="Context">What validation consults (clock, calendar, resolved options, terms versions).</param>
+/// <param name="Options">Resolved options by field name.</param>
+/// <param name="Terms">The latest version of each terms document the form names, by terms id.</param>
+public sealed record ApplyFormView(CatalogueEntry Service, FormSchema Schema, FormValidationContext Context,
+    IReadOnlyDictionary<string, IReadOnlyList<FormOption>> Options, IReadOnlyDictionary<string, TermsDocument> Terms)
+{
+    /// <summary>The earliest date a date field accepts (shown on the form), if it has a business-days rule.</summary>
+    public DateOnly? EarliestDate(FormField field) => FormSchema.EarliestDate(field, Context);
+
+    /// <summary>The options of a field: resolved ones, else the schema's.</summary>
+    public IReadOnlyList<FormOption> OptionsOf(FormField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Options.TryGetValue(field.Name, out var resolved) ? resolved
+            : (field.Options ?? []).Select(o => new FormOption(o, field.OptionLabelIn(o, true), field.OptionLabelIn(o, false))).ToList();
+    }
+}
+
+/// <summary>Resolves and validates services' apply forms (the form language of human tasks, plus option sources and terms).</summary>
+public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsService terms, IWorkflowCalendar calendar, TimeProvider clock)
+{
+    /// <summary>
+    /// Every problem of a form schema an admin posts, as (field, rule) pairs; empty when it can be used:
+    /// it parses, and every <c>optionsFrom</c> names a known source.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Problem)> Problems(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        FormSchema schema;
+        try
+        {
+            schema = FormSchema.Parse(json);
+        }
+        catch (FormatException e)
+        {
+            return [("applyForm", e.Message)];
+        }
+
+        var known = sources.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return schema.Fields.Where(f => f.OptionsFrom is { } from && !known.Contains(from))
+            .Select(f => ($"applyForm.{f.Name}", $"unknown option source '{f.OptionsFrom}' (known: {string.Join(", ", known.Order(StringComparer.Ordinal))})."))
+            .ToList();
+    }
+
+    /// <summary>The service's form for the company; null when the service has no apply form.</summary>
+    public async Task<ApplyFormView?> LoadAsync(CatalogueEntry service, Guid companyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (string.IsNullOrWhiteSpace(service.ApplyForm))
+        {
+            return null;
+        }
+
+        var schema = FormSchema.Parse(service.ApplyForm);
+        var options = new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, TermsDocument>(StringComparer.Ordinal);
+        foreach (var field in schema.Fields)
+        {
+            var sourceName = field.Type == "account" ? IFormOptionSource.AccountSource : field.OptionsFrom;
+            if (sourceName is not null)
+            {
+                var source = sources.FirstOrDefault(s => s.Name == sourceName);
+                options[field.Name] = source is null ? [] : await source.ListAsync(companyId, cancellationToken);
+            }
+
+            if (field.Type == "terms" && !documents.ContainsKey(field.Terms!) && await terms.LatestAsync(field.Terms!, cancellationToken) is { } document)
+            {
+                documents[field.Terms!] = document;
+            }
+        }
+
+        var context = new FormValidationContext(clock.GetUtcNow(), calendar)
+        {
+            Options = options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value.Select(v => v.Value).ToList(), StringComparer.Ordinal),
+            TermsVersions = documents.ToDictionary(d => d.Key, d => d.Value.Version, StringComparer.Ordinal),
+        };
+        return new ApplyFormView(service, schema, context, options, documents);
+    }
+
+    /// <summary>
+    /// The workflow's input from valid form data: each field's value, and for a field with resolved options
+    /// also <c>&lt;name&gt;Option</c> = the chosen option's label and attributes (e.g. <c>topicOption.durationMinutes</c>).
+    /// </summary>
+    public static Dictionary<string, object?> Input(ApplyFormView form, IReadOnlyDictionary<string, JsonElement> data)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(data);
+        var input = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in form.Schema.Fields)
+        {
+            if (!data.TryGetValue(field.Name, out var value))
+            {
+                continue;
+            }
+
+            input[field.Name] = Workflows.Runtime.PlainValues.FromJson(value);
+            if (form.Options.TryGetValue(field.Name, out var options) && value.ValueKind == JsonValueKind.String
+                && options.FirstOrDefault(o => o.Value == value.GetString()) is { } chosen)
+            {
+                var option = new Dictionary<string, object?>(chosen.Attributes ?? new Dictionary<string, object?>()) { ["value"] = chosen.Value, ["label"] = chosen.LabelJa, ["labelEn"] = chosen.LabelEn };
+                input[field.Name + "Option"] = option;
+            }
+        }
+
+        return input;
+    }
+}
+
+/// <summary>The posted apply form was refused; <see cref="Errors"/> has a coded problem per field.</summary>
+public sealed class FormRejectedException : Core.Errors.ProgrammeRuleException
+{
+    /// <summary>Refuses the form with its problems.</summary>
+    public FormRejectedException(IReadOnlyList<FormError> errors)
+        : base("form_invalid", "入力内容に誤りがあります: " + string.Join(" ", errors ?? []), "The form has problems: " + string.Join(" ", errors ?? [])) =>
+        Errors = errors ?? [];
+
+    /// <summary>Refuses the form without details.</summary>
+    public FormRejectedException()
+        : this([])
+    {
+    }
+
+    /// <summary>Refuses the form with a message.</summary>
+    public FormRejectedException(string message)
+        : base("form_invalid", message, message) => Errors = [];
+
+    /// <summary>Refuses the form with a message and its cause.</summary>
+    public FormRejectedException(string message, Exception inner)
+        : base(message, inner) => Errors = [];
+
+    /// <summary>Every problem, with its code.</summary>
+    public IReadOnlyList<FormError> Errors { get; }
+}
