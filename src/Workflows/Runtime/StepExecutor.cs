@@ -42,14 +42,15 @@ internal sealed class StepExecutor(
     {
         await using var scope = scopes.CreateAsyncScope();
         Step step;
-        Exception? failure;
+        T result = default!;
+        Exception? failure = null;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             step = new Step(this, new StepResources(connection, transaction, scope.ServiceProvider), scope.ServiceProvider, cancellationToken);
             try
             {
-                var result = await body(step);
+                result = await body(step);
                 if (step.RolledBack)
                 {
                     await transaction.RollbackAsync(cancellationToken);
@@ -58,18 +59,23 @@ internal sealed class StepExecutor(
 
                 await step.SaveTrackedAsync();
                 await transaction.CommitAsync(cancellationToken);
-                if (step.ToDispatch.Count > 0)
-                {
-                    await dispatcher.DispatchAsync(step.ToDispatch, CancellationToken.None);
-                }
-
-                return result;
             }
             catch (Exception e) when (step.FailureTarget is not null && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 failure = e;
                 await StepFailureRecorder.TryRollbackAsync(transaction);
             }
+        }
+
+        if (failure is null)
+        {
+            // Committed: the hand-over to Hangfire is outside the step (a failure there is the sweeper's to repair).
+            if (step.ToDispatch.Count > 0)
+            {
+                await dispatcher.DispatchAsync(step.ToDispatch, CancellationToken.None);
+            }
+
+            return result;
         }
 
         var faulted = await new StepFailureRecorder(dataSource, time).RecordAsync(step.FailureTarget!, failure);
