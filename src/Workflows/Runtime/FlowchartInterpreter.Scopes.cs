@@ -9,6 +9,47 @@ internal sealed partial class FlowchartInterpreter
     /// <summary>The incident message of an instance that stopped without reaching an End activity.</summary>
     public const string OutOfWorkError = IncidentErrors.OutOfWork;
 
+    private void ScheduleOutcome(StepRun run, string nodeId, string outcome)
+    {
+        foreach (var target in run.Plan.Next(nodeId, outcome))
+        {
+            Schedule(run, nodeId, target);
+        }
+    }
+
+    private void Schedule(StepRun run, string from, string target)
+    {
+        var flow = run.State.Flow;
+        if (run.Frame is { } frame && run.Plan.IsForEach(target) && IsLoopOf(run, frame, target))
+        {
+            IterationBack(run, frame);
+            return;
+        }
+
+        var token = Scopes.Token(target, run.Frame);
+        if (!run.Plan.IsJoin(target))
+        {
+            flow.Queue.Add(token);
+            return;
+        }
+
+        if (!flow.Joins.TryGetValue(token, out var arrived))
+        {
+            flow.Joins[token] = arrived = [];
+        }
+
+        if (!arrived.Contains(from))
+        {
+            arrived.Add(from);
+        }
+
+        if (arrived.Count >= run.Plan.JoinArity(target))
+        {
+            flow.Joins.Remove(token);
+            flow.Queue.Add(token);
+        }
+    }
+
     private static string? TakeWaitFrame(StepRun run, Guid bookmarkId)
     {
         var frames = run.State.Flow.WaitFrames;
