@@ -77,4 +77,21 @@ public sealed class BadInputTests
     {
         Assert.Equal("malformed", Assert.Single(Problems(json)).Code);
     }
+
+    [Fact]
+    public void TheFlowActivitiesExampleInTheDocs_PassesValidation()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CloudpackPlus.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var docs = File.ReadAllText(Path.Combine(root!.FullName, "docs", "workflows.md"));
+        var section = docs[docs.IndexOf("## Flow activities", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var example = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+
+        Assert.Empty(Problems(example));
+    }
 }

@@ -9,6 +9,54 @@ internal sealed partial class FlowchartInterpreter
     /// <summary>The incident message of an instance that stopped without reaching an End activity.</summary>
     public const string OutOfWorkError = IncidentErrors.OutOfWork;
 
+    private void ScheduleOutcome(StepRun run, string nodeId, string outcome)
+    {
+        foreach (var target in run.Plan.Next(nodeId, outcome))
+        {
+            Schedule(run, nodeId, target);
+        }
+    }
+
+    private void Schedule(StepRun run, string from, string target)
+    {
+        var flow = run.State.Flow;
+        if (run.Frame is { } frame && run.Plan.IsForEach(target) && IsLoopOf(run, frame, target))
+        {
+            IterationBack(run, frame);
+            return;
+        }
+
+        var token = Scopes.Token(target, run.Frame);
+        if (!run.Plan.IsJoin(target))
+        {
+            Enter(flow, token);
+            return;
+        }
+
+        if (!flow.Joins.TryGetValue(token, out var arrived))
+        {
+            flow.Joins[token] = arrived = [];
+        }
+
+        if (!arrived.Contains(from))
+        {
+            arrived.Add(from);
+        }
+
+        if (arrived.Count >= run.Plan.JoinArity(target))
+        {
+            flow.Joins.Remove(token);
+            Enter(flow, token);
+        }
+    }
+
+    /// <summary>A fresh entry into a node (not a retry): a new activation, so a new idempotency key. Keyed by token, so each ForEach iteration has its own.</summary>
+    private static void Enter(FlowState flow, string token)
+    {
+        flow.Activations[token] = flow.Activations.GetValueOrDefault(token) + 1;
+        flow.Queue.Add(token);
+    }
+
     private static string? TakeWaitFrame(StepRun run, Guid bookmarkId)
     {
         var frames = run.State.Flow.WaitFrames;
@@ -180,7 +228,7 @@ internal sealed partial class FlowchartInterpreter
             if (!missing.Any(source => live.Any(position => run.Plan.CanReach(position, source))))
             {
                 flow.Joins.Remove(key);
-                flow.Queue.Add(key);
+                Enter(flow, key);
                 return true;
             }
         }
@@ -190,7 +238,7 @@ internal sealed partial class FlowchartInterpreter
             // Pending joins that can only be fed by each other: release one rather than stop.
             var first = flow.Joins.Keys.Order(StringComparer.Ordinal).First();
             flow.Joins.Remove(first);
-            flow.Queue.Add(first);
+            Enter(flow, first);
             return true;
         }
 

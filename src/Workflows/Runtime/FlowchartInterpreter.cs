@@ -214,54 +214,6 @@ internal sealed partial class FlowchartInterpreter(
         }
     }
 
-    private void ScheduleOutcome(StepRun run, string nodeId, string outcome)
-    {
-        foreach (var target in run.Plan.Next(nodeId, outcome))
-        {
-            Schedule(run, nodeId, target);
-        }
-    }
-
-    private void Schedule(StepRun run, string from, string target)
-    {
-        var flow = run.State.Flow;
-        if (run.Frame is { } frame && run.Plan.IsForEach(target) && IsLoopOf(run, frame, target))
-        {
-            IterationBack(run, frame);
-            return;
-        }
-
-        var token = Scopes.Token(target, run.Frame);
-        if (!run.Plan.IsJoin(target))
-        {
-            Enter(flow, token);
-            return;
-        }
-
-        if (!flow.Joins.TryGetValue(token, out var arrived))
-        {
-            flow.Joins[token] = arrived = [];
-        }
-
-        if (!arrived.Contains(from))
-        {
-            arrived.Add(from);
-        }
-
-        if (arrived.Count >= run.Plan.JoinArity(target))
-        {
-            flow.Joins.Remove(token);
-            Enter(flow, token);
-        }
-    }
-
-    /// <summary>A fresh entry into a node (not a retry): a new activation, so a new idempotency key. Keyed by token, so each ForEach iteration has its own.</summary>
-    private static void Enter(FlowState flow, string token)
-    {
-        flow.Activations[token] = flow.Activations.GetValueOrDefault(token) + 1;
-        flow.Queue.Add(token);
-    }
-
     private void Fail(StepRun run, string nodeId, ActivityDescriptor descriptor, Exception error, string? snapshot)
     {
         var flow = run.State.Flow;
