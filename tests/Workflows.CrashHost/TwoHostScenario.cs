@@ -1,4 +1,5 @@
 using CloudpackPlus.Core;
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Workflows.Activities;
 using CloudpackPlus.Workflows.Definitions;
 using CloudpackPlus.Workflows.Model;
@@ -36,12 +37,22 @@ public sealed class RecordOnHost : Activity
     }
 }
 
-/// <summary>The same as a background activity (a Hangfire job on whichever host fetches it).</summary>
+/// <summary>
+/// The same as a background activity (a Hangfire job on whichever host fetches it): it runs outside the step,
+/// so its write commits with its result.
+/// </summary>
 [Activity("TwoHosts.RecordInBackground", Category = "Test", Kind = ActivityKind.Background)]
 public sealed class RecordOnHostInBackground : Activity
 {
     /// <inheritdoc />
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => new RecordOnHost().ExecuteAsync(context);
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (instanceId, node, host) = (context.InstanceId, context.NodeId, RecordOnHost.HostName);
+        context.CommitWithResult(scope => scope.GetDbContext<CrashDbContext>().Database
+            .ExecuteSqlAsync($"INSERT INTO twohosts.effects (instance_id, node, host) VALUES ({instanceId}, {node}, {host})"));
+        return ValueTask.FromResult(ActivityResult.Done());
+    }
 }
 
 /// <summary>
@@ -77,6 +88,7 @@ internal static class TwoHostScenario
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddCloudpackDatabase(connectionString);
         builder.Services.AddCloudpackWorkflows();
+        builder.Services.AddDbContext<CrashDbContext>((sp, o) => o.UseModuleNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), "crash"));
         builder.Services.AddWorkflowActivitiesFrom(typeof(RecordOnHost).Assembly);
         builder.Services.Configure<WorkflowOptions>(o =>
         {
