@@ -32,8 +32,17 @@ public sealed class ApplicationDesk(
     /// workflow's start (the form data as input) commit in one transaction. <paramref name="submissionId"/> is
     /// the form's key: posting the same form twice (or two requests at once) gives one application.
     /// </summary>
+    public Task<ApplyResult> ApplyAsync(string serviceId, Guid submissionId, IReadOnlyDictionary<string, JsonElement> formData, Guid personId,
+        CancellationToken cancellationToken = default) =>
+        ApplyAsync(serviceId, submissionId, formData, personId, null, cancellationToken);
+
+    /// <summary>APP-1: applies with the form's data and the files of its <c>file</c> fields.</summary>
+    /// <remarks>
+    /// <paramref name="uploads"/> are the files of the form's <c>file</c> fields (<see cref="ApplyUploads"/>): refused ones are
+    /// coded form errors; accepted ones are stored in the same transaction and the workflow gets their descriptions.
+    /// </remarks>
     public async Task<ApplyResult> ApplyAsync(string serviceId, Guid submissionId, IReadOnlyDictionary<string, JsonElement> formData, Guid personId,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<ApplyUpload>? uploads, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(formData);
         if (await db.Applications.IgnoreQueryFilters().AsNoTracking().AnyAsync(a => a.Id == submissionId, cancellationToken))
@@ -46,20 +55,22 @@ public sealed class ApplicationDesk(
         await RequireRepresentativeAsync(companyId, personId, cancellationToken);
         var entry = await catalogue.GetAsync(serviceId, cancellationToken);
         var form = await forms.LoadAsync(entry, companyId, cancellationToken) ?? throw NotOnline();
-        var errors = form.Schema.Check(formData, form.Context);
+        var data = new Dictionary<string, JsonElement>(formData, StringComparer.Ordinal);
+        var (files, errors) = ApplyUploads.Prepare(form.Schema, data, uploads, companyId);
+        errors.AddRange(form.Schema.Check(data, form.Context).Where(e => errors.All(u => u.Field != e.Field)));
         if (errors.Count > 0)
         {
             throw new FormRejectedException(errors);
         }
 
         var accepted = form.Schema.Fields.Where(f => f.Type == "terms").Select(f => form.Terms[f.Terms!]).FirstOrDefault();
-        var details = JsonSerializer.Serialize(formData);
-        return await StartApplicationAsync(companyId, personId, submissionId, serviceId, details, ApplyForms.Input(form, formData), accepted, cancellationToken);
+        var details = JsonSerializer.Serialize(data);
+        return await StartApplicationAsync(companyId, personId, submissionId, serviceId, details, ApplyForms.Input(form, data), accepted, files, cancellationToken);
     }
 
     /// <summary>Applies for a catalogue service whose workflow takes <paramref name="input"/> (plus the application's ids).</summary>
     private async Task<ApplyResult> StartApplicationAsync(Guid companyId, Guid personId, Guid submissionId, string serviceId, string detailsJson,
-        IReadOnlyDictionary<string, object?> input, TermsDocument? accepted, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, object?> input, TermsDocument? accepted, IReadOnlyList<ApplicationFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         await RequireRepresentativeAsync(companyId, personId, cancellationToken);
@@ -87,6 +98,11 @@ public sealed class ApplicationDesk(
                     TermsId = accepted?.Id, TermsVersion = accepted?.Version,
                 };
                 core.Applications.Add(application);
+                core.ApplicationFiles.AddRange(files.Select(f => new ApplicationFile
+                {
+                    Id = f.Id, ApplicationId = submissionId, CompanyId = companyId, Field = f.Field, FileName = f.FileName,
+                    ContentType = f.ContentType, Size = f.Size, Sha256 = f.Sha256, Content = f.Content,
+                }));
                 ApplicationEvent.Record(core, application, scope.Now, ApplicationEventCodes.Applied, new Dictionary<string, string?>
                 {
                     ["service"] = entry.Id, ["tickets"] = entry.TicketCost.ToString(CultureInfo.InvariantCulture),

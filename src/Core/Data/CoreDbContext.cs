@@ -73,6 +73,8 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
 
+    public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
+
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
 
     public DbSet<Terms.TermsDocument> TermsDocuments => Set<Terms.TermsDocument>();

@@ -21,6 +21,9 @@ public sealed record ApplicationDetails(
     public bool CustomerMayCancel(DateTimeOffset now) =>
         Application.IsOpen && Service.CustomerCancellable && !Application.HasStarted(now);
 
+    /// <summary>APP-1: the files uploaded with the apply form.</summary>
+    public IReadOnlyList<AttachmentInfo> Files { get; init; } = [];
+
     /// <summary>Tasks waiting on the customer.</summary>
     public IEnumerable<WorkflowTask> CustomerTasks => OpenTasks.Where(IsCustomerTask);
 
@@ -57,7 +60,11 @@ public sealed class ApplicationDetailsLoader(
             application, service, companyName, names.GetValueOrDefault(application.AppliedBy, ""),
             application.CsmId is { } csm ? names.GetValueOrDefault(csm) : null, AskedFor(application.Details, form),
             ApplicationTimeline.Build(events, journal, all, names, text),
-            all.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), lines);
+            all.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), lines)
+        {
+            Files = await db.ApplicationFiles.IgnoreQueryFilters().Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id)
+                .Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToListAsync(cancellationToken),
+        };
     }
 
     /// <summary>What the customer asked for, by the apply form's labels (choices by their option's label).</summary>
@@ -73,7 +80,8 @@ public sealed class ApplicationDetailsLoader(
         var japanese = PortalCultures.IsJapanese;
         foreach (var field in form.Schema.Fields)
         {
-            if (!document.RootElement.TryGetProperty(field.Name, out var value) || value.ValueKind == JsonValueKind.Null)
+            // Uploaded files are listed with download links, not as text.
+            if (field.Type == "file" || !document.RootElement.TryGetProperty(field.Name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 continue;
             }

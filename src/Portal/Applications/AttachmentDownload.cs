@@ -1,6 +1,8 @@
 using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Portal.Applications;
 
@@ -17,9 +19,23 @@ public static class AttachmentDownload
             return page.NotFound();
         }
 
+        return Send(page, file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>APP-1: a file uploaded with the apply form of <paramref name="applicationId"/>, with the same headers as an attachment.</summary>
+    public static async Task<IActionResult> SendFileAsync(PageModel page, CoreDbContext db, Guid applicationId, Guid fileId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(db);
+        var file = await db.ApplicationFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ApplicationId == applicationId, cancellationToken);
+        return file is null ? page.NotFound() : Send(page, file.Content, file.ContentType, file.FileName);
+    }
+
+    private static FileContentResult Send(PageModel page, byte[] content, string contentType, string fileName)
+    {
         page.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         page.Response.Headers.XContentTypeOptions = "nosniff";
         page.Response.Headers.CacheControl = "private, no-store";
-        return page.File(file.Content, file.ContentType, file.FileName);
+        return page.File(content, contentType, fileName);
     }
 }

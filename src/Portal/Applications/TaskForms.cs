@@ -32,6 +32,12 @@ public sealed record FormFieldsView(FormSchema Schema, IReadOnlyDictionary<strin
         field?.Terms is { } id && Apply is not null && Apply.Terms.TryGetValue(id, out var document) ? document : null;
 
     public DateOnly? EarliestDate(FormField field) => Apply?.EarliestDate(field);
+
+    /// <summary>Refusals by field name, shown beside the field.</summary>
+    public IReadOnlyDictionary<string, List<string>>? Errors { get; init; }
+
+    /// <summary>The refusals of one field.</summary>
+    public IReadOnlyList<string> ErrorsOf(string name) => Errors is not null && Errors.TryGetValue(name, out var messages) ? messages : [];
 }
 
 /// <summary>
@@ -90,6 +96,11 @@ public static class TaskForms
         foreach (var field in schema.Fields)
         {
             var raw = form[Prefix + field.Name].ToString().Trim();
+            if (field.Type == "file")
+            {
+                continue; // posted as files, read by the page (multipart), checked by the desk
+            }
+
             if (field.Type == "boolean")
             {
                 data[field.Name] = JsonSerializer.SerializeToElement(raw is "true" or "on");

@@ -65,6 +65,12 @@ public sealed record FormError(string Field, string Code, string? Argument)
         FormErrorCodes.TermsNotAccepted => $"{Field}: the terms must be accepted.",
         FormErrorCodes.TermsChanged => $"{Field}: the terms changed (now version {Argument}); read and accept them again.",
         FormErrorCodes.TermsMissing => $"{Field}: the terms document is not published.",
+        FormErrorCodes.File => $"{Field}: must be uploaded files.",
+        FormErrorCodes.MaxFiles => $"{Field}: at most {Argument} files.",
+        FormErrorCodes.FileEmpty => $"{Field}: {Argument} is empty.",
+        FormErrorCodes.FileTooLarge => $"{Field}: {Argument} is larger than 10 MB.",
+        FormErrorCodes.FileType => $"{Field}: {Argument} is not an allowed file type.",
+        FormErrorCodes.FileContent => $"{Field}: the content of {Argument} does not match its file type.",
         _ => $"{Field}: must be one of: {Argument}.",
     };
 }
@@ -97,5 +103,11 @@ public static class FormErrorCodes
     public const string TermsNotAccepted = "terms-not-accepted";
     public const string TermsChanged = "terms-changed";
     public const string TermsMissing = "terms-missing";
+    public const string File = "file";
+    public const string MaxFiles = "max-files";
+    public const string FileEmpty = "file-empty";
+    public const string FileTooLarge = "file-too-large";
+    public const string FileType = "file-type";
+    public const string FileContent = "file-content";
 #pragma warning restore CS1591
 }

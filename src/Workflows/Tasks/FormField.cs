@@ -8,7 +8,7 @@ public sealed record FormField
     /// <summary>Field key in the submitted data.</summary>
     public required string Name { get; init; }
 
-    /// <summary>string, text, integer, number, boolean, date, datetime, choice, list, account, terms.</summary>
+    /// <summary>string, text, integer, number, boolean, date, datetime, choice, list, account, terms, file.</summary>
     public string Type { get; init; } = "string";
 
     /// <summary>Must be present and non-empty.</summary>
@@ -38,6 +38,9 @@ public sealed record FormField
 
     /// <summary>For list: at most this many items (WEB-1: 15 actions).</summary>
     public int? MaxItems { get; init; }
+
+    /// <summary>For file: at most this many files (1 to 5; default 1).</summary>
+    public int? MaxFiles { get; init; }
 
     /// <summary>For terms: the id of the terms document to accept (its latest version).</summary>
     public string? Terms { get; init; }

@@ -7,13 +7,17 @@ namespace CloudpackPlus.Workflows.Tasks;
 /// The form language of human tasks and of services' apply forms: typed fields with validation. Types:
 /// string, text, integer, number, boolean, date, datetime, choice (fixed options or <c>optionsFrom</c> a
 /// named source), list (of strings, <c>minItems</c>/<c>maxItems</c>), account (one of the company's linked
-/// AWS accounts), terms (acceptance of the latest version of a terms document). Unknown submitted fields
+/// AWS accounts), terms (acceptance of the latest version of a terms document), file (uploads, at most <c>maxFiles</c>; the
+/// submitted value is the list of stored files' descriptions, written by the server, never the bytes). Unknown submitted fields
 /// are refused; every refusal has a <see cref="FormErrorCodes"/> code.
 /// </summary>
 public sealed record FormSchema(IReadOnlyList<FormField> Fields)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly HashSet<string> Types = ["string", "text", "integer", "number", "boolean", "date", "datetime", "choice", "list", "account", "terms"];
+    /// <summary>The most files one file field may take.</summary>
+    public const int MaxFilesLimit = 5;
+
+    private static readonly HashSet<string> Types = ["string", "text", "integer", "number", "boolean", "date", "datetime", "choice", "list", "account", "terms", "file"];
 
     /// <summary>Reads a schema; throws <see cref="FormatException"/> naming the field and the rule broken.</summary>
     public static FormSchema Parse(string json)
@@ -60,6 +64,8 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
         "choice" when (field.Options is null || field.Options.Count == 0) && string.IsNullOrWhiteSpace(field.OptionsFrom) => "a choice needs 'options' or 'optionsFrom'.",
         "terms" when string.IsNullOrWhiteSpace(field.Terms) => "a terms field needs 'terms' (the terms document's id).",
         "list" when field.MinItems < 0 || field.MaxItems < 1 || field.MinItems > field.MaxItems => "'minItems' must be 0 or more and not above 'maxItems' (at least 1).",
+        "file" when field.MaxFiles is < 1 or > MaxFilesLimit => $"'maxFiles' must be 1 to {MaxFilesLimit}.",
+        not "file" when field.MaxFiles is not null => "'maxFiles' is for file fields.",
         not "date" when field.MinBusinessDaysAhead is not null => "'minBusinessDaysAhead' is for date fields.",
         "date" when field.MinBusinessDaysAhead is < 0 or > 400 => "'minBusinessDaysAhead' must be 0 to 400.",
         _ => null,
@@ -89,7 +95,7 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
             if (!data.TryGetValue(field.Name, out var value) || value.ValueKind == JsonValueKind.Null
                 || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0)
                 || (field.Type == "terms" && value.ValueKind == JsonValueKind.False)
-                || (field.Type == "list" && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0 && field.MinItems is null or 0))
+                || (field.Type is "list" or "file" && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0 && field.MinItems is null or 0))
             {
                 if (field.Required || field.Type == "terms" || field.RequiredWhen?.Holds(data) == true)
                 {
@@ -169,6 +175,15 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
                     : field.MinItems is { } least && count < least ? Error(FormErrorCodes.MinItems, least)
                     : field.MaxLength is { } longest && value.EnumerateArray().Any(i => i.GetString()!.Length > longest) ? Error(FormErrorCodes.MaxLength, longest)
                     : null;
+            case "file":
+                // The server writes this value from the stored uploads: a list of {id, fileName, size, contentType}.
+                if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.Object))
+                {
+                    return Error(FormErrorCodes.File);
+                }
+
+                var files = field.MaxFiles ?? 1;
+                return value.GetArrayLength() > files ? Error(FormErrorCodes.MaxFiles, files) : null;
             case "account":
                 // ELIG-3: whatever the page showed, only an account linked to the company is accepted.
                 return value.ValueKind == JsonValueKind.String && context?.OptionsFor(field) is { } accounts && accounts.Contains(value.GetString()!)

@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Tests.Support;
 
-/// <summary>A training application in progress: its id, one attachment in its conversation, the CSM's open task.</summary>
-public sealed record TrainingSetup(Guid ApplicationId, Guid AttachmentId, Guid CsmTaskId);
+/// <summary>A training application in progress: its id, one attachment in its conversation, the CSM's open task, one apply-form file.</summary>
+public sealed record TrainingSetup(Guid ApplicationId, Guid AttachmentId, Guid CsmTaskId, Guid FileId);
 
 /// <summary>Programme data through the real services: enrolment with tickets, a training application.</summary>
 public static class ApplicationSetup
@@ -42,6 +42,14 @@ public static class ApplicationSetup
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
         var instance = await db.Applications.Where(a => a.Id == applied.ApplicationId).Select(a => a.WorkflowInstanceId).SingleAsync();
         var task = (await scope.ServiceProvider.GetRequiredService<ITaskService>().ListForInstanceAsync(instance)).Single(t => t.NodeId == "agree");
-        return new TrainingSetup(applied.ApplicationId, message.Attachments.Single().Id, task.Id);
+        // The training form has no file field: the file row stands for one uploaded with a form that has (routes and tenancy only).
+        var file = new ApplicationFile
+        {
+            ApplicationId = applied.ApplicationId, CompanyId = companyId, Field = "evidence", FileName = "構成図.pdf", ContentType = "application/pdf",
+            Size = 9, Sha256 = new string('0', 64), Content = "%PDF-1.7\n"u8.ToArray(),
+        };
+        db.ApplicationFiles.Add(file);
+        await db.SaveChangesAsync();
+        return new TrainingSetup(applied.ApplicationId, message.Attachments.Single().Id, task.Id, file.Id);
     }
 }

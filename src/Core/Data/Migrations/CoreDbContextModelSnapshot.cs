@@ -70,6 +70,66 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.ToTable("application_events", "core");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_files");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_files_application_id");
+
+                    b.ToTable("application_files", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_application_files_size", "size > 0 AND size <= 10485760");
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1570,6 +1630,16 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_application_events_applications_application_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationFile", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_files_applications_application_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>

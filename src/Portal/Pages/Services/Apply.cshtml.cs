@@ -17,6 +17,8 @@ namespace CloudpackPlus.Portal.Pages.Services;
 /// service). The representative posts; the desk checks the data against the same schema and commits the
 /// application, the reservation and the workflow start together.
 /// </summary>
+[RequestSizeLimit(PageHelpers.MaxPostBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
 public sealed class ApplyModel(CatalogueService catalogue, ApplyForms forms, ApplicationDesk desk, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The form's key: a second post of the same form is the same application.</summary>
@@ -31,7 +33,10 @@ public sealed class ApplyModel(CatalogueService catalogue, ApplyForms forms, App
 
     public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
 
-    public FormFieldsView Fields => new(Form!.Schema, Values, "apply", Form);
+    public FormFieldsView Fields => new(Form!.Schema, Values, "apply", Form) { Errors = FieldErrors };
+
+    /// <summary>Refusals by field, shown beside the field.</summary>
+    public Dictionary<string, List<string>> FieldErrors { get; } = new(StringComparer.Ordinal);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -65,7 +70,7 @@ public sealed class ApplyModel(CatalogueService catalogue, ApplyForms forms, App
         {
             try
             {
-                var result = await desk.ApplyAsync(Entry.Id, SubmissionId, data, PortalClaims.PersonIdOf(User)!.Value, cancellationToken);
+                var result = await desk.ApplyAsync(Entry.Id, SubmissionId, data, PortalClaims.PersonIdOf(User)!.Value, await UploadsAsync(cancellationToken), cancellationToken);
                 TempData["Flash"] = result.Created ? "Apply.Done" : "Apply.AlreadyDone";
                 return Redirect($"/Applications/{result.ApplicationId}");
             }
@@ -81,11 +86,32 @@ public sealed class ApplyModel(CatalogueService catalogue, ApplyForms forms, App
 
         foreach (var error in errors)
         {
-            ModelState.AddModelError(string.Empty, TaskForms.Message(error, Form.Schema, text));
+            var message = TaskForms.Message(error, Form.Schema, text);
+            ModelState.AddModelError(string.Empty, message);
+            if (!FieldErrors.TryGetValue(error.Field, out var messages))
+            {
+                FieldErrors[error.Field] = messages = [];
+            }
+
+            messages.Add(message);
         }
 
         Values = TaskForms.Posted(Form.Schema, Request.Form);
         return Page();
+    }
+
+    // The files of the form's file fields (posted as f_<name>); the desk checks them (type, size, count).
+    private async Task<List<ApplyUpload>> UploadsAsync(CancellationToken cancellationToken)
+    {
+        var uploads = new List<ApplyUpload>();
+        foreach (var file in Request.Form.Files.Where(f => f.Name.StartsWith(TaskForms.Prefix, StringComparison.Ordinal) && f.Length > 0))
+        {
+            using var content = new MemoryStream();
+            await file.OpenReadStream().CopyToAsync(content, cancellationToken);
+            uploads.Add(new ApplyUpload(file.Name[TaskForms.Prefix.Length..], file.FileName, content.ToArray()));
+        }
+
+        return uploads;
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)

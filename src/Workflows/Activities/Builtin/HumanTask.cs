@@ -66,7 +66,13 @@ public sealed class HumanTask : Activity
             string text => text,
             _ => JsonSerializer.Serialize(Form),
         };
-        Tasks.FormSchema.Parse(schema); // refuse a bad schema now, not when someone submits
+        // Refuse a bad schema now, not when someone submits. File fields are for apply forms only: task forms
+        // are not posted as multipart and have nowhere to store the files yet.
+        if (Tasks.FormSchema.Parse(schema).Fields.FirstOrDefault(f => f.Type == "file") is { } file)
+        {
+            throw new FormatException($"Form field '{file.Name}': file fields are for apply forms; a human task form cannot take uploads.");
+        }
+
         var prefill = Prefill is null ? null : Runtime.PlainValues.ToJson(Runtime.PlainValues.Normalize(Prefill));
         var due = DueInBusinessDays is { } days ? context.Calendar.DueDate(context.Time.GetUtcNow(), days) : (DateTimeOffset?)null;
         return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest
