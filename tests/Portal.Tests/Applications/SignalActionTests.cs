@@ -126,4 +126,17 @@ public sealed class SignalActionTests(PortalAppFactory app) : IClassFixture<Port
         Assert.Equal("approve", problem.NodeId);
         Assert.Contains("'boss'", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Publish_RefusesALabelWithoutARole_NamingTheNode()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var definitions = scope.ServiceProvider.GetRequiredService<IDefinitionService>();
+        var withoutRole = Definition("sg-no-role", "csm").Replace("\"actionRole\": \"csm\",", "", StringComparison.Ordinal);
+
+        var refused = await Assert.ThrowsAsync<WorkflowValidationException>(() => definitions.ImportAsync(withoutRole, "test", publish: true));
+
+        Assert.DoesNotContain("actionRole", withoutRole, StringComparison.Ordinal);
+        Assert.Equal("approve", Assert.Single(refused.Problems, p => p.Code == "incomplete-action").NodeId);
+    }
 }
