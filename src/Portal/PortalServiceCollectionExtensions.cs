@@ -51,6 +51,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<CompanyOverview>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.ApplicationActions>();
+        services.AddScoped<Applications.SignalActionDesk>();
         services.Replace(ServiceDescriptor.Singleton<CloudpackPlus.Workflows.Api.ITaskActorResolver, Workflows.PortalTaskActorResolver>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.TrainingDemoSeeder>());

@@ -40,6 +40,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<Background.LeaseStore>();
         services.TryAddSingleton<Background.BackgroundActivityRunner>();
         services.TryAddScoped<Background.IRunningActivities, Background.RunningActivities>();
+        services.TryAddScoped<ISignalActions, SignalActions>();
         services.TryAddScoped<WorkflowRuntime>();
         services.TryAddScoped<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddScoped<ITaskService, TaskService>();

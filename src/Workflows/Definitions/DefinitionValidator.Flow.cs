@@ -63,6 +63,7 @@ public sealed partial class DefinitionValidator
             }
         }
 
+        CheckSignalAction(node, problems);
         CheckBoundaries(node, descriptor, problems);
     }
 

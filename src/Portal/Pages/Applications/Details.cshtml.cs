@@ -94,6 +94,13 @@ public sealed class DetailsModel(
         }
     }
 
+    /// <summary>Presses a workflow's portal action (an open WaitForSignal the viewer's role may take); the server re-checks everything.</summary>
+    public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid bookmarkId, [FromServices] SignalActionDesk signals, CancellationToken cancellationToken) =>
+        await OwnedAsync(id, cancellationToken) is not { } application ? NotFound()
+            : await signals.ActAsync(application, bookmarkId, User, staffPage: false, cancellationToken) is var outcome && outcome == SignalActionOutcome.Forbidden
+                ? SignalActionResults.Forbidden(HttpContext)
+                : SignalActionResults.Done(this, outcome, $"/Applications/{id}");
+
     public ConversationView Conversation => new(Details.Conversation, file => $"/Applications/{Details.Application.Id}/Attachments/{file}", true);
 
     private Guid PersonId => PortalClaims.PersonIdOf(User)!.Value;

@@ -65,6 +65,26 @@ public sealed class WaitForSignal : Activity
     [Input(Description = "Signal name", Required = true)]
     public string Signal { get; set; } = "";
 
+    /// <summary>Japanese button label: when set, the wait is also a portal action on the application page.</summary>
+    [Input(Description = "Portal action button label (Japanese); makes the wait a portal action")]
+    public string? ActionLabel { get; set; }
+
+    /// <summary>English button label (the Japanese one when absent).</summary>
+    [Input(Description = "Portal action button label (English)")]
+    public string? ActionLabelEn { get; set; }
+
+    /// <summary>Who may press the button: <c>customer-representative</c>, <c>customer-user</c> (any user of the company) or <c>csm</c> (staff).</summary>
+    [Input(Description = "Portal action role: customer-representative, customer-user or csm")]
+    public string? ActionRole { get; set; }
+
+    /// <summary>Japanese confirmation text shown next to the button.</summary>
+    [Input(Description = "Portal action confirmation text (Japanese)")]
+    public string? ConfirmJa { get; set; }
+
+    /// <summary>English confirmation text.</summary>
+    [Input(Description = "Portal action confirmation text (English)")]
+    public string? ConfirmEn { get; set; }
+
     /// <summary>The message body.</summary>
     [Output(Description = "Message payload")]
     public IReadOnlyDictionary<string, object?>? Payload { get; set; }

@@ -60,6 +60,13 @@ public sealed class DetailsModel(
         }
     }
 
+    /// <summary>Presses a workflow's portal action for staff (an open WaitForSignal declared for the csm role); the server re-checks it.</summary>
+    public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid bookmarkId, [FromServices] SignalActionDesk signals, CancellationToken cancellationToken) =>
+        await book.FindAsync(id, cancellationToken) is not { } application ? NotFound()
+            : await signals.ActAsync(application, bookmarkId, User, staffPage: true, cancellationToken) is var outcome && outcome == SignalActionOutcome.Forbidden
+                ? SignalActionResults.Forbidden(HttpContext)
+                : SignalActionResults.Done(this, outcome, $"/Staff/Applications/{id}");
+
     private Guid PersonId => PortalClaims.PersonIdOf(User)!.Value;
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

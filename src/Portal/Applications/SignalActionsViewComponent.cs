@@ -1,0 +1,21 @@
+using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Workflows.Runtime;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CloudpackPlus.Portal.Applications;
+
+/// <summary>The application page's buttons for the workflow's open signal waits the viewer may take (one POST form each).</summary>
+[ViewComponent(Name = "SignalActions")]
+public sealed class SignalActionsViewComponent(SignalActionDesk desk) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(ServiceApplication application, bool staffPage)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var open = await desk.ListAsync(application, UserClaimsPrincipal, staffPage, HttpContext.RequestAborted);
+        var page = staffPage ? $"/Staff/Applications/{application.Id}" : $"/Applications/{application.Id}";
+        return View(new SignalActionsView(open, $"{page}?handler=Signal"));
+    }
+}
+
+/// <summary>The buttons to show and where they post.</summary>
+public sealed record SignalActionsView(IReadOnlyList<OpenSignalAction> Actions, string PostUrl);
