@@ -92,36 +92,6 @@ public sealed class CrashRecoveryTests(TestDatabase database) : IClassFixture<Te
         }
     }
 
-    private Process Launch(EffectReceiver receiver)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(HostDll());
-        info.ArgumentList.Add(database.ConnectionString);
-        info.ArgumentList.Add(Instances.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        info.ArgumentList.Add(receiver.Url.ToString());
-        var process = Process.Start(info)!;
-        // Drain both pipes, so the child never blocks on a full one.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string HostDll()
-    {
-        // tests/Workflows.Tests/bin/<Configuration>/net10.0 → tests/Workflows.CrashHost/bin/<Configuration>/net10.0
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var tests = testBin.Parent.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(tests, "Workflows.CrashHost", "bin", configuration, framework, "CloudpackPlus.Workflows.CrashHost.dll");
-        Assert.True(File.Exists(dll), $"crash host not built: {dll}");
-        return dll;
-    }
+    private Process Launch(EffectReceiver receiver) =>
+        CrashHostProcess.Start(database.ConnectionString, Instances.ToString(System.Globalization.CultureInfo.InvariantCulture), receiver.Url.ToString());
 }

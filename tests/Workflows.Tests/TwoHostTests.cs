@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CloudpackPlus.Testing;
+using CloudpackPlus.Workflows.Tests.Support;
 
 namespace CloudpackPlus.Workflows.Tests;
 
@@ -73,33 +74,6 @@ public sealed class TwoHostTests(TestDatabase database) : IClassFixture<TestData
         }
     }
 
-    private Process Launch(params string[] scenarioArgs)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(HostDll());
-        info.ArgumentList.Add(database.ConnectionString);
-        info.ArgumentList.Add("two-hosts");
-        foreach (var arg in scenarioArgs)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info)!;
-        // Drain both pipes, so the child never blocks on a full one.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string HostDll()
-    {
-        // tests/Workflows.Tests/bin/<Configuration>/net10.0 → tests/Workflows.CrashHost/bin/<Configuration>/net10.0
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var tests = testBin.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(tests, "Workflows.CrashHost", "bin", testBin.Parent.Name, testBin.Name, "CloudpackPlus.Workflows.CrashHost.dll");
-        Assert.True(File.Exists(dll), $"crash host not built: {dll}");
-        return dll;
-    }
+    private Process Launch(params string[] scenarioArgs) =>
+        CrashHostProcess.Start([database.ConnectionString, "two-hosts", .. scenarioArgs]);
 }
