@@ -80,8 +80,8 @@ public sealed class ApplicationDetailsLoader(
         var japanese = PortalCultures.IsJapanese;
         foreach (var field in form.Schema.Fields)
         {
-            // Uploaded files are listed with download links, not as text.
-            if (field.Type == "file" || !document.RootElement.TryGetProperty(field.Name, out var value) || value.ValueKind == JsonValueKind.Null)
+            // Uploaded files are listed with download links, and accepted terms in their own row (the recorded version), not as text here.
+            if (field.Type is "file" or "terms" || !document.RootElement.TryGetProperty(field.Name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 continue;
             }

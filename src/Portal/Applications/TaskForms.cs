@@ -186,6 +186,8 @@ public static class TaskForms
             "boolean" => value.ValueKind == JsonValueKind.True ? text["Common.Yes"] : text["Common.No"],
             "datetime" when value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                 => PortalCultures.DateTime(instant),
+            "date" when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                => PortalCultures.Date(date),
             "choice" when value.ValueKind == JsonValueKind.String => field.OptionLabelIn(value.GetString()!, japanese),
             "list" when value.ValueKind == JsonValueKind.Array => string.Join("\n", value.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText())),
             "terms" => text["Form.TermsAccepted", value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()],
