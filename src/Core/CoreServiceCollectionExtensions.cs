@@ -21,7 +21,7 @@ public static class CoreServiceCollectionExtensions
     /// <summary>One pooled data source for the whole process, from the given connection string.</summary>
     public static IServiceCollection AddCloudpackDatabase(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton(_ => CloudpackDataSource.Create(connectionString));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

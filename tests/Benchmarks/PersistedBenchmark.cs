@@ -96,16 +96,16 @@ internal sealed class PersistedBenchmark : IAsyncDisposable
     }
 
     /// <summary>Starts the 10-activity instances from several clients; each runs its 10 activities in one committed step.</summary>
-    public async Task<(int Instances, int Activities, TimeSpan Elapsed, TimeSpan Cpu)> RunWorkflowsAsync(int instances, int clients)
+    public async Task<(int Instances, int Activities, TimeSpan Elapsed, TimeSpan Cpu)> RunWorkflowsAsync(int instances, int clients, string round = "", int warmUp = 200)
     {
         // Warm-up (JIT, pools, plan cache), untimed and not counted.
-        await StartManyAsync(StepFlow, "warm", 200, clients, InstanceStatus.Finished);
+        await StartManyAsync(StepFlow, "warm" + round, warmUp, clients, InstanceStatus.Finished);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        await StartManyAsync(StepFlow, "step", instances, clients, InstanceStatus.Finished);
+        await StartManyAsync(StepFlow, "step" + round, instances, clients, InstanceStatus.Finished);
         sw.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var activities = await ScalarAsync($"SELECT count(*) FROM wf.journal j JOIN wf.instances i ON i.id = j.instance_id WHERE i.definition_id = '{StepFlow}' AND i.correlation_id LIKE 'step-%' AND j.kind = 'activity-completed'");
+        var activities = await ScalarAsync($"SELECT count(*) FROM wf.journal j JOIN wf.instances i ON i.id = j.instance_id WHERE i.definition_id = '{StepFlow}' AND i.correlation_id LIKE 'step{round}-%' AND j.kind = 'activity-completed'");
         return (instances, activities, sw.Elapsed, cpu);
     }
 

@@ -1,13 +1,20 @@
 using System.Globalization;
 using CloudpackPlus.Benchmarks;
 
-// usage: CloudpackPlus.Benchmarks <connection string> [--profile] | --engine-only
+// usage: CloudpackPlus.Benchmarks <connection string> [--profile | --ab "settings"] | --engine-only
+// (--ab: the persisted steps with and without extra connection settings, alternating rounds in one process)
 // (--profile: where a step's client CPU goes, one client, slice by slice)
 // (1) in-process engine cost of a 10-activity automated workflow (no database)
 // (2) persisted step commits: 500 instances, each one step running its 10 activities
 // (3) the single-row commit rate of the same server, measured in the same run (the ceiling)
 // (4) the resume path: 500 CSM tasks completed through ITaskService.CompleteAsync
 // (5) a background activity end to end through this process's Hangfire server
+if (args is [var abConnection, "--ab", var abExtra])
+{
+    await AbBenchmark.RunAsync(abConnection, abExtra);
+    return 0;
+}
+
 if (args.Length is not (1 or 2))
 {
     Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> [--profile] | --engine-only");
