@@ -7,13 +7,40 @@ namespace CloudpackPlus.Benchmarks;
 /// </summary>
 internal static class AbBenchmark
 {
-    public static async Task RunAsync(string connectionString, string extra)
+    public static async Task RunAsync(string connectionString, string extra, string? setupB = null)
     {
         const int Rounds = 4;
         const int Instances = 300;
         const int Clients = 16;
         await using var a = await PersistedBenchmark.CreateAsync(connectionString);
-        await using var b = await PersistedBenchmark.CreateAsync(connectionString.TrimEnd(';') + ";" + extra);
+        var csB = connectionString.TrimEnd(';') + ";" + extra;
+        if (setupB is not null)
+        {
+            // A schema variant: B gets its own database (created here, migrated by its host), then the SQL is run on it.
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(csB);
+            var name = builder.Database + "_b";
+            await using (var admin = new Npgsql.NpgsqlConnection(connectionString))
+            {
+                await admin.OpenAsync();
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            builder.Database = name;
+            csB = builder.ConnectionString;
+        }
+
+        await using var b = await PersistedBenchmark.CreateAsync(csB);
+        if (setupB is not null)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(csB);
+            await connection.OpenAsync();
+            await using var setup = new Npgsql.NpgsqlCommand(setupB, connection);
+            await setup.ExecuteNonQueryAsync();
+        }
+
         double sumA = 0, sumB = 0, sumCeiling = 0;
         for (var round = 0; round < Rounds; round++)
         {
@@ -30,6 +57,6 @@ internal static class AbBenchmark
             Console.WriteLine($"  round {round}: ceiling {ceiling:F0}/s; A {rateA:F0} instances/s ({ra.Cpu.TotalMilliseconds * 1000 / ra.Instances:F0} µs CPU each, {rateA / ceiling:P0}); B {rateB:F0} instances/s ({rb.Cpu.TotalMilliseconds * 1000 / rb.Instances:F0} µs CPU each, {rateB / ceiling:P0})");
         }
 
-        Console.WriteLine($"(ab) B = A + \"{extra}\": A {sumA / sumCeiling:P1} of the ceiling, B {sumB / sumCeiling:P1}; B ÷ A = {sumB / sumA:F2}");
+        Console.WriteLine($"(ab) B = A + \"{extra}\"{(setupB is null ? "" : $" + \"{setupB}\"")}: A {sumA / sumCeiling:P1} of the ceiling, B {sumB / sumCeiling:P1}; B ÷ A = {sumB / sumA:F2}");
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CloudpackPlus.Benchmarks;
 
-// usage: CloudpackPlus.Benchmarks <connection string> [--profile | --ab "settings"] | --engine-only
+// usage: CloudpackPlus.Benchmarks <connection string> [--profile | --steps | --ab "settings" ["SQL for B's own database"]] | --engine-only
+// (--steps: only the ceiling and the persisted steps, (2) and (3))
 // (--ab: the persisted steps with and without extra connection settings, alternating rounds in one process)
 // (--profile: where a step's client CPU goes, one client, slice by slice)
 // (1) in-process engine cost of a 10-activity automated workflow (no database)
@@ -9,15 +10,15 @@ using CloudpackPlus.Benchmarks;
 // (3) the single-row commit rate of the same server, measured in the same run (the ceiling)
 // (4) the resume path: 500 CSM tasks completed through ITaskService.CompleteAsync
 // (5) a background activity end to end through this process's Hangfire server
-if (args is [var abConnection, "--ab", var abExtra])
+if (args is [var abConnection, "--ab", var abExtra, ..] && args.Length <= 4)
 {
-    await AbBenchmark.RunAsync(abConnection, abExtra);
+    await AbBenchmark.RunAsync(abConnection, abExtra, args.Length == 4 ? args[3] : null);
     return 0;
 }
 
-if (args.Length is not (1 or 2))
+if (args.Length is not (1 or 2) || args is [_, not ("--profile" or "--steps")])
 {
-    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> [--profile] | --engine-only");
+    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> [--profile | --steps | --ab \"settings\" [\"SQL for B's own database\"]] | --engine-only");
     return 2;
 }
 
@@ -50,6 +51,11 @@ var steps = await persisted.RunWorkflowsAsync(Instances, Clients);
 var stepWrites = (await persisted.WriteTransactionsAsync() - xid - 1) / (double)(Instances + 200); // 200 warm-up instances run in the same window
 var stepRate = steps.Instances / steps.Elapsed.TotalSeconds;
 Console.WriteLine($"(2) persisted step commits, {Instances} instances × 10 activities in one step each, {Clients} clients: {stepRate:F0} instances/s = step commits/s, {steps.Activities / steps.Elapsed.TotalSeconds:F0} activities/s ({steps.Elapsed.TotalSeconds:F2} s, {steps.Cpu.TotalMilliseconds * 1000 / steps.Instances:F0} µs of this process's CPU per step); ÷ ceiling: {stepRate / ceiling:P0}; {stepWrites:F1} write transactions per instance (load {Load()})");
+
+if (args is [_, "--steps"])
+{
+    return 0;
+}
 
 var resume = await persisted.CompleteTasksAsync(Instances, Clients);
 var resumeRate = resume.Completed / resume.Elapsed.TotalSeconds;
