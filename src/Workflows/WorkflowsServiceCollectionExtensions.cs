@@ -35,6 +35,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<DefinitionValidator>();
         services.TryAddSingleton<FlowchartInterpreter>();
         services.TryAddSingleton<PlanCache>();
+        services.TryAddSingleton<PublishedVersions>();
         services.TryAddSingleton<StepExecutor>();
         services.TryAddSingleton<JobDispatcher>();
         services.TryAddSingleton<Background.LeaseStore>();

@@ -4,6 +4,7 @@ using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
 using CloudpackPlus.Workflows.Tasks;
 using CloudpackPlus.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Workflows.Tests;
 
@@ -177,6 +178,38 @@ public sealed class RuntimeTests(WorkflowFixture fx) : IClassFixture<WorkflowFix
         var v2 = await Get(onV2.InstanceId);
         Assert.Equal((1, "v1", InstanceStatus.Finished), (v1!.Version, v1.Variables["path"], v1.Status));
         Assert.Equal((2, "v2", InstanceStatus.Finished), (v2!.Version, v2.Variables["path"], v2.Status));
+    }
+
+    [Fact]
+    public async Task Start_OnAHostThatStillRemembersV1_RunsV2_AfterAnotherHostPublishedIt()
+    {
+        await fx.PublishAsync(Flows.Linear("stale", ("mark", "SetVariable", """{ "name": "path", "value": "v1" }""")));
+        var v1 = await Start("stale", "s-1");
+        var remembered = fx.Services.GetRequiredService<PublishedVersions>().TryGet("stale");
+        await fx.PublishAsync(Flows.Linear("stale", ("mark", "SetVariable", """{ "name": "path", "value": "v2" }""")));
+        // Another host published v2: this one still remembers v1.
+        fx.Services.GetRequiredService<PublishedVersions>().Remember("stale", remembered!.Value);
+
+        var afterPublish = await Start("stale", "s-2");
+
+        Assert.Equal(1, (await Get(v1.InstanceId))!.Version);
+        var view = await Get(afterPublish.InstanceId);
+        Assert.Equal((2, "v2", InstanceStatus.Finished), (view!.Version, view.Variables["path"], view.Status));
+        Assert.Equal(2, fx.Services.GetRequiredService<PublishedVersions>().TryGet("stale")!.Value.Version);
+        Assert.Equal(2L, await fx.ScalarAsync<long>("SELECT count(*) FROM wf.instances WHERE definition_id = 'stale'"));
+    }
+
+    [Fact]
+    public async Task RepeatedStart_FromTheRememberedVersion_AnswersTheExistingInstance_AndWritesNothingElse()
+    {
+        await fx.PublishAsync(Flows.Task("idem-cached"));
+        var first = await Start("idem-cached", "application-7");
+        Assert.NotNull(fx.Services.GetRequiredService<PublishedVersions>().TryGet("idem-cached"));
+
+        var again = await Start("idem-cached", "application-7");
+
+        Assert.Equal((first.InstanceId, false), (again.InstanceId, again.Created));
+        Assert.Equal(1L, await fx.ScalarAsync<long>("SELECT count(*) FROM wf.tasks t JOIN wf.instances i ON i.id = t.instance_id WHERE i.correlation_id = 'application-7'"));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public interface IDefinitionService
     Task<DefinitionVersionSummary> ImportAsync(string json, string actor, bool publish, CancellationToken cancellationToken = default);
 }
 
-internal sealed class DefinitionService(WorkflowDbContext db, DefinitionValidator validator, TimeProvider time) : IDefinitionService
+internal sealed class DefinitionService(WorkflowDbContext db, DefinitionValidator validator, TimeProvider time, Runtime.PublishedVersions published) : IDefinitionService
 {
     public async Task<IReadOnlyList<DefinitionVersionSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Definitions.AsNoTracking().Where(d => d.IsPublished || d.IsLatest).ToListAsync(cancellationToken))
@@ -158,6 +158,8 @@ internal sealed class DefinitionService(WorkflowDbContext db, DefinitionValidato
             var row = await body();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            // New starts on this host read the new published version (other hosts find out at their next start).
+            published.Forget(definitionId);
             return Summary(row);
         }
         finally

@@ -116,8 +116,11 @@ internal sealed partial class StepExecutor
         public void Journal(StepRun run, string kind, string? nodeId, string? actor, string? data) =>
             run.Journal(Now, kind, nodeId, null, actor, data);
 
-        /// <summary>Writes the step's outcome into the tracked instance and the change set.</summary>
-        public async Task ApplyAsync(WorkflowInstance instance, StepRun run)
+        /// <summary>
+        /// Writes the step's outcome into the tracked instance and the change set. <paramref name="ifPublished"/>: a new
+        /// instance goes in only if its version is still the published one (a start from <see cref="PublishedVersions"/>).
+        /// </summary>
+        public async Task ApplyAsync(WorkflowInstance instance, StepRun run, bool ifPublished = false)
         {
             var state = run.State;
             var flow = state.Flow;
@@ -206,7 +209,7 @@ internal sealed partial class StepExecutor
             var trimTo = !isNew && flow.JournalSeq > owner.MaxJournalEntries ? flow.JournalSeq - owner.MaxJournalEntries : (long?)null;
             await using (var batch = CreateBatch())
             {
-                StepWriter.AddInstance(batch, instance, isNew);
+                StepWriter.AddInstance(batch, instance, isNew, ifPublished);
                 StepWriter.AddJournal(batch, instance.Id, run.Effects.Journal, trimTo);
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }

@@ -16,6 +16,17 @@ internal static class StepWriter
         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13)
         """;
 
+    /// <summary>A start from <see cref="PublishedVersions"/>: the row goes in only if its version is still the published one.</summary>
+    private const string InsertInstanceIfPublished = """
+        INSERT INTO wf.instances (id, definition_version_id, definition_id, version, status, correlation_id, input, variables, state,
+            created_at, updated_at, finished_at, started_by)
+        SELECT $1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13
+        FROM wf.definitions d WHERE d.id = $2 AND d.is_published
+        """;
+
+    /// <summary>The journal's reference to its instance: a start whose conditional insert wrote nothing fails on it.</summary>
+    public const string JournalInstanceForeignKey = "fk_journal_instances_instance_id";
+
     private const string UpdateInstance =
         "UPDATE wf.instances SET status = $2, variables = $3::jsonb, state = $4::jsonb, updated_at = $5, finished_at = $6 WHERE id = $1";
 
@@ -28,15 +39,18 @@ internal static class StepWriter
 
     private const string TrimJournal = "DELETE FROM wf.journal WHERE instance_id = $1 AND sequence <= $2";
 
-    /// <summary>Inserts a new instance or updates the mutable columns of a locked one.</summary>
-    public static void AddInstance(NpgsqlBatch batch, WorkflowInstance instance, bool isNew)
+    /// <summary>
+    /// Inserts a new instance (only if its version is still published, when <paramref name="ifPublished"/>) or updates the
+    /// mutable columns of a locked one.
+    /// </summary>
+    public static void AddInstance(NpgsqlBatch batch, WorkflowInstance instance, bool isNew, bool ifPublished = false)
     {
         var command = batch.CreateBatchCommand();
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid> { TypedValue = instance.Id });
         if (isNew)
         {
-            command.CommandText = InsertInstance;
+            command.CommandText = ifPublished ? InsertInstanceIfPublished : InsertInstance;
             p.Add(new NpgsqlParameter<Guid> { TypedValue = instance.DefinitionVersionId });
             p.Add(new NpgsqlParameter<string> { TypedValue = instance.DefinitionId });
             p.Add(new NpgsqlParameter<int> { TypedValue = instance.Version });

@@ -7,7 +7,8 @@ using Npgsql;
 namespace CloudpackPlus.Workflows.Runtime;
 
 /// <summary>The runtime's entry points; each call is one step (one transaction).</summary>
-internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider services, IEnumerable<IInstanceCancellationHandler> cancellationHandlers) : IWorkflowRuntime
+internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider services, IEnumerable<IInstanceCancellationHandler> cancellationHandlers,
+    PublishedVersions published) : IWorkflowRuntime
 {
     /// <summary>For reads outside a step; resolved on first use, since a DbContext costs more than a whole step's engine work.</summary>
     private WorkflowDbContext ReadDb => field ??= services.GetRequiredService<WorkflowDbContext>();
@@ -29,20 +30,43 @@ internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider se
     private async Task<StartResult> StartAsync(string definitionId, string? correlationId, string? startedBy,
         Func<IWorkflowStepScope, Task<IReadOnlyDictionary<string, object?>?>> prepare, CancellationToken cancellationToken)
     {
+        var cached = published.TryGet(definitionId);
+        try
+        {
+            return await StartInStepAsync(definitionId, correlationId, startedBy, prepare, cached, cancellationToken);
+        }
+        catch (PostgresException e) when (cached is not null && e is { SqlState: PostgresErrorCodes.ForeignKeyViolation, ConstraintName: StepWriter.JournalInstanceForeignKey })
+        {
+            // The remembered version was superseded (published elsewhere): the instance was not inserted. Read it afresh.
+            published.Forget(definitionId);
+            return await StartInStepAsync(definitionId, correlationId, startedBy, prepare, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One start step. With a remembered published version the step makes no lookup: the instance insert is conditional
+    /// on the version (see <see cref="PublishedVersions"/>) and an existing instance of the correlation id surfaces as the
+    /// unique index's violation, answered below with that instance. Without one, the step reads both first.
+    /// </summary>
+    private async Task<StartResult> StartInStepAsync(string definitionId, string? correlationId, string? startedBy,
+        Func<IWorkflowStepScope, Task<IReadOnlyDictionary<string, object?>?>> prepare, (Guid Id, int Version)? cached, CancellationToken cancellationToken)
+    {
         try
         {
             return await executor.InStepAsync(async step =>
             {
-                var (existing, version) = await FindStartAsync(step, definitionId, correlationId, cancellationToken);
-                if (existing is not null)
-                {
-                    step.Rollback();
-                    return existing;
-                }
-
+                var version = cached;
                 if (version is null)
                 {
-                    throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                    var (existing, found) = await FindStartAsync(step, definitionId, correlationId, cancellationToken);
+                    if (existing is not null)
+                    {
+                        step.Rollback();
+                        return existing;
+                    }
+
+                    version = found ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
+                    published.Remember(definitionId, version.Value);
                 }
 
                 var instanceId = Guid.CreateVersion7();
@@ -68,19 +92,19 @@ internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider se
                 run.State.Flow.Queue.Add(run.Plan.StartNodeId);
                 step.Journal(run, JournalKinds.InstanceStarted, null, startedBy, null);
                 await executor.Interpreter.RunAsync(run);
-                await step.ApplyAsync(instance, run);
+                await step.ApplyAsync(instance, run, ifPublished: cached is not null);
                 return new StartResult(instance.Id, true, instance.Status);
             }, cancellationToken);
         }
         catch (Exception e) when (correlationId is not null && (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: CorrelationIndex })
         {
-            // Another request started the same application at the same moment: the step rolled back, theirs stands.
+            // The correlation id has its instance already (a repeated request, or another at the same moment): the step
+            // rolled back, that one stands.
             return await FindByCorrelationAsync(ReadDb, definitionId, correlationId, cancellationToken)
                 ?? throw new InvalidOperationException("The instance for this correlation id vanished.", e);
         }
     }
 
-    /// <summary>The instance already started for the correlation id, and the published version, in one round trip.</summary>
     private static async Task<(StartResult? Existing, (Guid Id, int Version)? Version)> FindStartAsync(
         StepExecutor.Step step, string definitionId, string? correlationId, CancellationToken cancellationToken)
     {
