@@ -90,7 +90,9 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
-            return response.Headers.Location!.OriginalString.StartsWith("/Account/AccessDenied", StringComparison.Ordinal) ? "denied" : "->" + response.Headers.Location;
+            var location = response.Headers.Location!;
+            var path = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+            return path == "/Account/AccessDenied" ? "denied" : "->" + path;
         }
 
         return status is >= 400 and < 500 ? "4xx" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
