@@ -52,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<RankService>();
         services.TryAddScoped<EnrolmentService>();
         services.TryAddScoped<AwsAccountService>();
+        services.TryAddScoped<CompanyAdminService>();
+        services.TryAddScoped<CompanyList>();
         services.TryAddScoped<BasicServiceAllowanceService>();
         services.TryAddScoped<CatalogueService>();
         services.TryAddScoped<QuoteRequestService>();

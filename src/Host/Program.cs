@@ -42,6 +42,6 @@ app.UseCloudpackPortal();
 app.MapCloudpackHealth();
 app.MapCloudpackJobsDashboard();
 app.MapCloudpackPortal();
-app.MapWorkflowsApi().RequireAuthorization(PortalRoles.StaffPolicy);
+app.MapWorkflowsApi(definitionsPolicy: PortalRoles.AdminPolicy).RequireAuthorization(PortalRoles.StaffPolicy);
 await app.RunAsync();
 return 0;

@@ -48,6 +48,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCloudpackPortalIdentity();
         services.AddCloudpackPortalMail();
         services.AddScoped<AccountService>();
+        services.AddScoped<Audit.StaffAudit>();
         services.AddScoped<CompanyOverview>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.ApplicationActions>();
@@ -86,6 +87,8 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizePage("/Services/Apply", PortalRoles.RepresentativePolicy);
                 o.Conventions.AuthorizeFolder("/Applications", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
+                // Programme settings are the admins' (docs/portal.md, the role matrix).
+                o.Conventions.AuthorizeFolder("/Staff/Catalogue", PortalRoles.AdminPolicy);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -149,7 +152,7 @@ public static class PortalServiceCollectionExtensions
             .AddPolicy(PortalRoles.SignedInPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(PortalRoles.CustomerPolicy, p => p.RequireRole(PortalRoles.Representative, PortalRoles.Member).RequireClaim(PortalClaims.CompanyId))
             .AddPolicy(PortalRoles.RepresentativePolicy, p => p.RequireRole(PortalRoles.Representative).RequireClaim(PortalClaims.CompanyId))
-            .AddPolicy(PortalRoles.StaffPolicy, p => p.RequireRole(PortalRoles.Csm, PortalRoles.Admin))
+            .AddPolicy(PortalRoles.StaffPolicy, p => p.RequireRole(PortalRoles.StaffRoles))
             .AddPolicy(PortalRoles.AdminPolicy, p => p.RequireRole(PortalRoles.Admin));
     }
 

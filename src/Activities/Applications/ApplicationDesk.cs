@@ -96,6 +96,8 @@ public sealed class ApplicationDesk(
                     Status = ApplicationStatus.Submitted, AppliedBy = personId, AppliedAt = scope.Now, UpdatedAt = scope.Now,
                     ReservationId = reservation.Id, WorkflowInstanceId = scope.InstanceId, Details = detailsJson,
                     TermsId = accepted?.Id, TermsVersion = accepted?.Version,
+                    // ADV-1: the application keeps the cost and rules it was made under.
+                    TicketCost = entry.TicketCost, CustomerCancellable = entry.CustomerCancellable,
                 };
                 core.Applications.Add(application);
                 core.ApplicationFiles.AddRange(files.Select(f => new ApplicationFile
@@ -156,15 +158,15 @@ public sealed class ApplicationDesk(
 
         if (!byStaff)
         {
-            var entry = await catalogue.GetAsync(application.ServiceId, cancellationToken);
             if (person.Role != PersonRole.Representative)
             {
                 throw new ProgrammeRuleException("not_representative", "申請のキャンセルは代表者のみ行えます。", "Only the representative can cancel an application.");
             }
 
-            if (!entry.CustomerCancellable)
+            // ADV-1: the rule the application was made under, not today's catalogue.
+            if (!application.CustomerCancellable)
             {
-                throw new NotCancellableException(entry.Id);
+                throw new NotCancellableException(application.ServiceId);
             }
         }
 

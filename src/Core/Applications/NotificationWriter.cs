@@ -10,7 +10,8 @@ public sealed record NotificationText(string Kind, string TitleJa, string TitleE
 /// <summary>
 /// Adds notifications to the given context (so they commit with the change they announce). The
 /// customer side is the applicant and the company's representatives; the staff side is the
-/// application's CSM, or every CSM while nobody has taken it on.
+/// application's CSM; while nobody has taken it on, the company's owning CSM (the backup while the
+/// owner is away), else every CSM (the shared queue).
 /// </summary>
 public sealed class NotificationWriter(CoreDbContext db, TimeProvider clock)
 {
@@ -26,9 +27,13 @@ public sealed class NotificationWriter(CoreDbContext db, TimeProvider clock)
     public async Task<int> ToStaffAsync(ServiceApplication application, NotificationText text, Guid? except = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var people = application.CsmId is { } csm
-            ? [csm]
-            : await db.People.IgnoreQueryFilters().Where(p => p.Role == PersonRole.Csm).Select(p => p.Id).ToListAsync(cancellationToken);
+        IReadOnlyList<Guid> people = application.CsmId is { } csm ? [csm] : await db.ResponsibleCsmsAsync(application.CompanyId, cancellationToken);
+        if (people.Count == 0)
+        {
+            // Nobody looks after the company (or owner and backup are both away): the shared queue, every CSM.
+            people = await db.People.IgnoreQueryFilters().Where(p => p.Role == PersonRole.Csm || p.Role == PersonRole.CsmLead).Select(p => p.Id).ToListAsync(cancellationToken);
+        }
+
         return Add(people, application.CompanyId, application.Id, text with { Link = text.Link ?? $"/Staff/Applications/{application.Id}" }, except);
     }
 

@@ -60,6 +60,12 @@ public sealed class ServiceApplication : ICompanyOwned
     /// <summary>What the customer asked for (jsonb; the service's application form).</summary>
     public required string Details { get; init; }
 
+    /// <summary>ADV-1: the ticket cost of the service when applied for; a later catalogue change does not touch it.</summary>
+    public int TicketCost { get; init; }
+
+    /// <summary>ADV-1, WEB-3: whether the customer may cancel, as the catalogue said when applied for.</summary>
+    public bool CustomerCancellable { get; init; } = true;
+
     /// <summary>WEB-2: the terms document accepted when applying (its id), if the form asked for one.</summary>
     public string? TermsId { get; init; }
 
@@ -97,6 +103,7 @@ internal sealed class ServiceApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Details).HasColumnType("jsonb");
         builder.Property(a => a.CloseReason).HasMaxLength(1000);
+        builder.Property(a => a.CustomerCancellable).HasDefaultValue(true);
         builder.Property(a => a.TermsId).HasMaxLength(64);
         builder.HasIndex(a => a.Number).IsUnique();
         builder.HasIndex(a => new { a.CompanyId, a.AppliedAt });

@@ -75,6 +75,9 @@ public sealed class CatalogueEntry
 
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    /// <summary>xmin: two admins editing the same entry at once do not overwrite each other.</summary>
+    public uint RowVersion { get; set; }
+
     public bool AllowsRank(Rank rank) => AllowedRanks.Count == 0 || AllowedRanks.Contains(rank);
 
     internal static CatalogueEntry[] Defaults =>
@@ -99,6 +102,7 @@ internal sealed class CatalogueEntryConfiguration : IEntityTypeConfiguration<Cat
             t.HasCheckConstraint("ck_catalogue_entries_capacity", "yearly_capacity IS NULL OR yearly_capacity >= 0");
         });
         builder.Property(e => e.Id).HasMaxLength(32);
+        builder.Property(e => e.RowVersion).IsRowVersion();
         builder.Property(e => e.NameJa).HasMaxLength(200);
         builder.Property(e => e.NameEn).HasMaxLength(200);
         builder.Property(e => e.DescriptionJa).HasMaxLength(2000);

@@ -34,8 +34,18 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
     public async Task<CatalogueEntry> GetAsync(string id, CancellationToken cancellationToken = default) =>
         await db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException("サービス", id);
 
-    /// <summary>Adds a new entry or changes an existing one (by id); audited with the staff member.</summary>
-    public async Task<CatalogueEntry> SaveAsync(CatalogueEntry entry, Guid staffId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds a new entry or changes an existing one (by id); each change is kept in the history (ADV-1)
+    /// with the staff member. Applications already made keep the cost and rules they were made under.
+    /// </summary>
+    public Task<CatalogueEntry> SaveAsync(CatalogueEntry entry, Guid staffId, CancellationToken cancellationToken = default) =>
+        SaveAsync(entry, staffId, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="SaveAsync(CatalogueEntry, Guid, CancellationToken)"/> refusing with <see cref="ConcurrencyConflictException"/>
+    /// when the entry's xmin is no longer <paramref name="expectedVersion"/> (someone saved in between).
+    /// </summary>
+    public async Task<CatalogueEntry> SaveAsync(CatalogueEntry entry, Guid staffId, uint? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await db.RequireStaffAsync(staffId, cancellationToken);
@@ -46,6 +56,8 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
         }
 
         var existing = await db.Catalogue.SingleOrDefaultAsync(e => e.Id == entry.Id, cancellationToken);
+        ExpectVersion(existing, expectedVersion);
+        var before = existing is null ? null : CatalogueChange.Snapshot(existing);
         var target = existing ?? new CatalogueEntry { Id = entry.Id.Trim(), NameJa = entry.NameJa, NameEn = entry.NameEn };
         target.NameJa = entry.NameJa;
         target.NameEn = entry.NameEn;
@@ -69,19 +81,60 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
             db.Catalogue.Add(target);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithHistoryAsync(target, before, staffId, cancellationToken);
         return target;
     }
 
-    /// <summary>Withdraws (or brings back) a service; applications in progress are unaffected.</summary>
-    public async Task SetActiveAsync(string id, bool active, Guid staffId, CancellationToken cancellationToken = default)
+    /// <summary>Withdraws (or brings back) a service; applications in progress are unaffected. Kept in the history.</summary>
+    public async Task SetActiveAsync(string id, bool active, Guid staffId, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await db.RequireStaffAsync(staffId, cancellationToken);
         var entry = await db.Catalogue.SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException("サービス", id);
+        ExpectVersion(entry, expectedVersion);
+        var before = CatalogueChange.Snapshot(entry);
         entry.IsActive = active;
         entry.UpdatedBy = staffId;
         entry.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithHistoryAsync(entry, before, staffId, cancellationToken);
+    }
+
+    /// <summary>ADV-1: the changes of an entry, newest first.</summary>
+    public async Task<IReadOnlyList<CatalogueChange>> HistoryAsync(string id, int limit = 100, CancellationToken cancellationToken = default) =>
+        await db.CatalogueChanges.AsNoTracking().Where(c => c.ServiceId == id).OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Take(limit).ToListAsync(cancellationToken);
+
+    private void ExpectVersion(CatalogueEntry? existing, uint? expectedVersion)
+    {
+        if (existing is null || expectedVersion is not { } expected)
+        {
+            return;
+        }
+
+        if (existing.RowVersion != expected)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        // A save between this read and ours is caught by the UPDATE's xmin check.
+        db.Entry(existing).Property(e => e.RowVersion).OriginalValue = expected;
+    }
+
+    private async Task SaveWithHistoryAsync(CatalogueEntry entry, Dictionary<string, string?>? before, Guid staffId, CancellationToken cancellationToken)
+    {
+        if (CatalogueChange.Between(entry.Id, before, CatalogueChange.Snapshot(entry), staffId, clock.GetUtcNow()) is { } change)
+        {
+            db.CatalogueChanges.Add(change);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException();
+        }
     }
 
     /// <summary>Applications of the fiscal year that count against the service's yearly capacity (WEB-4): not released.</summary>

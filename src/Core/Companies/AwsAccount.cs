@@ -31,6 +31,14 @@ public sealed class AwsAccount : ICompanyOwned
     public DateTimeOffset LinkedAt { get; init; }
 
     public Guid? LinkedBy { get; init; }
+
+    /// <summary>When staff unlinked it; the row stays as history and the id may be linked again (ELIG-3 uniqueness is among linked accounts).</summary>
+    public DateTimeOffset? UnlinkedAt { get; set; }
+
+    public Guid? UnlinkedBy { get; set; }
+
+    /// <summary>xmin, for optimistic concurrency.</summary>
+    public uint RowVersion { get; set; }
 }
 
 internal sealed class AwsAccountConfiguration : IEntityTypeConfiguration<AwsAccount>
@@ -46,7 +54,9 @@ internal sealed class AwsAccountConfiguration : IEntityTypeConfiguration<AwsAcco
         builder.Property(a => a.AccountId).HasMaxLength(12).IsFixedLength();
         builder.Property(a => a.DisplayName).HasMaxLength(200);
         builder.Property(a => a.BacklogProjectKey).HasMaxLength(32);
-        builder.HasIndex(a => a.AccountId).IsUnique();
+        builder.Property(a => a.RowVersion).IsRowVersion();
+        // ELIG-3: unique across companies among the linked accounts; unlinked rows are history.
+        builder.HasIndex(a => a.AccountId).IsUnique().HasFilter("unlinked_at IS NULL");
         builder.HasOne<Company>().WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class AwsAccountService(CoreDbContext db, TimeProvider clo
         }
 
         await db.RequireCompanyAsync(companyId, cancellationToken);
-        var owner = await db.AwsAccounts.IgnoreQueryFilters().Where(a => a.AccountId == id).Select(a => (Guid?)a.CompanyId).SingleOrDefaultAsync(cancellationToken);
+        var owner = await db.AwsAccounts.IgnoreQueryFilters().Where(a => a.AccountId == id && a.UnlinkedAt == null).Select(a => (Guid?)a.CompanyId).SingleOrDefaultAsync(cancellationToken);
         if (owner is not null)
         {
             throw new ProgrammeRuleException("aws_account_taken",
@@ -62,6 +62,24 @@ public sealed partial class AwsAccountService(CoreDbContext db, TimeProvider clo
 
     public async Task<IReadOnlyList<AwsAccount>> ListAsync(Guid companyId, CancellationToken cancellationToken = default) =>
         await db.AwsAccounts.AsNoTracking().Where(a => a.CompanyId == companyId).OrderBy(a => a.AccountId).ToListAsync(cancellationToken);
+
+    /// <summary>Unlinks an account: the row stays as history (who linked and unlinked it, when); the id may be linked again.</summary>
+    public async Task UnlinkAsync(Guid awsAccountId, Guid staffId, CancellationToken cancellationToken = default)
+    {
+        await db.RequireStaffAsync(staffId, cancellationToken);
+        var account = await db.AwsAccounts.SingleOrDefaultAsync(a => a.Id == awsAccountId, cancellationToken) ?? throw new NotFoundException("AWSアカウント", awsAccountId);
+        account.UnlinkedAt = clock.GetUtcNow();
+        account.UnlinkedBy = staffId;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Every account the company has had, linked and unlinked, newest link first (staff).</summary>
+    public async Task<IReadOnlyList<AwsAccount>> HistoryAsync(Guid companyId, CancellationToken cancellationToken = default)
+    {
+        await db.RequireCompanyAsync(companyId, cancellationToken);
+        return await db.AwsAccounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.CompanyId == companyId)
+            .OrderBy(a => a.UnlinkedAt != null).ThenByDescending(a => a.LinkedAt).ToListAsync(cancellationToken);
+    }
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountIdPattern();

@@ -47,6 +47,18 @@ public sealed class Company : ICompanyOwned
     /// <summary>Industry, kept for the partner's scan statistics (WEB-7).</summary>
     public string? Industry { get; set; }
 
+    /// <summary>The CSM who looks after the company: its new applications and tasks route to them.</summary>
+    public Guid? OwningCsmId { get; set; }
+
+    /// <summary>Takes over while the owning CSM is away.</summary>
+    public Guid? BackupCsmId { get; set; }
+
+    /// <summary>The representative's e-mail given on the application form; the representative is issued to it (ONB-1).</summary>
+    public string? RepresentativeEmail { get; set; }
+
+    /// <summary>xmin: two staff editing the same company at once do not overwrite each other.</summary>
+    public uint RowVersion { get; set; }
+
     public bool CanApply => Status == CompanyStatus.Active;
 
     Guid ICompanyOwned.CompanyId => Id;
@@ -60,6 +72,11 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Code).HasMaxLength(32);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Industry).HasMaxLength(100);
+        builder.Property(c => c.RepresentativeEmail).HasMaxLength(254);
+        builder.Property(c => c.RowVersion).IsRowVersion();
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.OwningCsmId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.BackupCsmId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.Name);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Ignore(c => c.CanApply);
         builder.HasIndex(c => c.Code).IsUnique();

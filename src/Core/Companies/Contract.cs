@@ -40,6 +40,9 @@ public sealed class Contract : ICompanyOwned
     /// <summary>The last day the contract is in force; null = open-ended.</summary>
     public DateOnly? EndsOn { get; set; }
 
+    /// <summary>What a monitoring/maintenance contract covers (systems, accounts, hours), as written in it; free text.</summary>
+    public string? MaintenanceScope { get; set; }
+
     public DateTimeOffset RecordedAt { get; init; }
 
     public Guid? RecordedBy { get; init; }
@@ -56,6 +59,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
     {
         builder.ToTable("contracts", t => t.HasCheckConstraint("ck_contracts_dates", "ends_on IS NULL OR ends_on >= starts_on"));
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.MaintenanceScope).HasMaxLength(1000);
         builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -15,6 +15,9 @@ public enum PersonRole
     /// <summary>Provider staff: customer-success manager.</summary>
     Csm,
 
+    /// <summary>Provider staff: leads the CSMs (assigns companies, sees every queue); no programme settings.</summary>
+    CsmLead,
+
     /// <summary>Provider staff who configure the programme.</summary>
     Admin,
 }
@@ -35,7 +38,10 @@ public sealed class Person
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public static bool IsStaffRole(PersonRole role) => role is PersonRole.Csm or PersonRole.Admin;
+    /// <summary>Staff only: away (leave, illness); the companies they own route to their backup meanwhile.</summary>
+    public bool IsAway { get; set; }
+
+    public static bool IsStaffRole(PersonRole role) => role is PersonRole.Csm or PersonRole.CsmLead or PersonRole.Admin;
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
@@ -44,7 +50,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("people", t => t.HasCheckConstraint(
             "ck_people_company_matches_role",
-            "(role IN ('Csm','Admin')) = (company_id IS NULL)"));
+            "(role IN ('Csm','CsmLead','Admin')) = (company_id IS NULL)"));
         builder.Property(p => p.Email).HasMaxLength(254);
         builder.Property(p => p.DisplayName).HasMaxLength(200);
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(32);

@@ -65,6 +65,8 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<CatalogueEntry> Catalogue => Set<CatalogueEntry>();
 
+    public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
+
     public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();
 
     public DbSet<ServiceApplication> Applications => Set<ServiceApplication>();
@@ -107,6 +109,9 @@ public sealed class CoreDbContext : DbContext
                 modelBuilder.Entity(entity.ClrType).HasQueryFilter(OwnedFilter(entity.ClrType));
             }
         }
+
+        // An unlinked AWS account is history: everyday reads see linked accounts only (IgnoreQueryFilters for the history).
+        modelBuilder.Entity<AwsAccount>().HasQueryFilter(a => (TenantIsStaff || a.CompanyId == TenantCompanyId) && a.UnlinkedAt == null);
     }
 
     private LambdaExpression OwnedFilter(Type type)

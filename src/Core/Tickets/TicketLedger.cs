@@ -128,8 +128,10 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
                 return reservation;
             }
 
+            // ADV-1: an application's own copy of the rule decides; the catalogue only for a reservation without one.
             if (cause == TicketReleaseCause.CancelledByCustomer && reservation.ServiceId is { } serviceId
-                && await db.Catalogue.Where(e => e.Id == serviceId).Select(e => (bool?)e.CustomerCancellable).SingleOrDefaultAsync(cancellationToken) == false)
+                && (await db.Applications.IgnoreQueryFilters().Where(a => a.ReservationId == reservation.Id).Select(a => (bool?)a.CustomerCancellable).SingleOrDefaultAsync(cancellationToken)
+                    ?? await db.Catalogue.Where(e => e.Id == serviceId).Select(e => (bool?)e.CustomerCancellable).SingleOrDefaultAsync(cancellationToken)) == false)
             {
                 throw new NotCancellableException(serviceId);
             }

@@ -17,9 +17,9 @@ public sealed record ApplicationDetails(
     IReadOnlyList<(string Label, string Value)> Asked, IReadOnlyList<TimelineLine> Timeline,
     IReadOnlyList<WorkflowTask> OpenTasks, IReadOnlyList<ConversationLine> Conversation)
 {
-    /// <summary>The customer may cancel it: open, the service allows it (WEB-3), the session not yet begun (TKT-5).</summary>
+    /// <summary>The customer may cancel it: open, the service allowed it when applied for (WEB-3, ADV-1), the session not yet begun (TKT-5).</summary>
     public bool CustomerMayCancel(DateTimeOffset now) =>
-        Application.IsOpen && Service.CustomerCancellable && !Application.HasStarted(now);
+        Application.IsOpen && Application.CustomerCancellable && !Application.HasStarted(now);
 
     /// <summary>APP-1: the files uploaded with the apply form.</summary>
     public IReadOnlyList<AttachmentInfo> Files { get; init; } = [];

@@ -8,6 +8,7 @@ public static class PortalRoles
     public const string Representative = nameof(PersonRole.Representative);
     public const string Member = nameof(PersonRole.Member);
     public const string Csm = nameof(PersonRole.Csm);
+    public const string CsmLead = nameof(PersonRole.CsmLead);
     public const string Admin = nameof(PersonRole.Admin);
 
     /// <summary>Policy: a user of a customer company (representative or member).</summary>
@@ -16,7 +17,7 @@ public static class PortalRoles
     /// <summary>Policy: the company's representative (USER-1 create/edit/delete, APP-1).</summary>
     public const string RepresentativePolicy = "Representative";
 
-    /// <summary>Policy: provider staff (CSM or admin).</summary>
+    /// <summary>Policy: provider staff (CSM, CSM lead or admin).</summary>
     public const string StaffPolicy = "Staff";
 
     /// <summary>Policy: provider admins.</summary>
@@ -24,6 +25,16 @@ public static class PortalRoles
 
     /// <summary>Policy: any signed-in user (customer or staff).</summary>
     public const string SignedInPolicy = "SignedIn";
+
+    /// <summary>The roles of provider staff (the <see cref="StaffPolicy"/>).</summary>
+    public static readonly string[] StaffRoles = [Csm, CsmLead, Admin];
+
+    /// <summary>Whether the user is provider staff (CSM, CSM lead or admin).</summary>
+    public static bool IsStaff(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated == true && StaffRoles.Any(user.IsInRole);
+    }
 }
 
 /// <summary>Claim types the portal adds to the sign-in cookie.</summary>

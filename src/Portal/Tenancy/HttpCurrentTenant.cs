@@ -25,5 +25,5 @@ internal sealed class HttpCurrentTenant(IHttpContextAccessor accessor) : ICurren
         user?.FindFirstValue(PortalClaims.CompanyId) is { } value && Guid.TryParse(value, out var id) ? id : null;
 
     public static bool IsStaffUser(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && (user.IsInRole(PortalRoles.Csm) || user.IsInRole(PortalRoles.Admin));
+        PortalRoles.IsStaff(user);
 }

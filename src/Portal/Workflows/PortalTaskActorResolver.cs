@@ -22,7 +22,7 @@ public sealed class PortalTaskActorResolver : ITaskActorResolver
         }
 
         var roles = new HashSet<string>(StringComparer.Ordinal);
-        if (user.IsInRole(PortalRoles.Csm) || user.IsInRole(PortalRoles.Admin))
+        if (PortalRoles.IsStaff(user))
         {
             roles.Add(TaskRoles.Csm);
         }

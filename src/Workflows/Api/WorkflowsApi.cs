@@ -20,16 +20,26 @@ namespace CloudpackPlus.Workflows.Api;
 /// </summary>
 public static partial class WorkflowsApi
 {
-    /// <summary>Maps the API under <c>/api/workflows</c>; the caller adds the authorization policy.</summary>
-    public static RouteGroupBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Maps the API under <c>/api/workflows</c>; the caller adds the authorization policy of the whole
+    /// group, and <paramref name="definitionsPolicy"/> (if given) is required on top of it to import or
+    /// publish definitions (the host: admins only).
+    /// </summary>
+    public static RouteGroupBuilder MapWorkflowsApi(this IEndpointRouteBuilder app, string? definitionsPolicy = null)
     {
         var api = app.MapGroup("/api/workflows").AddEndpointFilter(RequireActor);
         api.MapGet("/activities", (ActivityRegistry registry) => TypedResults.Ok(registry.All));
         api.MapGet("/definitions", async (IDefinitionService d, CancellationToken ct) => TypedResults.Ok(await d.ListAsync(ct)));
         api.MapGet("/definitions/{id}/versions", async (string id, IDefinitionService d, CancellationToken ct) => TypedResults.Ok(await d.HistoryAsync(id, ct)));
         api.MapGet("/definitions/{id}/export", ExportAsync);
-        api.MapPost("/definitions/import", ImportAsync);
-        api.MapPost("/definitions/{id}/versions/{version:int}/publish", PublishAsync);
+        var import = api.MapPost("/definitions/import", ImportAsync);
+        var publish = api.MapPost("/definitions/{id}/versions/{version:int}/publish", PublishAsync);
+        if (definitionsPolicy is not null)
+        {
+            import.RequireAuthorization(definitionsPolicy);
+            publish.RequireAuthorization(definitionsPolicy);
+        }
+
         api.MapGet("/instances/{id:guid}", async Task<Results<Ok<InstanceView>, NotFound>> (Guid id, IWorkflowRuntime r, CancellationToken ct) =>
             await r.GetInstanceAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound());
         api.MapGet("/instances/{id:guid}/journal", async (Guid id, long? after, int? limit, IWorkflowRuntime r, CancellationToken ct) =>

@@ -9,6 +9,7 @@ public enum Asker
     Representative,
     OtherCompanysRepresentative,
     Csm,
+    CsmLead,
     Admin,
 }
 
@@ -22,30 +23,34 @@ public enum Asker
 /// </summary>
 public static class AuthorizationTable
 {
-    //                                    Anonymous  MfaNotSet  Member    Rep       OtherRep  Csm       Admin
-    private static readonly string[] Customer = ["login", "mfa", "200", "200", "200", "denied", "denied"];
-    private static readonly string[] CustomerRecord = ["login", "mfa", "200", "200", "404", "denied", "denied"];
-    private static readonly string[] RepresentativeOnly = ["login", "mfa", "denied", "200", "200", "denied", "denied"];
-    private static readonly string[] RepresentativeRecord = ["login", "mfa", "denied", "200", "404", "denied", "denied"];
-    private static readonly string[] Staff = ["login", "mfa", "denied", "denied", "denied", "200", "200"];
-    private static readonly string[] SignedIn = ["login", "mfa", "200", "200", "200", "200", "200"];
-    private static readonly string[] Public = ["200", "200", "200", "200", "200", "200", "200"];
-    private static readonly string[] StaffApi = ["401", "403", "403", "403", "403", "200", "200"];
+    //                                    Anonymous  MfaNotSet  Member    Rep       OtherRep  Csm       CsmLead   Admin
+    private static readonly string[] Customer = ["login", "mfa", "200", "200", "200", "denied", "denied", "denied"];
+    private static readonly string[] CustomerRecord = ["login", "mfa", "200", "200", "404", "denied", "denied", "denied"];
+    private static readonly string[] RepresentativeOnly = ["login", "mfa", "denied", "200", "200", "denied", "denied", "denied"];
+    private static readonly string[] RepresentativeRecord = ["login", "mfa", "denied", "200", "404", "denied", "denied", "denied"];
+    private static readonly string[] Staff = ["login", "mfa", "denied", "denied", "denied", "200", "200", "200"];
+    private static readonly string[] AdminOnly = ["login", "mfa", "denied", "denied", "denied", "denied", "denied", "200"];
+    private static readonly string[] SignedIn = ["login", "mfa", "200", "200", "200", "200", "200", "200"];
+    private static readonly string[] Public = ["200", "200", "200", "200", "200", "200", "200", "200"];
+    private static readonly string[] StaffApi = ["401", "403", "403", "403", "403", "200", "200", "200"];
+
+    /// <summary>An admin-only API (definitions import/publish) whose handler answers <paramref name="admin"/> to the probe request.</summary>
+    private static string[] AdminApiAnswering(string admin) => ["401", "403", "403", "403", "403", "403", "403", admin];
 
     /// <summary>A staff-only API whose handler answers <paramref name="staff"/> to the probe request.</summary>
-    private static string[] StaffApiAnswering(string staff) => ["401", "403", "403", "403", "403", staff, staff];
+    private static string[] StaffApiAnswering(string staff) => ["401", "403", "403", "403", "403", staff, staff, staff];
 
     public static readonly IReadOnlyDictionary<string, (string Url, string[] Expected)> Rows = new Dictionary<string, (string, string[])>
     {
         [""] = ("/", SignedIn),
         ["Index"] = ("/Index", SignedIn),
-        ["Account/Login"] = ("/Account/Login", ["200", "->/", "->/", "->/", "->/", "->/", "->/"]),
-        ["Account/LoginWith2fa"] = ("/Account/LoginWith2fa", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
-        ["Account/LoginWithRecoveryCode"] = ("/Account/LoginWithRecoveryCode", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
+        ["Account/Login"] = ("/Account/Login", ["200", "->/", "->/", "->/", "->/", "->/", "->/", "->/"]),
+        ["Account/LoginWith2fa"] = ("/Account/LoginWith2fa", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
+        ["Account/LoginWithRecoveryCode"] = ("/Account/LoginWithRecoveryCode", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
         ["Account/Logout"] = ("/Account/Logout", Public),
-        ["Account/AccessDenied"] = ("/Account/AccessDenied", ["403", "403", "403", "403", "403", "403", "403"]),
+        ["Account/AccessDenied"] = ("/Account/AccessDenied", ["403", "403", "403", "403", "403", "403", "403", "403"]),
         ["Account/ChangePassword"] = ("/Account/ChangePassword", SignedIn),
-        ["Account/Mfa/Enrol"] = ("/Account/Mfa/Enrol", ["login", "200", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings"]),
+        ["Account/Mfa/Enrol"] = ("/Account/Mfa/Enrol", ["login", "200", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings"]),
         ["Settings"] = ("/Settings", SignedIn),
         ["Settings/Index"] = ("/Settings/Index", SignedIn),
         ["Users"] = ("/Users", Customer),
@@ -59,6 +64,12 @@ public static class AuthorizationTable
         ["Staff/Companies"] = ("/Staff/Companies", Staff),
         ["Staff/Companies/Index"] = ("/Staff/Companies/Index", Staff),
         ["Staff/Companies/{id:guid}"] = ("/Staff/Companies/{company}", Staff),
+        ["Staff/Companies/Create"] = ("/Staff/Companies/Create", Staff),
+        ["Staff/Catalogue"] = ("/Staff/Catalogue", AdminOnly),
+        ["Staff/Catalogue/Index"] = ("/Staff/Catalogue/Index", AdminOnly),
+        ["Staff/Catalogue/Edit/{id}"] = ("/Staff/Catalogue/Edit/COST-L", AdminOnly),
+        ["Staff/Team"] = ("/Staff/Team", Staff),
+        ["Staff/Team/Index"] = ("/Staff/Team/Index", Staff),
         ["Services"] = ("/Services", Customer),
         ["Services/Index"] = ("/Services/Index", Customer),
         ["Services/Apply/{id}"] = ("/Services/Apply/TRAIN-1", RepresentativeOnly),
@@ -80,17 +91,17 @@ public static class AuthorizationTable
         ["Staff/TrainingMenu/Edit/{id:guid?}"] = ("/Staff/TrainingMenu/Edit", Staff),
         ["Notifications"] = ("/Notifications", SignedIn),
         ["Notifications/Index"] = ("/Notifications/Index", SignedIn),
-        ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404"]),
+        ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404", "404"]),
         ["/api/calendar/business-days"] = ("/api/calendar/business-days?from=2026-05-11&add=20", Public),
         ["/api/calendar/holidays"] = ("/api/calendar/holidays?year=2026", Public),
         ["/health/live"] = ("/health/live", Public),
         ["/health/ready"] = ("/health/ready", Public),
         ["/api/workflows/activities"] = ("/api/workflows/activities", StaffApi),
         ["/api/workflows/definitions"] = ("/api/workflows/definitions", StaffApi),
-        ["/api/workflows/definitions/import"] = ("POST /api/workflows/definitions/import", StaffApiAnswering("400")),
+        ["/api/workflows/definitions/import"] = ("POST /api/workflows/definitions/import", AdminApiAnswering("400")),
         ["/api/workflows/definitions/{id}/export"] = ("/api/workflows/definitions/no-such/export", StaffApiAnswering("404")),
         ["/api/workflows/definitions/{id}/versions"] = ("/api/workflows/definitions/no-such/versions", StaffApi),
-        ["/api/workflows/definitions/{id}/versions/{version:int}/publish"] = ("POST /api/workflows/definitions/no-such/versions/1/publish", StaffApiAnswering("404")),
+        ["/api/workflows/definitions/{id}/versions/{version:int}/publish"] = ("POST /api/workflows/definitions/no-such/versions/1/publish", AdminApiAnswering("404")),
         ["/api/workflows/incidents"] = ("/api/workflows/incidents?status=open", StaffApi),
         ["/api/workflows/incidents/{id:guid}/cancel"] = ("POST /api/workflows/incidents/{unknown}/cancel", StaffApiAnswering("404")),
         ["/api/workflows/instances/{id:guid}/signals/{name}"] = ("POST /api/workflows/instances/{unknown}/signals/go", StaffApiAnswering("404")),
@@ -103,8 +114,8 @@ public static class AuthorizationTable
         ["/api/workflows/tasks/{id:guid}/claim"] = ("POST /api/workflows/tasks/{unknown}/claim", StaffApiAnswering("404")),
         ["/api/workflows/tasks/{id:guid}/complete"] = ("POST /api/workflows/tasks/{unknown}/complete", StaffApiAnswering("404")),
         ["/api/workflows/tasks/{id:guid}/release"] = ("POST /api/workflows/tasks/{unknown}/release", StaffApiAnswering("404")),
-        ["/api/services/{id}"] = ("PUT /api/services/NEW-PROBE", ["401", "403", "403", "403", "403", "403", "400"]),
-        ["/api/terms/{id}"] = ("PUT /api/terms/probe-terms", ["401", "403", "403", "403", "403", "403", "400"]),
-        ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "200"]),
+        ["/api/services/{id}"] = ("PUT /api/services/NEW-PROBE", ["401", "403", "403", "403", "403", "403", "403", "400"]),
+        ["/api/terms/{id}"] = ("PUT /api/terms/probe-terms", ["401", "403", "403", "403", "403", "403", "403", "400"]),
+        ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "403", "200"]),
     };
 }

@@ -54,6 +54,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
             [Asker.Representative] = await app.CreateAccountAsync(a, PersonRole.Representative, "rep@autha.example.jp"),
             [Asker.OtherCompanysRepresentative] = await app.CreateAccountAsync(b, PersonRole.Representative, "rep@authb.example.jp"),
             [Asker.Csm] = await app.CreateAccountAsync(null, PersonRole.Csm, "csm@auth.cloudpack.example.jp"),
+            [Asker.CsmLead] = await app.CreateAccountAsync(null, PersonRole.CsmLead, "lead@auth.cloudpack.example.jp"),
             [Asker.Admin] = await app.CreateAccountAsync(null, PersonRole.Admin, "admin@auth.cloudpack.example.jp"),
         };
         var training = await app.StartTrainingAsync(a, accounts[Asker.Representative]!, accounts[Asker.Csm]!);

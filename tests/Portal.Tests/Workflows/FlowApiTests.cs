@@ -15,9 +15,10 @@ public sealed class FlowApiTests(PortalAppFactory app) : IClassFixture<PortalApp
 {
     private static Uri U(string path) => new(path, UriKind.Relative);
 
+    /// <summary>A staff client that may also import and publish definitions (admins only since the role matrix).</summary>
     private async Task<PortalClient> CsmAsync(string email)
     {
-        var csm = await app.CreateAccountAsync(null, PersonRole.Csm, email);
+        var csm = await app.CreateAccountAsync(null, PersonRole.Admin, email);
         var client = new PortalClient(app);
         await client.SignInAsync(csm);
         return client;

@@ -351,6 +351,12 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("csm_id");
 
+                    b.Property<bool>("CustomerCancellable")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("customer_cancellable");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -390,6 +396,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.Property<int?>("TermsVersion")
                         .HasColumnType("integer")
                         .HasColumnName("terms_version");
+
+                    b.Property<int>("TicketCost")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_cost");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -668,6 +678,46 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.ToTable("calendar_overrides", "core");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Catalogue.CatalogueChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_changes");
+
+                    b.HasIndex("ServiceId", "ChangedAt")
+                        .HasDatabaseName("ix_catalogue_changes_service_id_changed_at");
+
+                    b.ToTable("catalogue_changes", "core");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Catalogue.CatalogueEntry", b =>
                 {
                     b.Property<string>("Id")
@@ -731,6 +781,12 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("one_aws_account_per_application");
 
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
@@ -780,6 +836,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             NameEn = "Cost optimisation consulting",
                             NameJa = "コスト最適化コンサルティング",
                             OneAwsAccountPerApplication = false,
+                            RowVersion = 0u,
                             SortOrder = 10,
                             TicketCost = 10
                         },
@@ -796,6 +853,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             NameEn = "Cost optimisation consulting Lite",
                             NameJa = "コスト最適化コンサルティングLite",
                             OneAwsAccountPerApplication = true,
+                            RowVersion = 0u,
                             SortOrder = 20,
                             TicketCost = 5
                         },
@@ -812,6 +870,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             NameEn = "AWS account diagnosis",
                             NameJa = "AWSアカウント診断",
                             OneAwsAccountPerApplication = true,
+                            RowVersion = 0u,
                             SortOrder = 30,
                             TicketCost = 5
                         },
@@ -828,6 +887,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             NameEn = "Security consulting",
                             NameJa = "セキュリティコンサルティング",
                             OneAwsAccountPerApplication = false,
+                            RowVersion = 0u,
                             SortOrder = 40,
                             TicketCost = 10
                         },
@@ -844,6 +904,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             NameEn = "Security consulting Lite",
                             NameJa = "セキュリティコンサルティングLite",
                             OneAwsAccountPerApplication = true,
+                            RowVersion = 0u,
                             SortOrder = 50,
                             TicketCost = 5
                         },
@@ -861,6 +922,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             NameEn = "AWS training",
                             NameJa = "AWSトレーニング",
                             OneAwsAccountPerApplication = false,
+                            RowVersion = 0u,
                             SortOrder = 60,
                             TicketCost = 2,
                             WorkflowDefinitionId = "aws-training"
@@ -878,6 +940,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             NameEn = "Web vulnerability scan Lite (powered by KDSec)",
                             NameJa = "Web脆弱性診断Lite(Powered by KDSec)",
                             OneAwsAccountPerApplication = false,
+                            RowVersion = 0u,
                             SortOrder = 70,
                             TicketCost = 10,
                             YearlyCapacity = 12
@@ -924,16 +987,31 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("root_held_by_provider");
 
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<bool>("UnderMaintenanceContract")
                         .HasColumnType("boolean")
                         .HasColumnName("under_maintenance_contract");
+
+                    b.Property<DateTimeOffset?>("UnlinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unlinked_at");
+
+                    b.Property<Guid?>("UnlinkedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unlinked_by");
 
                     b.HasKey("Id")
                         .HasName("pk_aws_accounts");
 
                     b.HasIndex("AccountId")
                         .IsUnique()
-                        .HasDatabaseName("ix_aws_accounts_account_id");
+                        .HasDatabaseName("ix_aws_accounts_account_id")
+                        .HasFilter("unlinked_at IS NULL");
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_aws_accounts_company_id");
@@ -954,6 +1032,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<Guid?>("BackupCsmId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("backup_csm_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -992,6 +1074,21 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("OwningCsmId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owning_csm_id");
+
+                    b.Property<string>("RepresentativeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("representative_email");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1005,9 +1102,18 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_companies");
 
+                    b.HasIndex("BackupCsmId")
+                        .HasDatabaseName("ix_companies_backup_csm_id");
+
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_companies_code");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_companies_name");
+
+                    b.HasIndex("OwningCsmId")
+                        .HasDatabaseName("ix_companies_owning_csm_id");
 
                     b.ToTable("companies", "core");
                 });
@@ -1026,6 +1132,11 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
+
+                    b.Property<string>("MaintenanceScope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("maintenance_scope");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1084,6 +1195,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<bool>("IsAway")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_away");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1102,7 +1217,7 @@ namespace CloudpackPlus.Core.Data.Migrations
 
                     b.ToTable("people", "core", t =>
                         {
-                            t.HasCheckConstraint("ck_people_company_matches_role", "(role IN ('Csm','Admin')) = (company_id IS NULL)");
+                            t.HasCheckConstraint("ck_people_company_matches_role", "(role IN ('Csm','CsmLead','Admin')) = (company_id IS NULL)");
                         });
                 });
 
@@ -1722,6 +1837,16 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasConstraintName("fk_quote_requests_companies_company_id");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Catalogue.CatalogueChange", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Catalogue.CatalogueEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalogue_changes_catalogue_service_id");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Companies.AwsAccount", b =>
                 {
                     b.HasOne("CloudpackPlus.Core.Companies.Company", null)
@@ -1730,6 +1855,21 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_aws_accounts_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Companies.Company", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BackupCsmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_companies_people_backup_csm_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwningCsmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_companies_people_owning_csm_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Companies.Contract", b =>

@@ -1,22 +1,48 @@
 using CloudpackPlus.Core.Companies;
 using CompanyEntity = CloudpackPlus.Core.Companies.Company;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Tickets;
+using CloudpackPlus.Core.Time;
 using CloudpackPlus.Portal.Accounts;
+using CloudpackPlus.Portal.Audit;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CloudpackPlus.Portal.Pages.Staff.Companies;
 
-/// <summary>Staff console: a company's accounts; issue the representative (ONB-1), re-issue a login or reset MFA (USER-2, audited).</summary>
-public sealed class DetailsModel(CoreDbContext core, PortalIdentityDbContext identity, AccountService accounts, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// Staff console: one company — its application-form fields, who looks after it, contracts and the
+/// eligibility check (ELIG-1/2), enrolment with the representative issued (ONB-1), suspension and
+/// reinstatement (ELIG-4), linked AWS accounts (ELIG-3, BAS-4) and its users (USER-2).
+/// </summary>
+public sealed partial class DetailsModel(
+    CoreDbContext core, PortalIdentityDbContext identity, AccountService accounts, CompanyAdminService companies,
+    EnrolmentService enrolment, AwsAccountService awsAccounts, RankService ranks, TicketLedger ledger, StaffAudit audit,
+    TimeProvider clock, IStringLocalizer<SharedResource> text) : StaffPageModel
 {
     public CompanyEntity Company { get; private set; } = null!;
 
     public IReadOnlyList<PortalUser> Users { get; private set; } = [];
+
+    public IReadOnlyList<Contract> Contracts { get; private set; } = [];
+
+    public EligibilityResult Eligibility { get; private set; } = new([]);
+
+    public IReadOnlyList<AwsAccount> AccountHistory { get; private set; } = [];
+
+    public IReadOnlyList<Person> StaffMembers { get; private set; } = [];
+
+    public RankDefinition? Rank { get; private set; }
+
+    public int Balance { get; private set; }
+
+    /// <summary>The application form's fields, as shown in the edit form.</summary>
+    public CompanyFields Form { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await Load(id, cancellationToken) ? Page() : NotFound();
@@ -30,26 +56,29 @@ public sealed class DetailsModel(CoreDbContext core, PortalIdentityDbContext ide
 
         if (string.IsNullOrWhiteSpace(displayName) || string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
         {
-            ModelState.AddModelError(string.Empty, text["Validation.Required"]);
-            return Page();
+            return await RefuseAsync(text["Validation.Required"], StatusCodes.Status400BadRequest, () => Task.FromResult(true));
         }
 
         var result = await accounts.IssueAsync(
             new NewAccount(id, email.Trim(), displayName.Trim(), PersonRole.Representative, PortalCultures.Japanese), PageActor.Of(User), cancellationToken);
-        return Done(result, "Staff.Issued", id);
+        return await Done(result, "Staff.Issued", id);
     }
 
     public async Task<IActionResult> OnPostReissueAsync(Guid id, Guid userId, CancellationToken cancellationToken) =>
         await OwnsUser(id, userId, cancellationToken)
-            ? Done(await accounts.ReissueLoginAsync(userId, PageActor.Of(User), cancellationToken), "Staff.Reissued", id)
+            ? await Done(await accounts.ReissueLoginAsync(userId, PageActor.Of(User), cancellationToken), "Staff.Reissued", id)
             : NotFound();
 
     public async Task<IActionResult> OnPostResetMfaAsync(Guid id, Guid userId, CancellationToken cancellationToken) =>
         await OwnsUser(id, userId, cancellationToken)
-            ? Done(await accounts.ResetMfaAsync(userId, PageActor.Of(User), cancellationToken), "Staff.MfaReset", id)
+            ? await Done(await accounts.ResetMfaAsync(userId, PageActor.Of(User), cancellationToken), "Staff.MfaReset", id)
             : NotFound();
 
-    private IActionResult Done(AccountResult result, string flash, Guid id)
+    /// <summary>The name of a staff member for the page (or the id when unknown).</summary>
+    public string StaffName(Guid? id) =>
+        id is null ? text["Console.Csm.SharedQueue"] : StaffMembers.FirstOrDefault(p => p.Id == id)?.DisplayName ?? id.ToString()!;
+
+    private async Task<IActionResult> Done(AccountResult result, string flash, Guid id)
     {
         if (!result.Succeeded)
         {
@@ -58,7 +87,7 @@ public sealed class DetailsModel(CoreDbContext core, PortalIdentityDbContext ide
                 ModelState.AddModelError(string.Empty, text[$"Error.{error}"]);
             }
 
-            return Page();
+            return await RefuseAsync(text["Console.Refused"], StatusCodes.Status400BadRequest, () => Load(id, CancellationToken.None));
         }
 
         TempData["Flash"] = flash;
@@ -70,6 +99,7 @@ public sealed class DetailsModel(CoreDbContext core, PortalIdentityDbContext ide
 
     private async Task<bool> Load(Guid id, CancellationToken cancellationToken)
     {
+        core.ChangeTracker.Clear();
         var company = await core.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (company is null)
         {
@@ -77,8 +107,18 @@ public sealed class DetailsModel(CoreDbContext core, PortalIdentityDbContext ide
         }
 
         Company = company;
+        Form = CompanyFields.From(company);
         Users = await identity.Users.AsNoTracking().Where(u => u.CompanyId == id)
             .OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ToListAsync(cancellationToken);
+        Contracts = await core.Contracts.AsNoTracking().Where(c => c.CompanyId == id).OrderByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
+        Eligibility = await enrolment.CheckEligibilityAsync(id, cancellationToken);
+        AccountHistory = await awsAccounts.HistoryAsync(id, cancellationToken);
+        StaffMembers = await companies.StaffAsync(cancellationToken);
+        var fiscalYear = FiscalYear.Current(clock);
+        Rank = await ranks.GetAssignmentAsync(id, fiscalYear, cancellationToken) is { } assignment ? await ranks.GetDefinitionAsync(assignment.Rank, cancellationToken) : null;
+        Balance = await ledger.GetBalanceAsync(id, fiscalYear, cancellationToken);
         return true;
     }
+
+    private Func<Task<bool>> Reload(Guid id, CancellationToken cancellationToken) => () => Load(id, cancellationToken);
 }

@@ -1,16 +1,30 @@
 using CloudpackPlus.Core.Companies;
-using CompanyEntity = CloudpackPlus.Core.Companies.Company;
-using CloudpackPlus.Core.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Portal.Pages.Staff.Companies;
 
-/// <summary>Staff console: the companies staff serve.</summary>
-public sealed class IndexModel(CoreDbContext core) : PageModel
+/// <summary>Staff console: the companies, searchable, with rank, balance, open applications and last activity, a page at a time.</summary>
+public sealed class IndexModel(CompanyList list) : PageModel
 {
-    public IReadOnlyList<CompanyEntity> Companies { get; private set; } = [];
+    /// <summary>Part of the code or name.</summary>
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Companies = await core.Companies.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
+    /// <summary>Only the companies I own or back up.</summary>
+    [FromQuery(Name = "mine")]
+    public bool Mine { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public CompanyListPage Result { get; private set; } = new([], 0, 1, CompanyList.DefaultPageSize);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // A search longer than any code or name cannot match: cut it instead of refusing the page.
+        var search = Search is { Length: > 200 } ? Search[..200] : Search;
+        var me = Mine ? Identity.PortalClaims.PersonIdOf(User) : null;
+        Result = await list.PageAsync(search, me, PageNumber, CompanyList.DefaultPageSize, cancellationToken);
+    }
 }

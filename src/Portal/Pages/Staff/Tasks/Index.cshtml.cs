@@ -10,9 +10,9 @@ namespace CloudpackPlus.Portal.Pages.Staff.Tasks;
 public sealed record InboxLine(WorkflowTask Task, ApplicationSummary? Application, string? ClaimedByName, bool Overdue);
 
 /// <summary>The CSM's task inbox: tasks for the CSM role and the signed-in CSM, soonest due first (business calendar), overdue marked; claim and release.</summary>
-public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, ApplicationBook book, TimeProvider clock) : PageModel
+public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, ApplicationBook book, Core.Companies.CompanyAdminService companies, TimeProvider clock) : PageModel
 {
-    /// <summary>all, mine (claimed by me), open (nobody's yet).</summary>
+    /// <summary>all, mine (claimed by me), companies (of the companies I look after now: owner, or backup of an away owner), open (nobody's yet).</summary>
     [FromQuery(Name = "show")]
     public string Show { get; set; } = "all";
 
@@ -30,9 +30,13 @@ public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, Ap
         Me = actor.UserId;
         var now = clock.GetUtcNow();
         var all = await tasks.ListAsync(actor, cancellationToken);
+        var myCompanies = Show == "companies" && Guid.TryParse(actor.UserId, out var me)
+            ? (await companies.CompaniesOfAsync(me, cancellationToken)).ToHashSet()
+            : [];
         var shown = Show switch
         {
             "mine" => all.Where(t => t.ClaimedBy == actor.UserId || t.Assignee == actor.UserId).ToList(),
+            "companies" => all.Where(t => t.CompanyId is { } company && myCompanies.Contains(company)).ToList(),
             "open" => all.Where(t => t.Status == WorkflowTaskStatus.Open).ToList(),
             _ => all,
         };
