@@ -69,6 +69,18 @@ public sealed record CostLiteReportModel(CostLiteSummary Summary)
 
     /// <summary>Times AWS throttled the collection even after retries.</summary>
     public int Throttled => Summary.Throttled;
+
+    /// <summary>Recommendations with savings over every category.</summary>
+    public int RecommendationCount => Summary.Categories.Sum(c => c.Recommendations);
+
+    /// <summary>Why Trusted Advisor could not be read, or null.</summary>
+    public string? TrustedAdvisorNote => Summary.TrustedAdvisor.Note;
+
+    /// <summary>The AWS calls made, per IAM action (the appendix).</summary>
+    public IReadOnlyList<CollectedCall> Calls => Summary.Calls;
+
+    /// <summary>When the data was collected, Japan time (yyyy-MM-dd HH:mm).</summary>
+    public string CollectedAtJst => Core.Time.Tokyo.ToTokyo(Summary.CollectedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A recommendation with its place in the list.</summary>

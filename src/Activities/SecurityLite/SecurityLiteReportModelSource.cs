@@ -66,4 +66,13 @@ public sealed record SecurityLiteReportModel(SecurityLiteSummary Summary)
 
     /// <summary>Times AWS throttled the collection even after retries.</summary>
     public int Throttled => Summary.Throttled;
+
+    /// <summary>Why Trusted Advisor could not be read, or null.</summary>
+    public string? TrustedAdvisorNote => Summary.TrustedAdvisor.Note;
+
+    /// <summary>The AWS calls made, per IAM action (the appendix).</summary>
+    public IReadOnlyList<CollectedCall> Calls => Summary.Calls;
+
+    /// <summary>When the data was collected, Japan time (yyyy-MM-dd HH:mm).</summary>
+    public string CollectedAtJst => Tokyo.ToTokyo(Summary.CollectedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
