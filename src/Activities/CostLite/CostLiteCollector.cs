@@ -12,9 +12,6 @@ namespace CloudpackPlus.Activities.CostLite;
 /// </summary>
 internal sealed class CostLiteCollector(AwsAccountConnection connection, AwsCollectionSession session, string region)
 {
-    /// <summary>Services shown by name in the spend chart; the rest are summed as Other.</summary>
-    public const int ChartServices = 6;
-
     private readonly Dictionary<string, (int Count, decimal Savings)> _categories = new(StringComparer.Ordinal);
     private readonly List<CostRecommendation> _top = [];
 
@@ -158,10 +155,10 @@ internal sealed class CostLiteCollector(AwsAccountConnection connection, AwsColl
         var byService = costs.GroupBy(c => c.Service, StringComparer.Ordinal)
             .Select(g => new ServiceSpend(g.Key, [.. months.Select(m => Math.Round(g.Where(c => c.Month == m).Sum(c => c.Amount), 2))]))
             .OrderByDescending(s => s.Total).ToList();
-        var shown = byService.Take(ChartServices).ToList();
-        if (byService.Count > ChartServices)
+        var shown = byService.Take(CostLiteSummary.ChartServices).ToList();
+        if (byService.Count > CostLiteSummary.ChartServices)
         {
-            var rest = byService.Skip(ChartServices).ToList();
+            var rest = byService.Skip(CostLiteSummary.ChartServices).ToList();
             shown.Add(new ServiceSpend("Other", [.. months.Select((_, i) => rest.Sum(s => s.Values[i]))]));
         }
 

@@ -28,6 +28,9 @@ public sealed record CostLiteSummary(
     /// <summary>How many recommendations the report lists.</summary>
     public const int TopCount = 20;
 
+    /// <summary>Services shown by name in the spend chart; the rest are summed as Other.</summary>
+    public const int ChartServices = 6;
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Estimated monthly savings over every category (USD).</summary>
