@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudpackPlus.Integrations.Aws;
 using CloudpackPlus.Integrations.Aws.ComputeOptimizer;
+using CloudpackPlus.Integrations.Aws.CostExplorer;
 using CloudpackPlus.Integrations.Aws.TrustedAdvisor;
 
 namespace CloudpackPlus.Activities.CostLite;
@@ -140,20 +141,47 @@ internal sealed class CostLiteCollector(AwsAccountConnection connection, AwsColl
         var months = Enumerable.Range(0, ((lastMonth.Year - firstMonth.Year) * 12) + lastMonth.Month - firstMonth.Month + 1)
             .Select(i => firstMonth.AddMonths(i)).ToList();
         var labels = months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToList();
-        IReadOnlyList<Integrations.Aws.CostExplorer.MonthlyServiceCost> costs;
+        var amounts = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+        var explorer = connection.CostExplorer();
         try
         {
-            // The client pages through NextPageToken itself; each page is one request (USD 0.01 each, PRICE-1).
-            (costs, _) = await session.CallAsync("ce:GetCostAndUsage", ct => connection.CostExplorer().GetMonthlyCostByServiceAsync(firstMonth, lastMonth, ct));
+            // Each page is one request, charged USD 0.01 to the customer (PRICE-1): counted one by one for the appendix.
+            string? token = null;
+            do
+            {
+                var page = await session.CallAsync("ce:GetCostAndUsage", ct => explorer.GetCostAndUsageAsync(new GetCostAndUsageRequest
+                {
+                    TimePeriod = new DateInterval { Start = Day(firstMonth), End = Day(lastMonth.AddMonths(1)) },
+                    Granularity = "MONTHLY",
+                    Metrics = [CostExplorerClient.Metric],
+                    GroupBy = [new GroupDefinition { Type = "DIMENSION", Key = "SERVICE" }],
+                    NextPageToken = token,
+                }, ct));
+                foreach (var period in page.ResultsByTime)
+                {
+                    var index = months.IndexOf(DateOnly.ParseExact(period.TimePeriod!.Start, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    foreach (var group in period.Groups.Where(_ => index >= 0))
+                    {
+                        if (group.Metrics.TryGetValue(CostExplorerClient.Metric, out var value) && value.Amount is not null)
+                        {
+                            var service = group.Keys.FirstOrDefault() ?? "(unknown)";
+                            var row = amounts.TryGetValue(service, out var existing) ? existing : amounts[service] = new decimal[months.Count];
+                            row[index] += decimal.Parse(value.Amount, NumberStyles.Float, CultureInfo.InvariantCulture);
+                        }
+                    }
+                }
+
+                session.Collected(page.ResultsByTime.Count, "Cost Explorer");
+                token = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
+            }
+            while (token is not null);
         }
         catch (AwsIntegrationException e) when (e is not AwsAccessDeniedException && !e.IsTransient)
         {
             return new SpendSection(labels, [], e.MessageJa + "\n" + e.Message);
         }
 
-        session.Collected(costs.Count, "Cost Explorer");
-        var byService = costs.GroupBy(c => c.Service, StringComparer.Ordinal)
-            .Select(g => new ServiceSpend(g.Key, [.. months.Select(m => Math.Round(g.Where(c => c.Month == m).Sum(c => c.Amount), 2))]))
+        var byService = amounts.Select(a => new ServiceSpend(a.Key, [.. a.Value.Select(v => Math.Round(v, 2))]))
             .OrderByDescending(s => s.Total).ToList();
         var shown = byService.Take(CostLiteSummary.ChartServices).ToList();
         if (byService.Count > CostLiteSummary.ChartServices)
@@ -177,6 +205,8 @@ internal sealed class CostLiteCollector(AwsAccountConnection connection, AwsColl
             _top.RemoveRange(CostLiteSummary.TopCount, _top.Count - CostLiteSummary.TopCount);
         }
     }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static decimal Savings(SavingsOpportunity? savings) => Math.Round((decimal)(savings?.EstimatedMonthlySavings?.Value ?? 0), 2);
 

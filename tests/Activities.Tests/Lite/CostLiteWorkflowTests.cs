@@ -125,17 +125,5 @@ public sealed class CostLiteWorkflowTests(LiteServicesFixture fx) : IClassFixtur
         Assert.Contains(result.FormErrors, e => e is { Field: "startsAt", Code: FormErrorCodes.BusinessHours });
     }
 
-    private async Task ScheduleKickoffAsync(EnrolledCompany company, Guid applicationId)
-    {
-        var kickoff = (await fx.OpenTaskAsync(applicationId, "kickoff"))!;
-        var startsAt = Slots.Next(fx.Clock, 14, 0);
-        var scheduled = await fx.CompleteAsync(kickoff.Id, Csm(company), new
-        {
-            startsAt = startsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), meetingUrl = "https://meet.example.jp/kickoff",
-        });
-        Assert.Equal(TaskCommandOutcome.Succeeded, scheduled.Outcome);
-        Assert.Equal(ApplicationStatus.Scheduled, (await fx.ApplicationAsync(applicationId)).Status);
-        fx.Clock.SetUtcNow(startsAt.AddSeconds(1));
-        await fx.FireTimerAsync(applicationId);
-    }
+    private Task ScheduleKickoffAsync(EnrolledCompany company, Guid applicationId) => LiteFlow.HoldMeetingAsync(fx, company, applicationId, "kickoff");
 }

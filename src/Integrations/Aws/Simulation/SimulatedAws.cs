@@ -50,6 +50,9 @@ public sealed class SimulatedAws(TimeProvider time)
         }
     }
 
+    /// <summary>Drops every injected fault not yet served.</summary>
+    public void ClearFaults() => _faults.Clear();
+
     public async Task<SimulatedHttpResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
