@@ -60,7 +60,7 @@ public sealed class CostLiteFaultTests(LiteServicesFixture fx) : IClassFixture<L
             await LiteFlow.HoldMeetingAsync(fx, company, applied.ApplicationId, "kickoff");
             await fx.UntilAsync(() => Task.FromResult(Volatile.Read(ref calls) >= 3 ? (int?)calls : null), LiteFlow.Patience);
 
-            await fx.CancelAsync(applied.ApplicationId, company.RepresentativeId, "予定変更");
+            await fx.CancelAsync(applied.ApplicationId, company.CsmId, "お客様のご都合により中止"); // after the meeting only staff may cancel
             var watch = Stopwatch.StartNew();
             var discarded = await fx.UntilAsync(() => DiscardedAsync(applied.ApplicationId), TimeSpan.FromSeconds(5));
 
