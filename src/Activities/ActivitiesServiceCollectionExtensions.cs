@@ -19,6 +19,8 @@ public static class ActivitiesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.TrainingTopicOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.LinkedAccountOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Applications.ApplicationCancellationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Reports.IReportModelSource, CostLite.CostLiteReportModelSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Reports.IReportModelSource, SecurityLite.SecurityLiteReportModelSource>());
         return services;
     }
 }

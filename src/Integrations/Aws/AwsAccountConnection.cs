@@ -44,6 +44,8 @@ public sealed class AwsAccountConnection(
 
     public CostExplorerClient CostExplorer() => new(transport, Endpoint(AwsServiceCatalog.CostExplorer, null));
 
+    public WellArchitected.WellArchitectedClient WellArchitected(string? region = null) => new(transport, Endpoint(AwsServiceCatalog.WellArchitected, region));
+
     private AwsEndpoint Endpoint(AwsService service, string? region)
     {
         var (baseUri, signingRegion) = AwsEndpointResolver.Resolve(options, service, region);

@@ -39,7 +39,10 @@ public static class AwsServiceCatalog
 
     public static readonly AwsService CostExplorer = new("ce", "ce", AwsProtocol.Json, "AWSInsightsIndexService", "1.1", "us-east-1");
 
-    public static IReadOnlyList<AwsService> All { get; } = [SecurityHub, Config, Support, TrustedAdvisor, ComputeOptimizer, CostExplorer];
+    /// <summary>AWS Well-Architected Tool (REST-JSON, regional): workloads, lens reviews and answers (SEC-L).</summary>
+    public static readonly AwsService WellArchitected = new("wellarchitected", "wellarchitected", AwsProtocol.RestJson, null, "1.1", null);
+
+    public static IReadOnlyList<AwsService> All { get; } = [SecurityHub, Config, Support, TrustedAdvisor, ComputeOptimizer, CostExplorer, WellArchitected];
 
     public static IEnumerable<string> Ids => All.Select(s => s.Id);
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudpackPlus.Activities.Tests.Applications;
 
 /// <summary>The whole host with helpers that drive a training application through the services the pages use.</summary>
-public sealed class TrainingApplicationFixture : CloudpackAppFactory
+public class TrainingApplicationFixture : CloudpackAppFactory
 {
     private int _companies;
 

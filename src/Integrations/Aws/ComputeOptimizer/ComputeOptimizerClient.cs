@@ -4,7 +4,7 @@ using CloudpackPlus.Integrations.Aws.Protocol;
 namespace CloudpackPlus.Integrations.Aws.ComputeOptimizer;
 
 /// <summary>AWS Compute Optimizer (awsJson1_0) for one account and region; needs the account's opt-in.</summary>
-public sealed class ComputeOptimizerClient(AwsTransport transport, AwsEndpoint endpoint)
+public sealed partial class ComputeOptimizerClient(AwsTransport transport, AwsEndpoint endpoint)
 {
     public AwsEndpoint Endpoint => endpoint;
 

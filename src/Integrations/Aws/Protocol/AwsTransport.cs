@@ -24,6 +24,7 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
         for (var attempt = 1; ; attempt++)
         {
             AwsIntegrationException failure;
+            TimeSpan? retryAfter = null;
             try
             {
                 using var request = await BuildRequestAsync(endpoint, operation, payload, cancellationToken);
@@ -37,6 +38,7 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
                 }
 
                 failure = AwsErrorMapper.Map(endpoint, operation.Name, response, content);
+                retryAfter = response.Headers.RetryAfter?.Delta;
             }
             catch (HttpRequestException ex)
             {
@@ -60,7 +62,13 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
                 throw failure;
             }
 
+            // A Retry-After the service sent is honoured (up to MaxDelay); otherwise backoff with full jitter.
             var delay = AwsRetryPolicy.Delay(attempt, retry, Random.Shared);
+            if (retryAfter is { } asked && asked > delay)
+            {
+                delay = asked < retry.MaxDelay ? asked : retry.MaxDelay;
+            }
+
             logger.LogInformation("AWS {Service}:{Operation} {Kind} (attempt {Attempt}); retrying in {Delay} ms",
                 endpoint.Service.Id, operation.Name, failure.Kind, attempt, (int)delay.TotalMilliseconds);
             await Task.Delay(delay, time, cancellationToken);

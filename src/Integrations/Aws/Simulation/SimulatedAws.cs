@@ -42,13 +42,16 @@ public sealed class SimulatedAws(TimeProvider time)
         _accounts.GetOrAdd(accountId, id => new SimulatedAccount(id, findingCount));
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> fail with the given error.</summary>
-    public void InjectFault(string operation, int status, string code, int times = 1, string message = "Simulated fault")
+    public void InjectFault(string operation, int status, string code, int times = 1, string message = "Simulated fault", int? retryAfterSeconds = null)
     {
         for (var i = 0; i < times; i++)
         {
-            _faults.Enqueue((operation, new SimulatedAwsException(status, code, message)));
+            _faults.Enqueue((operation, new SimulatedAwsException(status, code, message) { RetryAfterSeconds = retryAfterSeconds }));
         }
     }
+
+    /// <summary>Drops every injected fault not yet served.</summary>
+    public void ClearFaults() => _faults.Clear();
 
     public async Task<SimulatedHttpResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
     {
@@ -186,6 +189,11 @@ public sealed class SimulatedAws(TimeProvider time)
     private static SimulatedHttpResponse JsonError(SimulatedAwsException error)
     {
         var headers = new Dictionary<string, string>(RequestIdHeader()) { ["x-amzn-ErrorType"] = error.Code };
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            headers["Retry-After"] = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["__type"] = error.Code, ["message"] = error.Message });
         return new SimulatedHttpResponse(error.Status, "application/json", body, headers);
     }

@@ -6,14 +6,14 @@ internal static class SimulatedComputeOptimizer
 {
     public static JsonNode? Handle(SimulatedContext c, string operation)
     {
-        if (operation != "GetEC2InstanceRecommendations")
-        {
-            throw new SimulatedAwsException(400, "UnknownOperationException", operation);
-        }
-
         if (!c.Account.ComputeOptimizerOptedIn)
         {
             throw SimulatedContext.Invalid("OptInRequiredException", "The account is not opted in to AWS Compute Optimizer.");
+        }
+
+        if (operation != "GetEC2InstanceRecommendations")
+        {
+            return SimulatedComputeOptimizerResources.Handle(c, operation);
         }
 
         var max = c.Int("maxResults") ?? 100;

@@ -24,7 +24,16 @@ internal static class SimulatedCostExplorer
         var byService = c.Body["GroupBy"] is JsonArray groups && groups.Any(g => g?["Key"]?.GetValue<string>() == "SERVICE");
         var today = DateOnly.FromDateTime(c.Now.UtcDateTime);
         var results = new JsonArray();
+        var months = new List<DateOnly>();
         for (var month = new DateOnly(start.Year, start.Month, 1); month < end; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+
+        // Grouped results come in pages of MonthsPerPage months, as Cost Explorer pages large answers.
+        var first = SimulatedContext.FromToken(c.String("NextPageToken"));
+        var pageMonths = byService ? months.Skip(first).Take(MonthsPerPage).ToList() : months;
+        foreach (var month in pageMonths)
         {
             var periodStart = month < start ? start : month;
             var periodEnd = month.AddMonths(1) > end ? end : month.AddMonths(1);
@@ -54,13 +63,22 @@ internal static class SimulatedCostExplorer
             });
         }
 
-        return new JsonObject
+        var answer = new JsonObject
         {
             ["GroupDefinitions"] = byService ? new JsonArray(new JsonObject { ["Type"] = "DIMENSION", ["Key"] = "SERVICE" }) : new JsonArray(),
             ["ResultsByTime"] = results,
             ["DimensionValueAttributes"] = new JsonArray(),
         };
+        if (byService && first + MonthsPerPage < months.Count)
+        {
+            answer["NextPageToken"] = SimulatedContext.Token(first + MonthsPerPage);
+        }
+
+        return answer;
     }
+
+    /// <summary>Months per page of a grouped answer.</summary>
+    public const int MonthsPerPage = 5;
 
     private static JsonObject Value(decimal amount) => new()
     {

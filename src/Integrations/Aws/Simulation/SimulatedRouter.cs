@@ -55,6 +55,7 @@ internal static class SimulatedRouter
             "trustedadvisor" when request.Method == "GET" && route.RawPath == "/v1/recommendations" => "ListRecommendations",
             "trustedadvisor" when request.Method == "GET" && route.RawPath.StartsWith("/v1/recommendations/", StringComparison.Ordinal)
                 && route.RawPath.EndsWith("/resources", StringComparison.Ordinal) => "ListRecommendationResources",
+            "wellarchitected" => SimulatedWellArchitected.Route(request.Method, request.RawPath),
             _ => null,
         };
         return operation is null
@@ -76,6 +77,7 @@ internal static class SimulatedRouter
                 "trustedadvisor" => SimulatedTrustedAdvisor.HandleApi(context, operation),
                 "compute-optimizer" => SimulatedComputeOptimizer.Handle(context, operation),
                 "ce" => SimulatedCostExplorer.Handle(context, operation),
+                "wellarchitected" => SimulatedWellArchitected.Handle(context, operation),
                 _ => throw new SimulatedAwsException(400, "UnknownOperationException", operation),
             };
         }
