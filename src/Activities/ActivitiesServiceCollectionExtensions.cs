@@ -1,4 +1,5 @@
 using CloudpackPlus.Activities.Calendar;
+using CloudpackPlus.Activities.Reports;
 using CloudpackPlus.Workflows;
 using CloudpackPlus.Workflows.Calendar;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.TrainingTopicOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.LinkedAccountOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Applications.ApplicationCancellationHandler>());
+        services.AddCloudpackReports();
         return services;
     }
 }
