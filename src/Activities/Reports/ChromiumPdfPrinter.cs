@@ -68,9 +68,10 @@ public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, 
             throw new ReportPdfException($"Chromium was not found at '{settings.ChromiumPath}': install Debian's chromium package (apt-get install chromium fonts-noto-cjk) or set Reports:ChromiumPath.");
         }
 
+        // The timeout counts from when this print gets its slot, not while it queues behind others.
+        await _slots.WaitAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.PdfTimeout);
-        await _slots.WaitAsync(timeout.Token);
         var work = Directory.CreateTempSubdirectory("cloudpack-pdf-");
         Process? chromium = null;
         try

@@ -19,6 +19,7 @@ public static class ReportsServiceCollectionExtensions
         services.TryAddSingleton<IReportPdfPrinter, ChromiumPdfPrinter>();
         services.TryAddScoped<ReportTemplateStore>();
         services.TryAddScoped<ReportGenerator>();
+        services.TryAddScoped<ReportTemplatePreview>();
         return services;
     }
 }

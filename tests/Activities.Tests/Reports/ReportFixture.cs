@@ -83,7 +83,10 @@ public sealed class ReportFixture : CloudpackAppFactory
         return await work(scope.ServiceProvider);
     }
 
-    /// <summary>The text of a PDF as poppler's <c>pdftotext -layout</c> reads it.</summary>
+    /// <summary>
+    /// The text of a PDF as poppler's <c>pdftotext -layout</c> reads it, NFKC-normalised: Noto CJK's bold face maps
+    /// some ideographs to their Kangxi radical code points (⾒ for 見), which NFKC folds back.
+    /// </summary>
     public static async Task<string> PdfTextAsync(byte[] pdf)
     {
         var file = Path.GetTempFileName();
@@ -100,7 +103,7 @@ public sealed class ReportFixture : CloudpackAppFactory
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             Assert.True(process.ExitCode == 0, "pdftotext failed: " + await process.StandardError.ReadToEndAsync());
-            return text;
+            return text.Normalize(System.Text.NormalizationForm.FormKC);
         }
         finally
         {
