@@ -52,7 +52,7 @@ public sealed class RenderReportTests(ReportFixture app) : IClassFixture<ReportF
         var before = (await app.ReportsAsync(first)).Single(r => r.Culture == "ja-JP").TemplateVersion;
 
         var published = await app.WithAsync(s => s.GetRequiredService<ReportTemplateStore>()
-            .PublishAsync(TestReportSource.Service, "ja-JP", "<h2>第二版の見出し</h2>{{ charts.bar \"重要度\" model.severity }}", "staff-1"));
+            .PublishAsync(TestReportSource.Service, "ja-JP", "<h2>第二版の見出し</h2><p>{{ model.heading | html.escape }}</p>{{ charts.bar \"重要度別の検出数\" model.severity }}<p>{{ for c in model.controls }}{{ c.title }}<br>{{ end }}</p>", "staff-1"));
         var (_, second) = await app.NewApplicationAsync();
         await app.RunReportWorkflowAsync(second);
         var after = (await app.ReportsAsync(second)).Single(r => r.Culture == "ja-JP");
