@@ -47,7 +47,8 @@ public static class ReportBenchmark
         var watch = Stopwatch.StartNew();
         var model = Aggregate(findings);
         var aggregate = watch.Elapsed;
-        var options = Options.Create(new ReportOptions { TemplateDirectory = templateDirectory });
+        // A generous limit: the figure is the time taken, on a machine that may be loaded.
+        var options = Options.Create(new ReportOptions { TemplateDirectory = templateDirectory, PdfTimeout = TimeSpan.FromMinutes(10) });
         var layout = await File.ReadAllTextAsync(Path.Combine(templateDirectory, "_layout.ja-JP.sbn"));
         var cover = new ReportCover("SEC-BENCH", "セキュリティ診断（ベンチマーク）", "ベンチマーク株式会社", "BENCH-1", "123456789012", "2026-04-01", "2026-04-30",
             "2026-05-11 10:00 JST", 1, "ja-JP", [new ReportAwsCall("securityhub:GetFindings", findings / 100 + 1)]);
