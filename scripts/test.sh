@@ -10,7 +10,7 @@ PORT="${CLOUDPACK_TEST_PG_PORT:-55433}"
 
 ensure_dotnet
 # The browser tests drive Debian's Chromium (Playwright downloads no browser); Japanese fonts for the screenshots.
-ensure_apt chromium fonts-noto-cjk
+ensure_apt chromium fonts-noto-cjk poppler-utils
 export CLOUDPACK_SCREENSHOTS="$RESULTS/screenshots"
 if [ -z "${CLOUDPACK_TEST_DB:-}" ]; then
   ensure_postgres

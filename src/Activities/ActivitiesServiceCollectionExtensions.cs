@@ -1,4 +1,5 @@
 using CloudpackPlus.Activities.Calendar;
+using CloudpackPlus.Activities.Reports;
 using CloudpackPlus.Workflows;
 using CloudpackPlus.Workflows.Calendar;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Applications.ApplicationCancellationHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Reports.IReportModelSource, CostLite.CostLiteReportModelSource>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Reports.IReportModelSource, SecurityLite.SecurityLiteReportModelSource>());
+        services.AddCloudpackReports();
         return services;
     }
 }

@@ -10,6 +10,24 @@ using CloudpackPlus.Benchmarks;
 // (3) the single-row commit rate of the same server, measured in the same run (the ceiling)
 // (4) the resume path: 500 CSM tasks completed through ITaskService.CompleteAsync
 // (5) a background activity end to end through this process's Hangfire server
+// --reports: (6) a security-diagnosis report from 10,000 and 100,000 findings' aggregates: HTML, PDF, peak working set
+if (args is ["--reports"])
+{
+    var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {load}");
+    var templates = Path.Combine(AppContext.BaseDirectory, "templates", "reports");
+    await ReportBenchmark.RunAsync(1_000, templates); // warm-up: JIT, Scriban, Chromium's first start
+    foreach (var findings in new[] { 10_000, 100_000 })
+    {
+        var r = await ReportBenchmark.RunAsync(findings, templates);
+        var now = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"(6) report from {r.Findings:N0} findings: aggregate {r.Aggregate.TotalMilliseconds:F0} ms, HTML {r.Html.TotalMilliseconds:F0} ms ({r.HtmlBytes / 1024.0:F0} KiB), PDF {r.Pdf.TotalMilliseconds:F0} ms ({r.PdfBytes / 1024.0:F0} KiB), peak working set {r.PeakWorkingSet / 1048576.0:F0} MiB (load {now})"));
+    }
+
+    return 0;
+}
+
 if (args is [var abConnection, "--ab", var abExtra, ..] && args.Length <= 4)
 {
     await AbBenchmark.RunAsync(abConnection, abExtra, args.Length == 4 ? args[3] : null);
@@ -18,7 +36,7 @@ if (args is [var abConnection, "--ab", var abExtra, ..] && args.Length <= 4)
 
 if (args.Length is not (1 or 2) || args is [_, not ("--profile" or "--steps")])
 {
-    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> [--profile | --steps | --ab \"settings\" [\"SQL for B's own database\"]] | --engine-only");
+    Console.Error.WriteLine("usage: CloudpackPlus.Benchmarks <connection string> [--profile | --steps | --ab \"settings\" [\"SQL for B's own database\"]] | --engine-only | --reports");
     return 2;
 }
 

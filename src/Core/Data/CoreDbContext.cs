@@ -6,6 +6,7 @@ using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.FiscalYears;
 using CloudpackPlus.Core.Ranks;
+using CloudpackPlus.Core.Reports;
 using CloudpackPlus.Core.Tenancy;
 using CloudpackPlus.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,10 @@ public sealed class CoreDbContext : DbContext
     public DbSet<RolloverRun> RolloverRuns => Set<RolloverRun>();
 
     public DbSet<RolloverCompanyResult> RolloverCompanyResults => Set<RolloverCompanyResult>();
+
+    public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
+
+    public DbSet<GeneratedReport> Reports => Set<GeneratedReport>();
 
     // Read by the query filters per context instance (EF parameterises members of the context).
     private bool TenantIsStaff => _tenant.IsStaff;

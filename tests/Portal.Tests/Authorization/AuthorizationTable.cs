@@ -19,7 +19,7 @@ public enum Asker
 /// "mfa" (redirect to MFA enrolment), "denied" (redirect to the access-denied page), or
 /// "-&gt;/path" (another redirect). A new endpoint needs a row here, or the table test fails.
 /// Route values: {id} of /Users is a member of company A; {id} of /Staff/Companies is company A;
-/// {application} is a training application of company A with one attachment ({attachment}), one apply-form file ({file}) and an open CSM task ({task}).
+/// {application} is a training application of company A with one attachment ({attachment}), one apply-form file ({file}), one report ({report}) and an open CSM task ({task}).
 /// </summary>
 public static class AuthorizationTable
 {
@@ -78,6 +78,7 @@ public static class AuthorizationTable
         ["Applications/{id:guid}"] = ("/Applications/{application}", CustomerRecord),
         ["Applications/{id:guid}/Attachments/{attachmentId:guid}"] = ("/Applications/{application}/Attachments/{attachment}", CustomerRecord),
         ["Applications/{id:guid}/Files/{fileId:guid}"] = ("/Applications/{application}/Files/{file}", CustomerRecord),
+        ["Applications/{id:guid}/Reports/{reportId:guid}/{format}"] = ("/Applications/{application}/Reports/{report}/pdf", CustomerRecord),
         ["Staff/Tasks"] = ("/Staff/Tasks", Staff),
         ["Staff/Tasks/Index"] = ("/Staff/Tasks/Index", Staff),
         ["Staff/Tasks/{id:guid}"] = ("/Staff/Tasks/{task}", Staff),
@@ -86,6 +87,11 @@ public static class AuthorizationTable
         ["Staff/Applications/{id:guid}"] = ("/Staff/Applications/{application}", Staff),
         ["Staff/Applications/{id:guid}/Attachments/{attachmentId:guid}"] = ("/Staff/Applications/{application}/Attachments/{attachment}", Staff),
         ["Staff/Applications/{id:guid}/Files/{fileId:guid}"] = ("/Staff/Applications/{application}/Files/{file}", Staff),
+        ["Staff/Applications/{id:guid}/Reports/{reportId:guid}/{format}"] = ("/Staff/Applications/{application}/Reports/{report}/pdf", Staff),
+        ["Staff/Reports/Templates"] = ("/Staff/Reports/Templates", Staff),
+        ["Staff/Reports/Templates/Index"] = ("/Staff/Reports/Templates/Index", Staff),
+        // A service with neither a model source, a shipped template nor a published version: staff get 404.
+        ["Staff/Reports/Templates/{service}/{culture}"] = ("/Staff/Reports/Templates/NO-SUCH/ja-JP", ["login", "mfa", "denied", "denied", "denied", "404", "404"]),
         ["Staff/TrainingMenu"] = ("/Staff/TrainingMenu", Staff),
         ["Staff/TrainingMenu/Index"] = ("/Staff/TrainingMenu/Index", Staff),
         ["Staff/TrainingMenu/Edit/{id:guid?}"] = ("/Staff/TrainingMenu/Edit", Staff),

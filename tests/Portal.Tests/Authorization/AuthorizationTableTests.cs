@@ -76,6 +76,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
                     .Replace("{application}", training.ApplicationId.ToString(), StringComparison.Ordinal)
                     .Replace("{attachment}", training.AttachmentId.ToString(), StringComparison.Ordinal)
                     .Replace("{file}", training.FileId.ToString(), StringComparison.Ordinal)
+                    .Replace("{report}", training.ReportId.ToString(), StringComparison.Ordinal)
                     .Replace("{task}", training.CsmTaskId.ToString(), StringComparison.Ordinal);
                 // "POST /path" and "PUT /path" rows: endpoints that only take those are checked with an empty JSON body.
                 var method = path.StartsWith("POST ", StringComparison.Ordinal) ? "POST" : path.StartsWith("PUT ", StringComparison.Ordinal) ? "PUT" : "GET";

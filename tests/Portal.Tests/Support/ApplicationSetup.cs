@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Tests.Support;
 
-/// <summary>A training application in progress: its id, one attachment in its conversation, the CSM's open task, one apply-form file.</summary>
-public sealed record TrainingSetup(Guid ApplicationId, Guid AttachmentId, Guid CsmTaskId, Guid FileId);
+/// <summary>A training application in progress: its id, one attachment in its conversation, the CSM's open task, one apply-form file, one stored report.</summary>
+public sealed record TrainingSetup(Guid ApplicationId, Guid AttachmentId, Guid CsmTaskId, Guid FileId, Guid ReportId);
 
 /// <summary>Programme data through the real services: enrolment with tickets, a training application.</summary>
 public static class ApplicationSetup
@@ -49,7 +49,14 @@ public static class ApplicationSetup
             Size = 9, Sha256 = new string('0', 64), Content = "%PDF-1.7\n"u8.ToArray(),
         };
         db.ApplicationFiles.Add(file);
+        // A stored report (REPORT-1) stands for one a service's workflow made (routes and tenancy only).
+        var report = new Core.Reports.GeneratedReport
+        {
+            ApplicationId = applied.ApplicationId, CompanyId = companyId, ServiceId = "TEST-RPT", Culture = "ja-JP", TemplateVersion = 1,
+            GeneratedAt = app.Clock.GetUtcNow(), Html = "<!DOCTYPE html><title>r</title><p>レポート</p>"u8.ToArray(), Pdf = "%PDF-1.7\n%report"u8.ToArray(), Size = 60,
+        };
+        db.Reports.Add(report);
         await db.SaveChangesAsync();
-        return new TrainingSetup(applied.ApplicationId, message.Attachments.Single().Id, task.Id, file.Id);
+        return new TrainingSetup(applied.ApplicationId, message.Attachments.Single().Id, task.Id, file.Id, report.Id);
     }
 }
