@@ -33,7 +33,7 @@ public sealed class CostLiteFaultTests(LiteServicesFixture fx) : IClassFixture<L
         var summary = CostLiteSummary.FromPlain(PlainValues.ParseObject(instance.Variables)[CostLiteSummary.Variable])!;
         Assert.Equal(1, summary.Throttled);
         Assert.Contains(summary.Calls, c => c is { Action: "compute-optimizer:GetLambdaFunctionRecommendations", Calls: 3 }); // 2 pages + 1 retried round
-        Assert.Contains("スロットリングが 1 回", RenderReportDouble.Rendered[(instance.Id, "ja-JP")].Html, StringComparison.Ordinal);
+        Assert.Contains("スロットリングが 1 回", await fx.ReportHtmlAsync(instance.Id, "ja-JP"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,16 +42,18 @@ public sealed class CostLiteWorkflowTests(LiteServicesFixture fx) : IClassFixtur
         Assert.Contains(summary.Calls, c => c is { Action: "ce:GetCostAndUsage", Calls: 3 }); // 12 months in pages of 5
         Assert.Contains(summary.Calls, c => c is { Action: "compute-optimizer:GetEBSVolumeRecommendations", Calls: 2 });
 
-        var ja = RenderReportDouble.Rendered[(meeting.InstanceId, "ja-JP")];
-        var en = RenderReportDouble.Rendered[(meeting.InstanceId, "en-US")];
-        Assert.Contains(summary.TotalMonthlySavings.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("en-US")) + " USD", ja.Html, StringComparison.Ordinal);
-        Assert.Contains(summary.Top[0].ResourceId, ja.Html, StringComparison.Ordinal);
-        Assert.Contains(summary.Top[^1].ResourceId, en.Html, StringComparison.Ordinal);
-        Assert.Contains("data-chart=\"stacked\" data-categories=\"12\" data-series=\"7\"", en.Html, StringComparison.Ordinal);
-        Assert.Contains("削減額の大きい推奨事項 上位20件", ja.Html, StringComparison.Ordinal);
-        Assert.Contains("Top 20 recommendations by savings", en.Html, StringComparison.Ordinal);
-        Assert.Equal((account.AccountId, lastMonth.AddMonths(-11), lastMonth.AddMonths(1).AddDays(-1)), (ja.Model.AccountId, ja.Model.PeriodFrom, ja.Model.PeriodTo));
-        Assert.Contains(ja.Model.AwsCalls, c => c.Action == "trustedadvisor:ListRecommendationResources");
+        var ja = await fx.ReportHtmlAsync(meeting.InstanceId, "ja-JP");
+        var en = await fx.ReportHtmlAsync(meeting.InstanceId, "en-US");
+        Assert.Contains(summary.TotalMonthlySavings.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("en-US")) + " USD", ja, StringComparison.Ordinal);
+        Assert.Contains(summary.Top[0].ResourceId, ja, StringComparison.Ordinal);
+        Assert.Contains(summary.Top[^1].ResourceId, en, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\"", en, StringComparison.Ordinal); // the spend chart, as SVG with its numbers in a table
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(summary.Spend.Services[0].Name), en, StringComparison.Ordinal);
+        Assert.Contains("削減額の大きい推奨事項 上位20件", ja, StringComparison.Ordinal);
+        Assert.Contains("Top 20 recommendations by savings", en, StringComparison.Ordinal);
+        Assert.Contains(account.AccountId, ja, StringComparison.Ordinal); // the cover
+        Assert.Contains(lastMonth.AddMonths(-11).ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), ja, StringComparison.Ordinal);
+        Assert.Contains("trustedadvisor:ListRecommendationResources", ja, StringComparison.Ordinal); // the appendix
 
         var done = await fx.CompleteAsync(meeting.Id, Csm(company), new { heldAt = Slots.Next(fx.Clock, 15, 0).ToString("O", System.Globalization.CultureInfo.InvariantCulture), summary = "EBS を gp3 に移行する" });
         Assert.Equal(TaskCommandOutcome.Succeeded, done.Outcome);

@@ -40,8 +40,8 @@ public sealed class SecurityLiteWorkflowTests(LiteServicesFixture fx) : IClassFi
         Assert.Equal(["error", "error", "ok"], summary.TrustedAdvisor.Checks.Select(c => c.Status));
         Assert.All(summary.TrustedAdvisor.Checks.Where(c => c.Status == "error"), c => Assert.Equal(c.Flagged, c.Resources.Count));
 
-        var ja = RenderReportDouble.Rendered[(instance.Id, "ja-JP")].Html;
-        var en = RenderReportDouble.Rendered[(instance.Id, "en-US")].Html;
+        var ja = await fx.ReportHtmlAsync(instance.Id, "ja-JP");
+        var en = await fx.ReportHtmlAsync(instance.Id, "en-US");
         Assert.Contains($"<td class=\"num severity-high\">{summary.High}</td>", ja, StringComparison.Ordinal);
         Assert.Contains($"<td class=\"num severity-medium\">{summary.Medium}</td>", en, StringComparison.Ordinal);
         foreach (var question in summary.Questions.Where(q => q.Risk is "HIGH" or "MEDIUM"))
@@ -106,8 +106,8 @@ public sealed class SecurityLiteWorkflowTests(LiteServicesFixture fx) : IClassFi
         var instance = await fx.InstanceAsync(applied.ApplicationId);
         var summary = SecurityLiteSummary.FromPlain(PlainValues.ParseObject(instance.Variables)[SecurityLiteSummary.Variable])!;
         Assert.False(summary.TrustedAdvisor.Available);
-        Assert.Contains("ビジネス以上のサポートプラン", RenderReportDouble.Rendered[(instance.Id, "ja-JP")].Html, StringComparison.Ordinal);
-        Assert.Contains("Business, Enterprise On-Ramp or Enterprise support plan", RenderReportDouble.Rendered[(instance.Id, "en-US")].Html, StringComparison.Ordinal);
+        Assert.Contains("ビジネス以上のサポートプラン", await fx.ReportHtmlAsync(instance.Id, "ja-JP"), StringComparison.Ordinal);
+        Assert.Contains("Business, Enterprise On-Ramp or Enterprise support plan", await fx.ReportHtmlAsync(instance.Id, "en-US"), StringComparison.Ordinal);
     }
 
     private async Task<SecurityLiteSummary> ReviewAsync(EnrolledCompany company, string account)

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace CloudpackPlus.Activities.Tests.Support;
 
 /// <summary>
-/// The whole host on the simulated AWS (Aws:Mode=Simulated), with the test double of <c>RenderReport</c>, and helpers
+/// The whole host on the simulated AWS (Aws:Mode=Simulated), reports rendered by the real pipeline, and helpers
 /// to give a company a linked account whose read-only role trusts the company's external id.
 /// </summary>
 public sealed class LiteServicesFixture : TrainingApplicationFixture
@@ -34,13 +34,6 @@ public sealed class LiteServicesFixture : TrainingApplicationFixture
 
     /// <summary>The simulated AWS the host talks to.</summary>
     public SimulatedAws Aws => Services.GetRequiredService<SimulatedAws>();
-
-    /// <inheritdoc />
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddWorkflowActivitiesFrom(typeof(RenderReportDouble).Assembly));
-    }
 
     /// <summary>Links a fresh account to the company and creates its read-only role in the simulated AWS.</summary>
     public async Task<SimulatedAccount> LinkedAccountAsync(EnrolledCompany company)
@@ -74,6 +67,19 @@ public sealed class LiteServicesFixture : TrainingApplicationFixture
         }
 
         return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(data))!;
+    }
+
+    /// <summary>The HTML of the report the instance's RenderReport stored in <paramref name="culture"/> (its PDF is stored beside it).</summary>
+    public async Task<string> ReportHtmlAsync(Guid instanceId, string culture)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var correlation = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking()
+            .Where(i => i.Id == instanceId).Select(i => i.CorrelationId).SingleAsync();
+        var applicationId = Guid.Parse(correlation!);
+        var report = await scope.ServiceProvider.GetRequiredService<Core.Data.CoreDbContext>().Reports.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.ApplicationId == applicationId && r.Culture == culture).OrderByDescending(r => r.GeneratedAt).FirstAsync();
+        Assert.True(report.Pdf.Length > 1000, "the PDF is stored beside the HTML");
+        return System.Text.Encoding.UTF8.GetString(report.Html);
     }
 
     /// <summary>The application's workflow instance (variables and status).</summary>
