@@ -114,6 +114,8 @@ public sealed class ApplicationDesk(
                     ["companyId"] = companyId.ToString(),
                     ["serviceId"] = entry.Id,
                     ["applicantId"] = personId.ToString(),
+                    // The application date in Japan: task forms count business days from it (WEB-5's earliest date).
+                    ["appliedOn"] = Tokyo.DateOf(scope.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 };
             }, cancellationToken);
             return new ApplyResult(submissionId, started.Created);
