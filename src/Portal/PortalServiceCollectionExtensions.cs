@@ -86,6 +86,7 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizePage("/Services/Apply", PortalRoles.RepresentativePolicy);
                 o.Conventions.AuthorizeFolder("/Applications", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Partner", PortalRoles.PartnerPolicy);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -150,7 +151,8 @@ public static class PortalServiceCollectionExtensions
             .AddPolicy(PortalRoles.CustomerPolicy, p => p.RequireRole(PortalRoles.Representative, PortalRoles.Member).RequireClaim(PortalClaims.CompanyId))
             .AddPolicy(PortalRoles.RepresentativePolicy, p => p.RequireRole(PortalRoles.Representative).RequireClaim(PortalClaims.CompanyId))
             .AddPolicy(PortalRoles.StaffPolicy, p => p.RequireRole(PortalRoles.Csm, PortalRoles.Admin))
-            .AddPolicy(PortalRoles.AdminPolicy, p => p.RequireRole(PortalRoles.Admin));
+            .AddPolicy(PortalRoles.AdminPolicy, p => p.RequireRole(PortalRoles.Admin))
+            .AddPolicy(PortalRoles.PartnerPolicy, p => p.RequireRole(PortalRoles.Partner));
     }
 
     private static void HardenCookie(CookieBuilder cookie, PortalOptions portal, string name)

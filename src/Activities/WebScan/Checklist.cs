@@ -85,6 +85,12 @@ public sealed class Checklist : Activity
             Overridden = true;
             OverrideReason = why;
             OverriddenBy = resume.Actor;
+            var name = Guid.TryParse(resume.Actor, out var staff)
+                ? await db.People.IgnoreQueryFilters().Where(p => p.Id == staff).Select(p => p.DisplayName).SingleOrDefaultAsync(context.CancellationToken)
+                : resume.Actor;
+            var now = context.Time.GetUtcNow();
+            await db.ChecklistItems.IgnoreQueryFilters().Where(i => i.ApplicationId == application.Id && i.Checklist == node)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClosedAt, now).SetProperty(i => i.OverrideReason, why).SetProperty(i => i.OverriddenByName, name), context.CancellationToken);
             return ActivityResult.Done();
         }
 
@@ -103,8 +109,16 @@ public sealed class Checklist : Activity
         return await NextAsync(db, application.Id, node, context);
     }
 
-    private static async Task<ActivityResult> NextAsync(Core.Data.CoreDbContext db, Guid applicationId, string node, ActivityContext context) =>
-        await db.ChecklistItems.IgnoreQueryFilters().AnyAsync(i => i.ApplicationId == applicationId && i.Checklist == node && i.TickedAt == null, context.CancellationToken)
-            ? ActivityResult.Suspend(BookmarkRequest.Signal(Signal))
-            : ActivityResult.Done();
+    private static async Task<ActivityResult> NextAsync(Core.Data.CoreDbContext db, Guid applicationId, string node, ActivityContext context)
+    {
+        var items = db.ChecklistItems.IgnoreQueryFilters().Where(i => i.ApplicationId == applicationId && i.Checklist == node);
+        if (await items.AnyAsync(i => i.TickedAt == null, context.CancellationToken))
+        {
+            return ActivityResult.Suspend(BookmarkRequest.Signal(Signal));
+        }
+
+        var now = context.Time.GetUtcNow();
+        await items.ExecuteUpdateAsync(u => u.SetProperty(i => i.ClosedAt, now), context.CancellationToken);
+        return ActivityResult.Done();
+    }
 }

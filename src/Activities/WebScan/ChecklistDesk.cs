@@ -44,7 +44,7 @@ public sealed class ChecklistDesk(CoreDbContext db, IWorkflowRuntime runtime)
         // race for that wait to another user's tick tries again on the new wait.
         for (var attempt = 1; ; attempt++)
         {
-            if (item.TickedAt is not null)
+            if (item.TickedAt is not null || item.ClosedAt is not null)
             {
                 return ChecklistOutcome.NotWaiting;
             }

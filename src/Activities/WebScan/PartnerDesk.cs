@@ -43,11 +43,28 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
         return all.Where(t => t.Assignee == partnerId.ToString()).OrderBy(t => t.Status == WorkflowTaskStatus.Completed).ToList();
     }
 
+    /// <summary>The files of an assigned application (descriptions only).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Field, string FileName, long Size)>> FilesAsync(Guid partnerId, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(partnerId, applicationId, cancellationToken);
+        var rows = await db.ApplicationFiles.IgnoreQueryFilters().AsNoTracking().Where(f => f.ApplicationId == applicationId).OrderBy(f => f.Id)
+            .Select(f => new { f.Id, f.Field, f.FileName, f.Size }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Field, r.FileName, r.Size)).ToList();
+    }
+
     /// <summary>The uploaded files of an assigned application (the report the partner uploaded, the apply form's files).</summary>
     public async Task<ApplicationFile?> FileAsync(Guid partnerId, Guid applicationId, Guid fileId, CancellationToken cancellationToken = default)
     {
         await GetAsync(partnerId, applicationId, cancellationToken);
         return await db.ApplicationFiles.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ApplicationId == applicationId, cancellationToken);
+    }
+
+    /// <summary>The pre-work checklist of an assigned application (WEB-6), so the engineer knows the scan may start.</summary>
+    public async Task<IReadOnlyList<Core.WebScan.ChecklistItem>> ChecklistAsync(Guid partnerId, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(partnerId, applicationId, cancellationToken);
+        return await db.ChecklistItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.ApplicationId == applicationId)
+            .OrderBy(i => i.Checklist).ThenBy(i => i.Position).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -38,6 +38,15 @@ public sealed class ChecklistItem : ICompanyOwned
 
     public DateTimeOffset? TickedAt { get; set; }
 
+    /// <summary>When the checklist stopped waiting (every item ticked, or staff overrode); null while it waits.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Staff's reason for going on without this item ticked (set on every item of an overridden checklist).</summary>
+    public string? OverrideReason { get; set; }
+
+    /// <summary>The staff member who overrode, by name.</summary>
+    public string? OverriddenByName { get; set; }
+
     public string LabelIn(bool japanese) => japanese ? LabelJa : LabelEn;
 }
 
@@ -51,6 +60,8 @@ internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<Chec
         builder.Property(i => i.LabelJa).HasMaxLength(500);
         builder.Property(i => i.LabelEn).HasMaxLength(500);
         builder.Property(i => i.TickedByName).HasMaxLength(200);
+        builder.Property(i => i.OverriddenByName).HasMaxLength(200);
+        builder.Property(i => i.OverrideReason).HasMaxLength(1000);
         builder.HasIndex(i => new { i.ApplicationId, i.Checklist, i.Key }).IsUnique();
         builder.HasOne<ServiceApplication>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }

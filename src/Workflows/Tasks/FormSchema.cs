@@ -95,12 +95,12 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(calendar.AddBusinessDays(from, days), Calendar.WeekdayCalendar.Tokyo).Date);
     }
 
-    /// <summary>Whether <paramref name="date"/> is a business day of <paramref name="calendar"/> (its hours hold a moment at 10:00 JST).</summary>
+    /// <summary>Whether <paramref name="date"/> is a business day of <paramref name="calendar"/> (its hours hold noon JST).</summary>
     public static bool IsBusinessDay(Calendar.IWorkflowCalendar calendar, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var ten = date.ToDateTime(new TimeOnly(10, 0));
-        return calendar.IsWithinBusinessHours(new DateTimeOffset(ten, Calendar.WeekdayCalendar.Tokyo.GetUtcOffset(ten)), TimeSpan.Zero);
+        var noon = date.ToDateTime(new TimeOnly(12, 0));
+        return calendar.IsWithinBusinessHours(new DateTimeOffset(noon, Calendar.WeekdayCalendar.Tokyo.GetUtcOffset(noon)), TimeSpan.Zero);
     }
 
     private static DateOnly? ParseDate(string? text) =>
