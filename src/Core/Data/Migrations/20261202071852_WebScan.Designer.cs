@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CloudpackPlus.Core.Data.Migrations
 {
     [DbContext(typeof(CoreDbContext))]
-    [Migration("20261202070805_WebScan")]
+    [Migration("20261202071852_WebScan")]
     partial class WebScan
     {
         /// <inheritdoc />
@@ -1644,6 +1644,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("checklist");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
@@ -1665,6 +1669,16 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("label_ja");
+
+                    b.Property<string>("OverriddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("overridden_by_name");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("override_reason");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer")

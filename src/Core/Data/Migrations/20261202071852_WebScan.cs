@@ -31,7 +31,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                     label_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     ticked_by = table.Column<Guid>(type: "uuid", nullable: true),
                     ticked_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ticked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ticked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    override_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    overridden_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
