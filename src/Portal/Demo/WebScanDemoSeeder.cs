@@ -26,6 +26,12 @@ internal sealed class WebScanDemoSeeder(
 
     private static readonly Guid Application = Guid.Parse("0193b000-0000-7000-8000-000000000101");
 
+    private static readonly string[] Targets = ["https://shop.demo.example.co.jp/", "https://shop.demo.example.co.jp/mypage/"];
+
+    private static readonly string[] Actions = ["ログイン", "会員登録", "商品検索", "カート投入", "注文確定", "パスワード再設定"];
+
+    private static readonly string[] Ticked = ["monitoring", "backup"];
+
     public int Order => 45; // after the training seeder imported the workflows
 
     public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
@@ -52,9 +58,9 @@ internal sealed class WebScanDemoSeeder(
         var start = Enumerable.Range(0, 30).Select(earliest.AddDays).First(d => FormSchema.IsBusinessDay(calendar, d));
         var sheet = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
         {
-            ["targets"] = new[] { "https://shop.demo.example.co.jp/", "https://shop.demo.example.co.jp/mypage/" },
+            ["targets"] = Targets,
             ["environment"] = "staging", ["period1From"] = Iso(start), ["period1To"] = Iso(start.AddDays(4)),
-            ["actions"] = new[] { "ログイン", "会員登録", "商品検索", "カート投入", "注文確定", "パスワード再設定" },
+            ["actions"] = Actions,
             ["contactName"] = "山田 太郎", ["contactPhone"] = "03-1234-5678", ["contactEmail"] = "rep@demo.example.jp",
             ["notes"] = "検証環境のBasic認証情報は会話欄でお送りします。", ["termsOfUse"] = use.Version, ["specification"] = spec.Version,
         }).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
@@ -65,7 +71,7 @@ internal sealed class WebScanDemoSeeder(
             await CompleteAsync("triage", staff, new { partnerEmail = PartnerEmail, note = "対象はすべて外部公開のURLです。" }, cancellationToken);
             await CompleteAsync("agree", staff, new { scanFrom = Iso(start), scanTo = Iso(start.AddDays(2)), note = "初日の10時から開始します。" }, cancellationToken);
             await CompleteAsync("confirm", new TaskActor(rep.Value.ToString(), [TaskRoles.CustomerRepresentative, TaskRoles.CustomerUser], company), new { decision = "accept" }, cancellationToken);
-            foreach (var key in new[] { "monitoring", "backup" })
+            foreach (var key in Ticked)
             {
                 var item = await core.ChecklistItems.Where(i => i.ApplicationId == Application && i.Key == key).Select(i => i.Id).SingleAsync(cancellationToken);
                 await checklist.TickAsync(Application, item, rep.Value, cancellationToken);
