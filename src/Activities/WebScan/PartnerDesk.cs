@@ -31,7 +31,7 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
     public async Task<PartnerApplication> GetAsync(Guid partnerId, Guid applicationId, CancellationToken cancellationToken = default)
     {
         await RequirePartnerAsync(partnerId, cancellationToken);
-        return await Assigned(partnerId).SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
+        return await Assigned(partnerId, applicationId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("application", applicationId);
     }
 
@@ -106,9 +106,9 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
         return result;
     }
 
-    private IQueryable<PartnerApplication> Assigned(Guid partnerId) =>
+    private IQueryable<PartnerApplication> Assigned(Guid partnerId, Guid? applicationId = null) =>
         from assignment in db.PartnerAssignments
-        where assignment.PartnerId == partnerId
+        where assignment.PartnerId == partnerId && (applicationId == null || assignment.ApplicationId == applicationId)
         join application in db.Applications.IgnoreQueryFilters() on assignment.ApplicationId equals application.Id
         join company in db.Companies.IgnoreQueryFilters() on application.CompanyId equals company.Id
         select new PartnerApplication(application.Id, application.Number, application.ServiceId, application.Status, application.AppliedAt,

@@ -129,7 +129,7 @@ public sealed class WebScanWorkflowTests(TrainingApplicationFixture fx) : IClass
         var assigned = await WebScanSetup.PartnerAsync(fx, "assigned");
         var other = await WebScanSetup.PartnerAsync(fx, "other");
         var id = (await WebScanSetup.ApplyAsync(fx, company, WebScanSetup.Sheet(versions))).ApplicationId;
-        var unassigned = (await WebScanSetup.ApplyAsync(fx, company, WebScanSetup.Sheet(versions))).ApplicationId;
+        var unassigned = (await WebScanSetup.ApplyAsync(fx, await fx.NewCompanyAsync(), WebScanSetup.Sheet(versions))).ApplicationId;
         await WebScanSetup.ToChecklistAsync(fx, company, id, assigned.Email);
 
         var mine = await WebScanSetup.WithAsync(fx, sp => sp.GetRequiredService<PartnerDesk>().ListAsync(assigned.Id));
