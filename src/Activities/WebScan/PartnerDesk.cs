@@ -24,7 +24,7 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
     public async Task<IReadOnlyList<PartnerApplication>> ListAsync(Guid partnerId, CancellationToken cancellationToken = default)
     {
         await RequirePartnerAsync(partnerId, cancellationToken);
-        return await Assigned(partnerId).OrderByDescending(a => a.AppliedAt).ToListAsync(cancellationToken);
+        return await Assigned(partnerId).ToListAsync(cancellationToken);
     }
 
     /// <summary>One assigned application; <see cref="NotFoundException"/> when it is not assigned to this partner.</summary>
@@ -111,6 +111,7 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
         where assignment.PartnerId == partnerId && (applicationId == null || assignment.ApplicationId == applicationId)
         join application in db.Applications.IgnoreQueryFilters() on assignment.ApplicationId equals application.Id
         join company in db.Companies.IgnoreQueryFilters() on application.CompanyId equals company.Id
+        orderby application.AppliedAt descending
         select new PartnerApplication(application.Id, application.Number, application.ServiceId, application.Status, application.AppliedAt,
             application.ScheduledAt, company.Name, application.Details, application.WorkflowInstanceId, application.CompanyId);
 
