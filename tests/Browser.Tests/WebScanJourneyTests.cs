@@ -77,7 +77,7 @@ public sealed partial class WebScanJourneyTests(BrowserAppFactory app, BrowserSe
         await app.SignInAsync(customer, representative);
         await customer.GotoAsync("/Services");
         await customer.ClickAsync("[data-test=apply-WEB-L]");
-        await customer.WaitForURLAsync("**/Services/Apply/WEB-L");
+        await customer.WaitForURLAsync("**/Services/Apply/WEB-L", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         await Expect(customer.Locator("[data-test=terms-text-specification]")).ToContainTextAsync("最大15アクション");
         await Expect(customer.Locator("[data-test=earliest-period1From]")).ToContainTextAsync("2026");
         var earliest = (await customer.Locator("[data-test=period1From]").GetAttributeAsync("min"))!;
