@@ -17,6 +17,8 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddWorkflowActivitiesFrom(typeof(ActivitiesServiceCollectionExtensions).Assembly);
         services.TryAddScoped<Applications.ApplicationDesk>();
         services.TryAddScoped<Applications.ApplyForms>();
+        services.TryAddScoped<WebScan.ChecklistDesk>();
+        services.TryAddScoped<WebScan.PartnerDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.TrainingTopicOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.LinkedAccountOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Applications.ApplicationCancellationHandler>());

@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<FiscalYearRolloverService>();
         services.TryAddScoped<Applications.TrainingMenuService>();
         services.TryAddScoped<Terms.TermsService>();
+        services.TryAddScoped<WebScan.ScanStatistics>();
         services.TryAddScoped<Applications.ConversationService>();
         services.TryAddScoped<Applications.ApplicationBook>();
         services.TryAddScoped<DemoProgrammeSeeder>();

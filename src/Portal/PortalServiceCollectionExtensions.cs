@@ -56,6 +56,7 @@ public static class PortalServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<CloudpackPlus.Workflows.Api.ITaskActorResolver, Workflows.PortalTaskActorResolver>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.TrainingDemoSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.WebScanDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICustomerTodoSource, Applications.ApplicationTodoSource>());
 
         // Japanese text is written as text, not as &#x...; entities (readable source, smaller pages).
@@ -89,6 +90,7 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
                 // Programme settings are the admins' (docs/portal.md, the role matrix).
                 o.Conventions.AuthorizeFolder("/Staff/Catalogue", PortalRoles.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Partner", PortalRoles.PartnerPolicy);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -153,7 +155,8 @@ public static class PortalServiceCollectionExtensions
             .AddPolicy(PortalRoles.CustomerPolicy, p => p.RequireRole(PortalRoles.Representative, PortalRoles.Member).RequireClaim(PortalClaims.CompanyId))
             .AddPolicy(PortalRoles.RepresentativePolicy, p => p.RequireRole(PortalRoles.Representative).RequireClaim(PortalClaims.CompanyId))
             .AddPolicy(PortalRoles.StaffPolicy, p => p.RequireRole(PortalRoles.StaffRoles))
-            .AddPolicy(PortalRoles.AdminPolicy, p => p.RequireRole(PortalRoles.Admin));
+            .AddPolicy(PortalRoles.AdminPolicy, p => p.RequireRole(PortalRoles.Admin))
+            .AddPolicy(PortalRoles.PartnerPolicy, p => p.RequireRole(PortalRoles.Partner));
     }
 
     private static void HardenCookie(CookieBuilder cookie, PortalOptions portal, string name)

@@ -116,6 +116,8 @@ public sealed class ApplicationDesk(
                     ["companyId"] = companyId.ToString(),
                     ["serviceId"] = entry.Id,
                     ["applicantId"] = personId.ToString(),
+                    // The application date in Japan: task forms count business days from it (WEB-5's earliest date).
+                    ["appliedOn"] = Tokyo.DateOf(scope.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 };
             }, cancellationToken);
             return new ApplyResult(submissionId, started.Created);
@@ -234,7 +236,7 @@ public static class ApplyRefusals
             UnavailableReason.Withdrawn => "このサービスは現在提供を終了しています。",
             UnavailableReason.RankNotAllowed => $"このサービスは {string.Join("・", availability.Entry.AllowedRanks)} ランクのお客様が対象です。",
             UnavailableReason.ContractTypeNotAllowed => "このサービスは対象となる契約をお持ちのお客様のみご利用いただけます。",
-            UnavailableReason.CapacityReached => "今年度の受付枠の上限に達したため、受付を終了しました。",
+            UnavailableReason.CapacityReached => $"受付終了(今年度): パートナーの年間受付枠({availability.Entry.YearlyCapacity}件)の上限に達したため、今年度の受付を終了しました。",
             UnavailableReason.InsufficientTickets => $"チケットが {availability.Entry.TicketCost - availability.Balance} 枚不足しています(残り {availability.Balance} 枚、必要 {availability.Entry.TicketCost} 枚)。",
             _ => reason.ToString(),
         };
@@ -250,7 +252,7 @@ public static class ApplyRefusals
             UnavailableReason.Withdrawn => "This service has been withdrawn.",
             UnavailableReason.RankNotAllowed => $"This service is for {string.Join(", ", availability.Entry.AllowedRanks)} rank companies.",
             UnavailableReason.ContractTypeNotAllowed => "This service needs a qualifying contract type.",
-            UnavailableReason.CapacityReached => "This year's capacity is used up; applications are closed for the fiscal year.",
+            UnavailableReason.CapacityReached => $"Closed (this fiscal year): the yearly capacity ({availability.Entry.YearlyCapacity}) is used up; applications are closed for the rest of the fiscal year.",
             UnavailableReason.InsufficientTickets => string.Create(CultureInfo.InvariantCulture,
                 $"You are {availability.Entry.TicketCost - availability.Balance} tickets short (balance {availability.Balance}, cost {availability.Entry.TicketCost})."),
             _ => reason.ToString(),

@@ -20,6 +20,12 @@ public enum PersonRole
 
     /// <summary>Provider staff who configure the programme.</summary>
     Admin,
+
+    /// <summary>
+    /// WEB-L: an engineer of the scan partner (KDSec). Neither staff nor a customer: no company, and sees only the
+    /// applications assigned to it (<see cref="WebScan.PartnerAssignment"/>).
+    /// </summary>
+    Partner,
 }
 
 /// <summary>A customer user or a staff member, as the programme knows them (sign-in lives in the portal).</summary>
@@ -27,7 +33,7 @@ public sealed class Person
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    /// <summary>The company for customer users; null for staff.</summary>
+    /// <summary>The company for customer users; null for staff and partner engineers.</summary>
     public Guid? CompanyId { get; init; }
 
     public required string Email { get; set; }
@@ -50,7 +56,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("people", t => t.HasCheckConstraint(
             "ck_people_company_matches_role",
-            "(role IN ('Csm','CsmLead','Admin')) = (company_id IS NULL)"));
+            "(role IN ('Csm','CsmLead','Admin','Partner')) = (company_id IS NULL)"));
         builder.Property(p => p.Email).HasMaxLength(254);
         builder.Property(p => p.DisplayName).HasMaxLength(200);
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(32);

@@ -84,6 +84,12 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<TrainingTopic> TrainingTopics => Set<TrainingTopic>();
 
+    public DbSet<WebScan.ChecklistItem> ChecklistItems => Set<WebScan.ChecklistItem>();
+
+    public DbSet<WebScan.PartnerAssignment> PartnerAssignments => Set<WebScan.PartnerAssignment>();
+
+    public DbSet<WebScan.ScanFinding> ScanFindings => Set<WebScan.ScanFinding>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<RolloverRun> RolloverRuns => Set<RolloverRun>();

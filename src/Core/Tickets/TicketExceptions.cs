@@ -40,7 +40,7 @@ public sealed class ReservationStateException(Guid reservationId, TicketReservat
 public sealed class ServiceCapacityReachedException(string serviceId, int capacity)
     : ProgrammeRuleException(
         "capacity_reached",
-        $"このサービス({serviceId})は今年度の受付上限({capacity} 件)に達したため、受付を終了しました。",
+        $"受付終了(今年度): このサービス({serviceId})は今年度の受付上限({capacity} 件)に達したため、受付を終了しました。",
         $"The service {serviceId} has reached its yearly capacity of {capacity} and is closed for this fiscal year.")
 {
     public string ServiceId { get; } = serviceId;

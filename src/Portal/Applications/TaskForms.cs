@@ -33,6 +33,22 @@ public sealed record FormFieldsView(FormSchema Schema, IReadOnlyDictionary<strin
 
     public DateOnly? EarliestDate(FormField field) => Apply?.EarliestDate(field);
 
+    /// <summary>
+    /// WEB-5: for a date field with <c>businessDay</c>, the closed days (weekends, public and company holidays) of the
+    /// next 400 days from the earliest date, space-separated, for the date picker to grey out; null without a calendar.
+    /// </summary>
+    public string? ClosedDays(FormField field)
+    {
+        if (field is not { Type: "date", BusinessDay: true } || Apply?.Context is not { Calendar: { } calendar } context)
+        {
+            return null;
+        }
+
+        var from = EarliestDate(field) ?? CloudpackPlus.Core.Time.Tokyo.DateOf(context.Now);
+        return string.Join(' ', Enumerable.Range(0, 400).Select(from.AddDays).Where(d => !FormSchema.IsBusinessDay(calendar, d))
+            .Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>Refusals by field name, shown beside the field.</summary>
     public IReadOnlyDictionary<string, List<string>>? Errors { get; init; }
 

@@ -10,6 +10,7 @@ public static class PortalRoles
     public const string Csm = nameof(PersonRole.Csm);
     public const string CsmLead = nameof(PersonRole.CsmLead);
     public const string Admin = nameof(PersonRole.Admin);
+    public const string Partner = nameof(PersonRole.Partner);
 
     /// <summary>Policy: a user of a customer company (representative or member).</summary>
     public const string CustomerPolicy = "Customer";
@@ -22,6 +23,9 @@ public static class PortalRoles
 
     /// <summary>Policy: provider admins.</summary>
     public const string AdminPolicy = "Admin";
+
+    /// <summary>Policy: a partner engineer (WEB-L): sees only the applications assigned to it.</summary>
+    public const string PartnerPolicy = "Partner";
 
     /// <summary>Policy: any signed-in user (customer or staff).</summary>
     public const string SignedInPolicy = "SignedIn";

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CloudpackPlus.Portal.Companies;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Tenancy;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CloudpackPlus.Portal.Pages;
@@ -17,11 +18,16 @@ public sealed class IndexModel(CompanyOverview overview, IEnumerable<ICustomerTo
 
     public List<CustomerTodo> Todos { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (User.IsInRole(PortalRoles.Partner))
+        {
+            return Redirect("/Partner"); // WEB-L: a partner engineer has only its assigned applications
+        }
+
         if (HttpCurrentTenant.CompanyOf(User) is not { } companyId)
         {
-            return;
+            return Page();
         }
 
         Snapshot = await overview.LoadAsync(companyId, null, cancellationToken);
@@ -32,5 +38,6 @@ public sealed class IndexModel(CompanyOverview overview, IEnumerable<ICustomerTo
         }
 
         Todos.Sort((a, b) => Nullable.Compare(a.DueOn, b.DueOn));
+        return Page();
     }
 }

@@ -65,6 +65,9 @@ public sealed record FormError(string Field, string Code, string? Argument)
         FormErrorCodes.TermsNotAccepted => $"{Field}: the terms must be accepted.",
         FormErrorCodes.TermsChanged => $"{Field}: the terms changed (now version {Argument}); read and accept them again.",
         FormErrorCodes.TermsMissing => $"{Field}: the terms document is not published.",
+        FormErrorCodes.PublicUrl => $"{Field}: must be an http(s) URL on a public host (no private, loopback or link-local address, no internal name){(Argument is null ? "" : $": {Argument}")}.",
+        FormErrorCodes.LabelCount => $"{Field}: each line must be 'type: count'{(Argument is null ? "" : $" (not: {Argument})")}.",
+        FormErrorCodes.BusinessDay => $"{Field}: {Argument} is not a business day.",
         FormErrorCodes.File => $"{Field}: must be uploaded files.",
         FormErrorCodes.MaxFiles => $"{Field}: at most {Argument} files.",
         FormErrorCodes.FileEmpty => $"{Field}: {Argument} is empty.",
@@ -109,5 +112,8 @@ public static class FormErrorCodes
     public const string FileTooLarge = "file-too-large";
     public const string FileType = "file-type";
     public const string FileContent = "file-content";
+    public const string PublicUrl = "public-url";
+    public const string BusinessDay = "business-day";
+    public const string LabelCount = "label-count";
 #pragma warning restore CS1591
 }

@@ -48,6 +48,15 @@ public sealed record FormField
     /// <summary>For date: the earliest date is this many business days after today (WEB-5: 20).</summary>
     public int? MinBusinessDaysAhead { get; init; }
 
+    /// <summary>For date: must be a business day of the calendar (no weekend, public or company holiday).</summary>
+    public bool BusinessDay { get; init; }
+
+    /// <summary>
+    /// For date with <see cref="MinBusinessDaysAhead"/>: count the business days from this date (yyyy-MM-dd, e.g. the
+    /// application date written into a task form by a template) instead of from today.
+    /// </summary>
+    public string? BusinessDaysFrom { get; init; }
+
     /// <summary>For date: must not be before the date of this other field (the end of a period).</summary>
     public string? NotBeforeField { get; init; }
 
@@ -66,7 +75,11 @@ public sealed record FormField
     /// <summary>For datetime with <see cref="BusinessHours"/>: another (integer) field that gives the slot's minutes.</summary>
     public string? DurationField { get; init; }
 
-    /// <summary>For string: <c>url</c> (an absolute http or https URL).</summary>
+    /// <summary>
+    /// For string, and for each item of a list: <c>url</c> (an absolute http or https URL) or <c>public-url</c> (the same,
+    /// on a public host: no private, loopback or link-local address, no internal name; see <see cref="PublicTargets"/>)
+    /// or <c>label-count</c> (<c>type: 3</c>, e.g. findings per vulnerability type).
+    /// </summary>
     public string? Format { get; init; }
 
     /// <summary>Required only when another field has a given value (e.g. a comment when asking for another date).</summary>

@@ -17,6 +17,9 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
     /// <summary>The most files one file field may take.</summary>
     public const int MaxFilesLimit = 5;
 
+    /// <summary>The <c>label-count</c> format: <c>label: 12</c> (also <c>=</c> or a full-width colon).</summary>
+    private static readonly System.Text.RegularExpressions.Regex LabelCount = new(@"^(.{1,200}?)\s*[:=：]\s*(\d{1,6})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private static readonly HashSet<string> Types = ["string", "text", "integer", "number", "boolean", "date", "datetime", "choice", "list", "account", "terms", "file"];
 
     /// <summary>Reads a schema; throws <see cref="FormatException"/> naming the field and the rule broken.</summary>
@@ -68,6 +71,11 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
         not "file" when field.MaxFiles is not null => "'maxFiles' is for file fields.",
         not "date" when field.MinBusinessDaysAhead is not null => "'minBusinessDaysAhead' is for date fields.",
         "date" when field.MinBusinessDaysAhead is < 0 or > 400 => "'minBusinessDaysAhead' must be 0 to 400.",
+        not "date" when field.BusinessDay || field.BusinessDaysFrom is not null => "'businessDay' and 'businessDaysFrom' are for date fields.",
+        "date" when field.BusinessDaysFrom is not null && (field.MinBusinessDaysAhead is null || ParseDate(field.BusinessDaysFrom) is null)
+            => "'businessDaysFrom' needs 'minBusinessDaysAhead' and a date (yyyy-MM-dd).",
+        not ("string" or "text" or "list") when field.Format is not null => "'format' is for string, text and list fields.",
+        _ when field.Format is not (null or "url" or "public-url" or "label-count") => "'format' must be 'url', 'public-url' or 'label-count'.",
         _ => null,
     };
 
@@ -75,10 +83,44 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
     public static DateOnly? EarliestDate(FormField field, FormValidationContext? context)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return field.MinBusinessDaysAhead is { } days && context?.Calendar is { } calendar
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(calendar.AddBusinessDays(context.Now, days), Calendar.WeekdayCalendar.Tokyo).Date)
-            : null;
+        if (field.MinBusinessDaysAhead is not { } days || context?.Calendar is not { } calendar)
+        {
+            return null;
+        }
+
+        // From a given date: count from noon that day in Japan (any time of day gives the same date).
+        var from = ParseDate(field.BusinessDaysFrom) is { } start
+            ? new DateTimeOffset(start.ToDateTime(new TimeOnly(12, 0)), Calendar.WeekdayCalendar.Tokyo.GetUtcOffset(start.ToDateTime(TimeOnly.MinValue)))
+            : context.Now;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(calendar.AddBusinessDays(from, days), Calendar.WeekdayCalendar.Tokyo).Date);
     }
+
+    /// <summary>Whether <paramref name="date"/> is a business day of <paramref name="calendar"/> (its hours hold noon JST).</summary>
+    public static bool IsBusinessDay(Calendar.IWorkflowCalendar calendar, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var noon = date.ToDateTime(new TimeOnly(12, 0));
+        return calendar.IsWithinBusinessHours(new DateTimeOffset(noon, Calendar.WeekdayCalendar.Tokyo.GetUtcOffset(noon)), TimeSpan.Zero);
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static string FormatCode(string? format) => format switch
+    {
+        "public-url" => FormErrorCodes.PublicUrl,
+        "label-count" => FormErrorCodes.LabelCount,
+        _ => FormErrorCodes.Url,
+    };
+
+    private static bool FormatHolds(string? format, string text) => format switch
+    {
+        // A URL shown as a link must not be able to run script (javascript:, data:).
+        "url" => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http",
+        "public-url" => PublicTargets.IsPublicUrl(text),
+        "label-count" => LabelCount.IsMatch(text.Trim()),
+        _ => true,
+    };
 
     /// <summary>Every problem of the submitted data with a stable code per problem, for translated messages.</summary>
     public IReadOnlyList<FormError> Check(IReadOnlyDictionary<string, JsonElement> data, FormValidationContext? context = null)
@@ -132,9 +174,7 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
                     return Error(FormErrorCodes.MaxLength, max);
                 }
 
-                // A URL shown as a link must not be able to run script (javascript:, data:).
-                return field.Format == "url" && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
-                    ? Error(FormErrorCodes.Url) : null;
+                return FormatHolds(field.Format, text) ? null : Error(FormatCode(field.Format));
             case "integer" or "number":
                 if (value.ValueKind != JsonValueKind.Number || (field.Type == "integer" && !value.TryGetInt64(out _)))
                 {
@@ -174,6 +214,8 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
                 return field.MaxItems is { } most && count > most ? Error(FormErrorCodes.MaxItems, most)
                     : field.MinItems is { } least && count < least ? Error(FormErrorCodes.MinItems, least)
                     : field.MaxLength is { } longest && value.EnumerateArray().Any(i => i.GetString()!.Length > longest) ? Error(FormErrorCodes.MaxLength, longest)
+                    : value.EnumerateArray().FirstOrDefault(i => !FormatHolds(field.Format, i.GetString()!)) is { ValueKind: JsonValueKind.String } bad
+                        ? Error(FormatCode(field.Format), bad.GetString())
                     : null;
             case "file":
                 // The server writes this value from the stored uploads: a list of {id, fileName, size, contentType}.
@@ -216,6 +258,11 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
         if (EarliestDate(field, context) is { } earliest && date < earliest)
         {
             return error(FormErrorCodes.BusinessDaysAhead, earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (field.BusinessDay && context?.Calendar is { } calendar && !IsBusinessDay(calendar, date))
+        {
+            return error(FormErrorCodes.BusinessDay, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         return field.NotBeforeField is { } other && data.TryGetValue(other, out var first) && first.ValueKind == JsonValueKind.String

@@ -11,6 +11,9 @@ public enum Asker
     Csm,
     CsmLead,
     Admin,
+
+    /// <summary>WEB-L's partner engineer (no company; {application} is not assigned to it).</summary>
+    Partner,
 }
 
 /// <summary>
@@ -23,34 +26,35 @@ public enum Asker
 /// </summary>
 public static class AuthorizationTable
 {
-    //                                    Anonymous  MfaNotSet  Member    Rep       OtherRep  Csm       CsmLead   Admin
-    private static readonly string[] Customer = ["login", "mfa", "200", "200", "200", "denied", "denied", "denied"];
-    private static readonly string[] CustomerRecord = ["login", "mfa", "200", "200", "404", "denied", "denied", "denied"];
-    private static readonly string[] RepresentativeOnly = ["login", "mfa", "denied", "200", "200", "denied", "denied", "denied"];
-    private static readonly string[] RepresentativeRecord = ["login", "mfa", "denied", "200", "404", "denied", "denied", "denied"];
-    private static readonly string[] Staff = ["login", "mfa", "denied", "denied", "denied", "200", "200", "200"];
-    private static readonly string[] AdminOnly = ["login", "mfa", "denied", "denied", "denied", "denied", "denied", "200"];
-    private static readonly string[] SignedIn = ["login", "mfa", "200", "200", "200", "200", "200", "200"];
-    private static readonly string[] Public = ["200", "200", "200", "200", "200", "200", "200", "200"];
-    private static readonly string[] StaffApi = ["401", "403", "403", "403", "403", "200", "200", "200"];
+    //                                    Anonymous  MfaNotSet  Member    Rep       OtherRep  Csm       CsmLead   Admin     Partner
+    private static readonly string[] Customer = ["login", "mfa", "200", "200", "200", "denied", "denied", "denied", "denied"];
+    private static readonly string[] CustomerRecord = ["login", "mfa", "200", "200", "404", "denied", "denied", "denied", "denied"];
+    private static readonly string[] RepresentativeOnly = ["login", "mfa", "denied", "200", "200", "denied", "denied", "denied", "denied"];
+    private static readonly string[] RepresentativeRecord = ["login", "mfa", "denied", "200", "404", "denied", "denied", "denied", "denied"];
+    private static readonly string[] Staff = ["login", "mfa", "denied", "denied", "denied", "200", "200", "200", "denied"];
+    private static readonly string[] AdminOnly = ["login", "mfa", "denied", "denied", "denied", "denied", "denied", "200", "denied"];
+    private static readonly string[] SignedIn = ["login", "mfa", "200", "200", "200", "200", "200", "200", "200"];
+    private static readonly string[] Public = ["200", "200", "200", "200", "200", "200", "200", "200", "200"];
+    private static readonly string[] PartnerOnly = ["login", "mfa", "denied", "denied", "denied", "denied", "denied", "denied", "200"];
+    private static readonly string[] StaffApi = ["401", "403", "403", "403", "403", "200", "200", "200", "403"];
 
     /// <summary>An admin-only API (definitions import/publish) whose handler answers <paramref name="admin"/> to the probe request.</summary>
-    private static string[] AdminApiAnswering(string admin) => ["401", "403", "403", "403", "403", "403", "403", admin];
+    private static string[] AdminApiAnswering(string admin) => ["401", "403", "403", "403", "403", "403", "403", admin, "403"];
 
     /// <summary>A staff-only API whose handler answers <paramref name="staff"/> to the probe request.</summary>
-    private static string[] StaffApiAnswering(string staff) => ["401", "403", "403", "403", "403", staff, staff, staff];
+    private static string[] StaffApiAnswering(string staff) => ["401", "403", "403", "403", "403", staff, staff, staff, "403"];
 
     public static readonly IReadOnlyDictionary<string, (string Url, string[] Expected)> Rows = new Dictionary<string, (string, string[])>
     {
-        [""] = ("/", SignedIn),
-        ["Index"] = ("/Index", SignedIn),
-        ["Account/Login"] = ("/Account/Login", ["200", "->/", "->/", "->/", "->/", "->/", "->/", "->/"]),
-        ["Account/LoginWith2fa"] = ("/Account/LoginWith2fa", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
-        ["Account/LoginWithRecoveryCode"] = ("/Account/LoginWithRecoveryCode", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
+        [""] = ("/", [.. SignedIn[..^1], "->/Partner"]),
+        ["Index"] = ("/Index", [.. SignedIn[..^1], "->/Partner"]),
+        ["Account/Login"] = ("/Account/Login", ["200", "->/", "->/", "->/", "->/", "->/", "->/", "->/", "->/"]),
+        ["Account/LoginWith2fa"] = ("/Account/LoginWith2fa", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
+        ["Account/LoginWithRecoveryCode"] = ("/Account/LoginWithRecoveryCode", ["->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login", "->/Account/Login"]),
         ["Account/Logout"] = ("/Account/Logout", Public),
-        ["Account/AccessDenied"] = ("/Account/AccessDenied", ["403", "403", "403", "403", "403", "403", "403", "403"]),
+        ["Account/AccessDenied"] = ("/Account/AccessDenied", ["403", "403", "403", "403", "403", "403", "403", "403", "403"]),
         ["Account/ChangePassword"] = ("/Account/ChangePassword", SignedIn),
-        ["Account/Mfa/Enrol"] = ("/Account/Mfa/Enrol", ["login", "200", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings"]),
+        ["Account/Mfa/Enrol"] = ("/Account/Mfa/Enrol", ["login", "200", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings", "->/Settings"]),
         ["Settings"] = ("/Settings", SignedIn),
         ["Settings/Index"] = ("/Settings/Index", SignedIn),
         ["Users"] = ("/Users", Customer),
@@ -97,7 +101,7 @@ public static class AuthorizationTable
         ["Staff/TrainingMenu/Edit/{id:guid?}"] = ("/Staff/TrainingMenu/Edit", Staff),
         ["Notifications"] = ("/Notifications", SignedIn),
         ["Notifications/Index"] = ("/Notifications/Index", SignedIn),
-        ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404", "404"]),
+        ["Error/{code:int}"] = ("/Error/404", ["404", "404", "404", "404", "404", "404", "404", "404", "404"]),
         ["/api/calendar/business-days"] = ("/api/calendar/business-days?from=2026-05-11&add=20", Public),
         ["/api/calendar/holidays"] = ("/api/calendar/holidays?year=2026", Public),
         ["/health/live"] = ("/health/live", Public),
@@ -120,8 +124,12 @@ public static class AuthorizationTable
         ["/api/workflows/tasks/{id:guid}/claim"] = ("POST /api/workflows/tasks/{unknown}/claim", StaffApiAnswering("404")),
         ["/api/workflows/tasks/{id:guid}/complete"] = ("POST /api/workflows/tasks/{unknown}/complete", StaffApiAnswering("404")),
         ["/api/workflows/tasks/{id:guid}/release"] = ("POST /api/workflows/tasks/{unknown}/release", StaffApiAnswering("404")),
-        ["/api/services/{id}"] = ("PUT /api/services/NEW-PROBE", ["401", "403", "403", "403", "403", "403", "403", "400"]),
-        ["/api/terms/{id}"] = ("PUT /api/terms/probe-terms", ["401", "403", "403", "403", "403", "403", "403", "400"]),
-        ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "403", "200"]),
+        ["/api/services/{id}"] = ("PUT /api/services/NEW-PROBE", ["401", "403", "403", "403", "403", "403", "403", "400", "403"]),
+        ["/api/terms/{id}"] = ("PUT /api/terms/probe-terms", ["401", "403", "403", "403", "403", "403", "403", "400", "403"]),
+        ["/admin/jobs/{**path}"] = ("/admin/jobs", ["401", "403", "403", "403", "403", "403", "403", "200", "403"]),
+        ["Partner"] = ("/Partner", PartnerOnly),
+        ["Partner/Index"] = ("/Partner/Index", PartnerOnly),
+        ["Partner/Statistics"] = ("/Partner/Statistics?fy=2026", PartnerOnly),
+        ["Partner/Applications/{id:guid}"] = ("/Partner/Applications/{application}", [.. PartnerOnly[..^1], "404"]), // not assigned to it
     };
 }

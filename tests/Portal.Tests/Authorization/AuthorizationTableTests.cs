@@ -41,6 +41,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
     [Fact]
     [Trait("Spec", "MFA-1")]
     [Trait("Spec", "USER-1")]
+    [Trait("Spec", "WEB-L")]
     public async Task EveryEndpoint_AnswersEveryKindOfUser_AsTheTableSays()
     {
         var a = await app.CreateCompanyAsync("AUTHA", "権限 A 株式会社");
@@ -56,6 +57,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
             [Asker.Csm] = await app.CreateAccountAsync(null, PersonRole.Csm, "csm@auth.cloudpack.example.jp"),
             [Asker.CsmLead] = await app.CreateAccountAsync(null, PersonRole.CsmLead, "lead@auth.cloudpack.example.jp"),
             [Asker.Admin] = await app.CreateAccountAsync(null, PersonRole.Admin, "admin@auth.cloudpack.example.jp"),
+            [Asker.Partner] = await app.CreateAccountAsync(null, PersonRole.Partner, "partner@auth.kdsec.example.jp"),
         };
         var training = await app.StartTrainingAsync(a, accounts[Asker.Representative]!, accounts[Asker.Csm]!);
 

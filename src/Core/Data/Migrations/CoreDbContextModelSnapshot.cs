@@ -936,6 +936,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             Id = "WEB-L",
                             AllowedContractTypes = new string[0],
                             AllowedRanks = new string[0],
+                            ApplyForm = "{ \"fields\": [\n  { \"name\": \"targets\", \"type\": \"list\", \"minItems\": 1, \"maxItems\": 10, \"maxLength\": 500, \"format\": \"public-url\",\n    \"label\": { \"ja\": \"診断対象のURL(1行に1つ)\", \"en\": \"Target URLs (one per line)\" },\n    \"help\": { \"ja\": \"http(s)で始まる公開URL。社内・プライベート・ループバック・リンクローカルのアドレスは指定できません。\", \"en\": \"Public http(s) URLs. Internal, private, loopback and link-local addresses are not accepted.\" } },\n  { \"name\": \"environment\", \"type\": \"choice\", \"required\": true, \"options\": [\"production\", \"staging\"],\n    \"optionLabels\": { \"production\": { \"ja\": \"本番環境\", \"en\": \"Production\" }, \"staging\": { \"ja\": \"検証(ステージング)環境\", \"en\": \"Staging\" } },\n    \"label\": { \"ja\": \"対象環境\", \"en\": \"Environment\" } },\n  { \"name\": \"period1From\", \"type\": \"date\", \"required\": true, \"minBusinessDaysAhead\": 20, \"businessDay\": true,\n    \"label\": { \"ja\": \"第1希望期間(開始日)\", \"en\": \"1st wished period: from\" } },\n  { \"name\": \"period1To\", \"type\": \"date\", \"required\": true, \"notBeforeField\": \"period1From\",\n    \"label\": { \"ja\": \"第1希望期間(終了日)\", \"en\": \"1st wished period: to\" } },\n  { \"name\": \"period2From\", \"type\": \"date\", \"minBusinessDaysAhead\": 20, \"businessDay\": true,\n    \"label\": { \"ja\": \"第2希望期間(開始日・任意)\", \"en\": \"2nd wished period: from (optional)\" } },\n  { \"name\": \"period2To\", \"type\": \"date\", \"notBeforeField\": \"period2From\",\n    \"label\": { \"ja\": \"第2希望期間(終了日・任意)\", \"en\": \"2nd wished period: to (optional)\" } },\n  { \"name\": \"period3From\", \"type\": \"date\", \"minBusinessDaysAhead\": 20, \"businessDay\": true,\n    \"label\": { \"ja\": \"第3希望期間(開始日・任意)\", \"en\": \"3rd wished period: from (optional)\" } },\n  { \"name\": \"period3To\", \"type\": \"date\", \"notBeforeField\": \"period3From\",\n    \"label\": { \"ja\": \"第3希望期間(終了日・任意)\", \"en\": \"3rd wished period: to (optional)\" } },\n  { \"name\": \"actions\", \"type\": \"list\", \"minItems\": 1, \"maxItems\": 15, \"maxLength\": 500,\n    \"label\": { \"ja\": \"診断対象のアクション(画面・操作。1行に1つ、最大15)\", \"en\": \"Actions to scan (pages or operations; one per line, at most 15)\" },\n    \"help\": { \"ja\": \"例: ログイン、会員登録、商品検索。最終的な診断対象は当社エンジニアが選定します。\", \"en\": \"E.g. sign-in, registration, product search. Our engineer makes the final choice.\" } },\n  { \"name\": \"contactName\", \"type\": \"string\", \"required\": true, \"maxLength\": 100,\n    \"label\": { \"ja\": \"診断当日のご連絡先(お名前)\", \"en\": \"Contact on the scan day: name\" } },\n  { \"name\": \"contactPhone\", \"type\": \"string\", \"required\": true, \"maxLength\": 30,\n    \"label\": { \"ja\": \"診断当日のご連絡先(電話番号)\", \"en\": \"Contact on the scan day: phone\" } },\n  { \"name\": \"contactEmail\", \"type\": \"string\", \"required\": true, \"maxLength\": 254,\n    \"label\": { \"ja\": \"診断当日のご連絡先(メール)\", \"en\": \"Contact on the scan day: e-mail\" } },\n  { \"name\": \"notes\", \"type\": \"text\", \"maxLength\": 2000,\n    \"label\": { \"ja\": \"補足事項(認証情報の受け渡し方法、WAFの有無など)\", \"en\": \"Notes (how test credentials are handed over, WAF, ...)\" } },\n  { \"name\": \"termsOfUse\", \"type\": \"terms\", \"terms\": \"kdsec-scan-terms\",\n    \"label\": { \"ja\": \"利用規約への同意\", \"en\": \"Terms of use\" } },\n  { \"name\": \"specification\", \"type\": \"terms\", \"terms\": \"kdsec-scan-spec\",\n    \"label\": { \"ja\": \"サービス仕様書への同意\", \"en\": \"Service specification\" } }\n] }",
                             Category = "Security",
                             CustomerCancellable = false,
                             DescriptionEn = "Web vulnerability scan by our partner KDSec: hearing sheet at application (targets, wished dates) → schedule → scan of at most 15 actions → report. Cannot be cancelled once applied.",
@@ -947,6 +948,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             RowVersion = 0u,
                             SortOrder = 70,
                             TicketCost = 10,
+                            WorkflowDefinitionId = "web-l",
                             YearlyCapacity = 12
                         });
                 });
@@ -1221,7 +1223,7 @@ namespace CloudpackPlus.Core.Data.Migrations
 
                     b.ToTable("people", "core", t =>
                         {
-                            t.HasCheckConstraint("ck_people_company_matches_role", "(role IN ('Csm','CsmLead','Admin')) = (company_id IS NULL)");
+                            t.HasCheckConstraint("ck_people_company_matches_role", "(role IN ('Csm','Admin','Partner')) = (company_id IS NULL)");
                         });
                 });
 
@@ -1858,6 +1860,169 @@ namespace CloudpackPlus.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.WebScan.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checklist");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("label_en");
+
+                    b.Property<string>("LabelJa")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("label_ja");
+
+                    b.Property<string>("OverriddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("overridden_by_name");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("TickedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ticked_at");
+
+                    b.Property<Guid?>("TickedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticked_by");
+
+                    b.Property<string>("TickedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ticked_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checklist_items");
+
+                    b.HasIndex("ApplicationId", "Checklist", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_checklist_items_application_id_checklist_key");
+
+                    b.ToTable("checklist_items", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.WebScan.PartnerAssignment", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assigned_by");
+
+                    b.HasKey("ApplicationId", "PartnerId")
+                        .HasName("pk_partner_assignments");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_partner_assignments_partner_id");
+
+                    b.ToTable("partner_assignments", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.WebScan.ScanFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("industry");
+
+                    b.Property<DateOnly>("ScanFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("scan_from");
+
+                    b.Property<DateOnly>("ScanTo")
+                        .HasColumnType("date")
+                        .HasColumnName("scan_to");
+
+                    b.Property<string>("VulnerabilityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vulnerability_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scan_findings");
+
+                    b.HasIndex("FiscalYear")
+                        .HasDatabaseName("ix_scan_findings_fiscal_year");
+
+                    b.HasIndex("ApplicationId", "VulnerabilityType")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scan_findings_application_id_vulnerability_type");
+
+                    b.ToTable("scan_findings", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_scan_findings_count", "count >= 0 AND scan_to >= scan_from");
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationEvent", b =>
                 {
                     b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
@@ -2070,6 +2235,33 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_reservations_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.WebScan.ChecklistItem", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_checklist_items_applications_application_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.WebScan.PartnerAssignment", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_assignments_applications_application_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_assignments_people_partner_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>

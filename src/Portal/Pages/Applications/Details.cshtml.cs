@@ -94,6 +94,25 @@ public sealed class DetailsModel(
         }
     }
 
+    /// <summary>WEB-6: ticks an item of the application's checklist (who and when are recorded by the workflow).</summary>
+    public async Task<IActionResult> OnPostTickAsync(Guid id, Guid itemId, [FromServices] Activities.WebScan.ChecklistDesk checklist, CancellationToken cancellationToken)
+    {
+        if (await OwnedAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var outcome = await checklist.TickAsync(id, itemId, PersonId, cancellationToken);
+            return await AfterAsync(id, [], outcome == Activities.WebScan.ChecklistOutcome.Done ? "Checklist.Ticked" : "Checklist.NotWaiting", cancellationToken);
+        }
+        catch (ProgrammeRuleException e)
+        {
+            return await AfterAsync(id, [PortalCultures.MessageOf(e)], null, cancellationToken);
+        }
+    }
+
     /// <summary>Presses a workflow's portal action (an open WaitForSignal the viewer's role may take); the server re-checks everything.</summary>
     public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid bookmarkId, [FromServices] SignalActionDesk signals, CancellationToken cancellationToken) =>
         await OwnedAsync(id, cancellationToken) is not { } application ? NotFound()

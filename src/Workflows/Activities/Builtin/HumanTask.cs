@@ -66,12 +66,10 @@ public sealed class HumanTask : Activity
             string text => text,
             _ => JsonSerializer.Serialize(Form),
         };
-        // Refuse a bad schema now, not when someone submits. File fields are for apply forms only: task forms
-        // are not posted as multipart and have nowhere to store the files yet.
-        if (Tasks.FormSchema.Parse(schema).Fields.FirstOrDefault(f => f.Type == "file") is { } file)
-        {
-            throw new FormatException($"Form field '{file.Name}': file fields are for apply forms; a human task form cannot take uploads.");
-        }
+        // Refuse a bad schema now, not when someone submits. A file field's value is the list of stored files'
+        // descriptions, written by the page that takes the upload (the partner's task page); pages without
+        // multipart forms cannot complete such a task.
+        Tasks.FormSchema.Parse(schema);
 
         var prefill = Prefill is null ? null : Runtime.PlainValues.ToJson(Runtime.PlainValues.Normalize(Prefill));
         var due = DueInBusinessDays is { } days ? context.Calendar.DueDate(context.Time.GetUtcNow(), days) : (DateTimeOffset?)null;

@@ -60,6 +60,25 @@ public sealed class DetailsModel(
         }
     }
 
+    /// <summary>WEB-6: staff go on without every checklist item ticked, with a reason (recorded on the checklist and in the workflow).</summary>
+    public async Task<IActionResult> OnPostChecklistOverrideAsync(Guid id, string? reason, [FromServices] Activities.WebScan.ChecklistDesk checklist, CancellationToken cancellationToken)
+    {
+        if (await book.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var outcome = await checklist.OverrideAsync(id, PersonId, reason ?? "", cancellationToken);
+            return await AfterAsync(id, null, outcome == Activities.WebScan.ChecklistOutcome.Done ? "Checklist.OverrideDone" : "Checklist.NotWaiting", cancellationToken);
+        }
+        catch (ProgrammeRuleException e)
+        {
+            return await AfterAsync(id, PortalCultures.MessageOf(e), null, cancellationToken);
+        }
+    }
+
     /// <summary>Presses a workflow's portal action for staff (an open WaitForSignal declared for the csm role); the server re-checks it.</summary>
     public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid bookmarkId, [FromServices] SignalActionDesk signals, CancellationToken cancellationToken) =>
         await book.FindAsync(id, cancellationToken) is not { } application ? NotFound()
