@@ -61,6 +61,12 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
             }
 
             var delay = AwsRetryPolicy.Delay(attempt, retry, Random.Shared);
+            if (failure.RetryAfter is { } asked && asked > delay)
+            {
+                // AWS said how long to wait; never wait longer than the configured ceiling.
+                delay = asked < retry.MaxDelay ? asked : retry.MaxDelay;
+            }
+
             logger.LogInformation("AWS {Service}:{Operation} {Kind} (attempt {Attempt}); retrying in {Delay} ms",
                 endpoint.Service.Id, operation.Name, failure.Kind, attempt, (int)delay.TotalMilliseconds);
             await Task.Delay(delay, time, cancellationToken);

@@ -6,6 +6,9 @@ public sealed class SimulatedAwsException(int status, string code, string messag
     public int Status { get; } = status;
 
     public string Code { get; } = code;
+
+    /// <summary>Seconds the client should wait (sent as <c>Retry-After</c>), for throttling answers.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>One request the simulated AWS served; tests inspect these to check shapes.</summary>
