@@ -57,6 +57,9 @@ public sealed record AccountDiagnosisReportModel
     /// <summary>What the diagnosis turned on in the account (and whether it was undone).</summary>
     public required IReadOnlyList<string> Changes { get; init; }
 
+    /// <summary>The AWS actions called and how often (appendix; the same list as <c>ReportModel.AwsCalls</c>).</summary>
+    public IReadOnlyList<Reports.ReportAwsCall> Calls { get; init; } = [];
+
     /// <summary>The permissions of the diagnosis role (appendix).</summary>
     public required IReadOnlyList<string> Permissions { get; init; }
 }

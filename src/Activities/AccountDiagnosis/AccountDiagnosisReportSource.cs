@@ -36,10 +36,10 @@ public sealed class AccountDiagnosisReportSource(AccountDiagnosisDbContext db, I
         var japanese = request.Culture.StartsWith("ja", StringComparison.OrdinalIgnoreCase);
         var changes = System.Text.Json.JsonSerializer.Deserialize<DiagnosisChanges>(run.Changes) ?? new DiagnosisChanges();
         var calls = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(run.Calls) ?? [];
-        var model = Build(run, controls, resources, changes, japanese, aws.Value.Mode == AwsMode.Simulated);
+        List<ReportAwsCall> awsCalls = [.. calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ReportAwsCall(c.Key, c.Value))];
+        var model = Build(run, controls, resources, changes, japanese, aws.Value.Mode == AwsMode.Simulated) with { Calls = awsCalls };
         return new ReportModel(model, run.AccountId,
-            JstDate(run.CollectionStartedAt ?? time.GetUtcNow()), JstDate(run.CollectedAt ?? time.GetUtcNow()),
-            [.. calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ReportAwsCall(c.Key, c.Value))]);
+            JstDate(run.CollectionStartedAt ?? time.GetUtcNow()), JstDate(run.CollectedAt ?? time.GetUtcNow()), awsCalls);
     }
 
     /// <summary>The model from the run and its control rows (pure; tested directly).</summary>
