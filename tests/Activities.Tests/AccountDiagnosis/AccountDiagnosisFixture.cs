@@ -129,6 +129,43 @@ public sealed class AccountDiagnosisFixture : CloudpackAppFactory
         await jobs.ServiceProvider.GetRequiredService<WorkflowJobs>().RunBookmarkAsync(id);
     }
 
+    /// <summary>Whether the instance waits on a timer (the settle wait).</summary>
+    public async Task<bool> HasOpenTimerAsync(Guid applicationId)
+    {
+        var instance = await InstanceAsync(applicationId);
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Bookmarks.AsNoTracking()
+            .AnyAsync(b => b.InstanceId == instance && b.Kind == BookmarkKind.Timer && b.ResumedAt == null && b.CancelledAt == null);
+    }
+
+    /// <summary>Moves the clock on and runs the instance's due job and retry bookmarks as Hangfire would.</summary>
+    public async Task RunDueJobsAsync(Guid applicationId, TimeSpan advance)
+    {
+        var instance = await InstanceAsync(applicationId);
+        Clock.Advance(advance);
+        List<Guid> due;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var now = Clock.GetUtcNow();
+            due = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Bookmarks.AsNoTracking()
+                .Where(b => b.InstanceId == instance && b.Kind != BookmarkKind.HumanTask && b.Kind != BookmarkKind.Timer
+                    && b.ResumedAt == null && b.CancelledAt == null && b.DueAt <= now)
+                .Select(b => b.Id).ToListAsync();
+        }
+
+        foreach (var bookmark in due)
+        {
+            await using var jobs = Services.CreateAsyncScope();
+            await jobs.ServiceProvider.GetRequiredService<WorkflowJobs>().RunBookmarkAsync(bookmark);
+        }
+    }
+
+    public async Task<int> ApplicationCountAsync(Guid companyId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Applications.CountAsync(a => a.CompanyId == companyId);
+    }
+
     public async Task<DiagnosisRun?> RunAsync(Guid applicationId)
     {
         var instance = await InstanceAsync(applicationId);
