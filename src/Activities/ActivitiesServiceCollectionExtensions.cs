@@ -1,5 +1,6 @@
 using CloudpackPlus.Activities.Calendar;
 using CloudpackPlus.Activities.Reports;
+using CloudpackPlus.Core;
 using CloudpackPlus.Workflows;
 using CloudpackPlus.Workflows.Calendar;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ public static class ActivitiesServiceCollectionExtensions
     public static IServiceCollection AddCloudpackActivities(this IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<IWorkflowCalendar, CoreWorkflowCalendar>());
+        services.AddCloudpackModuleDbContext<AccountDiagnosis.Data.AccountDiagnosisDbContext>(AccountDiagnosis.Data.AccountDiagnosisDbContext.Schema, order: 40);
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Reports.IReportModelSource, AccountDiagnosis.AccountDiagnosisReportSource>());
         services.AddWorkflowActivitiesFrom(typeof(ActivitiesServiceCollectionExtensions).Assembly);
         services.TryAddScoped<Applications.ApplicationDesk>();
         services.TryAddScoped<Applications.ApplyForms>();

@@ -22,8 +22,16 @@ public sealed class AwsAccountConnector(
     AwsTransport transport,
     ILogger<AwsAccountConnector> logger)
 {
+    public Task<AwsAccountConnection> ConnectAsync(
+        Guid companyId, string accountId, AwsRolePurpose purpose, CancellationToken cancellationToken = default) =>
+        ConnectAsync(companyId, accountId, purpose, fresh: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(Guid, string, AwsRolePurpose, CancellationToken)"/>; with <paramref name="fresh"/> the role is
+    /// assumed again even when cached credentials look valid (after ExpiredToken, or to check the role still exists).
+    /// </summary>
     public async Task<AwsAccountConnection> ConnectAsync(
-        Guid companyId, string accountId, AwsRolePurpose purpose, CancellationToken cancellationToken = default)
+        Guid companyId, string accountId, AwsRolePurpose purpose, bool fresh, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         if (settings.Mode == AwsMode.Unconfigured)
@@ -43,7 +51,13 @@ public sealed class AwsAccountConnector(
 
         var roleName = purpose == AwsRolePurpose.Diagnosis ? settings.DiagnosisRoleName : settings.ReadOnlyRoleName;
         var spec = new AssumeRoleSpec(AwsArn.Role(accountId, roleName), externalId, SessionName(companyId, purpose), settings.SessionDurationSeconds);
-        var credentials = await cache.GetAsync(CacheKey(companyId, accountId, purpose, externalId), async ct =>
+        var key = CacheKey(companyId, accountId, purpose, externalId);
+        if (fresh)
+        {
+            cache.Invalidate(key);
+        }
+
+        var credentials = await cache.GetAsync(key, async ct =>
         {
             logger.LogInformation("Assuming {Role} in {Account} for company {Company}", roleName, accountId, companyId);
             return await assumer.AssumeRoleAsync(spec, ct);

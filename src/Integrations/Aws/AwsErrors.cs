@@ -17,6 +17,9 @@ public enum AwsErrorKind
     ServiceUnavailable,
     InvalidRequest,
     NotFound,
+
+    /// <summary>The assumed-role session expired (ExpiredTokenException): assume the role again.</summary>
+    CredentialsExpired,
 }
 
 /// <summary>
@@ -49,6 +52,9 @@ public class AwsIntegrationException : Exception
 
     /// <summary>The IAM action that was refused (e.g. <c>securityhub:GetFindings</c>), for <see cref="AwsErrorKind.AccessDenied"/>.</summary>
     public string? MissingPermission { get; internal set; }
+
+    /// <summary>How long AWS asked the caller to wait (<c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
 
     /// <summary>Whether trying again later may succeed (throttling, 5xx).</summary>
     public bool IsTransient => Kind is AwsErrorKind.Throttled or AwsErrorKind.ServiceUnavailable;

@@ -36,6 +36,13 @@ public sealed class AwsOptions : IValidatableObject
     [Required, RegularExpression(@"^[\w+=,.@-]{1,64}$")]
     public string DiagnosisRoleName { get; set; } = "CloudpackPlusDiagnosis";
 
+    /// <summary>
+    /// Where the provider publishes the diagnosis role's CloudFormation template (parameter <c>ExternalId</c>) for the
+    /// console's quick-create link (ACCT-D); CloudFormation reads templates only from S3 URLs.
+    /// </summary>
+    [Url]
+    public string DiagnosisTemplateUrl { get; set; } = "https://cloudpack-plus-templates.s3.ap-northeast-1.amazonaws.com/diagnosis-role.yaml";
+
     /// <summary>Lifetime asked of STS for an assumed-role session (900–43200 s, capped by the role's maximum).</summary>
     [Range(900, 43200)]
     public int SessionDurationSeconds { get; set; } = 3600;

@@ -63,6 +63,9 @@ public sealed record FormField
     /// <summary>For choice: labels of the values by language (value → {ja, en}).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? OptionLabels { get; init; }
 
+    /// <summary>For boolean: an acknowledgement that must be checked (with <see cref="Required"/>, false is refused as missing).</summary>
+    public bool MustBeTrue { get; init; }
+
     /// <summary>For datetime: must be later than now.</summary>
     public bool Future { get; init; }
 

@@ -137,6 +137,8 @@ public sealed record FormSchema(IReadOnlyList<FormField> Fields)
             if (!data.TryGetValue(field.Name, out var value) || value.ValueKind == JsonValueKind.Null
                 || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0)
                 || (field.Type == "terms" && value.ValueKind == JsonValueKind.False)
+                // An acknowledgement (ACCT-1): an unchecked box is no answer.
+                || (field.Type == "boolean" && field.MustBeTrue && value.ValueKind == JsonValueKind.False)
                 || (field.Type is "list" or "file" && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0 && field.MinItems is null or 0))
             {
                 if (field.Required || field.Type == "terms" || field.RequiredWhen?.Holds(data) == true)

@@ -70,17 +70,7 @@ public sealed class LiteServicesFixture : TrainingApplicationFixture
     }
 
     /// <summary>The HTML of the report the instance's RenderReport stored in <paramref name="culture"/> (its PDF is stored beside it).</summary>
-    public async Task<string> ReportHtmlAsync(Guid instanceId, string culture)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var correlation = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking()
-            .Where(i => i.Id == instanceId).Select(i => i.CorrelationId).SingleAsync();
-        var applicationId = Guid.Parse(correlation!);
-        var report = await scope.ServiceProvider.GetRequiredService<Core.Data.CoreDbContext>().Reports.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.ApplicationId == applicationId && r.Culture == culture).OrderByDescending(r => r.GeneratedAt).FirstAsync();
-        Assert.True(report.Pdf.Length > 1000, "the PDF is stored beside the HTML");
-        return System.Text.Encoding.UTF8.GetString(report.Html);
-    }
+    public Task<string> ReportHtmlAsync(Guid instanceId, string culture) => StoredReports.HtmlAsync(Services, instanceId, culture);
 
     /// <summary>The application's workflow instance (variables and status).</summary>
     public async Task<WorkflowInstance> InstanceAsync(Guid applicationId)

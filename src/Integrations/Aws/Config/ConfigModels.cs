@@ -94,3 +94,8 @@ public sealed class StartConfigurationRecorderRequest
 {
     public required string ConfigurationRecorderName { get; set; }
 }
+
+public sealed class StopConfigurationRecorderRequest
+{
+    public required string ConfigurationRecorderName { get; set; }
+}

@@ -24,6 +24,9 @@ public sealed class ConfigServiceClient(AwsTransport transport, AwsEndpoint endp
     public Task<AwsEmptyResponse> StartConfigurationRecorderAsync(StartConfigurationRecorderRequest request, CancellationToken cancellationToken = default) =>
         Send<AwsEmptyResponse>("StartConfigurationRecorder", request, cancellationToken);
 
+    public Task<AwsEmptyResponse> StopConfigurationRecorderAsync(StopConfigurationRecorderRequest request, CancellationToken cancellationToken = default) =>
+        Send<AwsEmptyResponse>("StopConfigurationRecorder", request, cancellationToken);
+
     /// <summary>True when at least one recorder exists and is recording (what ACCT-D checks before enabling Config).</summary>
     public async Task<bool> IsRecordingAsync(CancellationToken cancellationToken = default)
     {

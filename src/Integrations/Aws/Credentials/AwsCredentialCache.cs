@@ -40,6 +40,9 @@ public sealed class AwsCredentialCache(IOptions<AwsOptions> options, TimeProvide
         }
     }
 
+    /// <summary>Forgets the credentials under <paramref name="key"/> (AWS said the session expired or was revoked).</summary>
+    public void Invalidate(string key) => _entries.TryRemove(key, out _);
+
     private bool TryGetFresh(string key, out AwsSessionCredentials credentials)
     {
         if (_entries.TryGetValue(key, out credentials!) && credentials.Expiration - options.Value.CredentialRefreshMargin > time.GetUtcNow())

@@ -25,6 +25,9 @@ public static partial class AwsErrorMapper
                 && message.Contains("Support", StringComparison.OrdinalIgnoreCase) && message.Contains("plan", StringComparison.OrdinalIgnoreCase)
                 => new SupportPlanRequiredException(endpoint.AccountId),
             "OptInRequiredException" => new ComputeOptimizerOptInRequiredException(endpoint.AccountId),
+            "ExpiredTokenException" or "ExpiredToken" => new AwsIntegrationException(AwsErrorKind.CredentialsExpired,
+                $"The session for account {endpoint.AccountId} expired; the role must be assumed again.",
+                $"AWS アカウント {endpoint.AccountId} のセッションの有効期限が切れました。ロールを再度引き受ける必要があります。"),
             "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "UnauthorizedException"
                 => new AwsAccessDeniedException(endpoint.AccountId, MissingPermission(message) ?? $"{service.SigningName}:{operation}", endpoint.RoleName),
             _ when AwsRetryPolicy.IsThrottling(status, code) => new AwsIntegrationException(AwsErrorKind.Throttled,
@@ -39,8 +42,18 @@ public static partial class AwsErrorMapper
                 $"AWS {service.Id} {operation} was refused ({code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)}): {message}",
                 $"AWS {service.Id} {operation} が拒否されました（{code}）: {message}"),
         };
+        error.RetryAfter = RetryAfter(response);
         return Enrich(error, service.Id, operation, code, status, requestId);
     }
+
+    /// <summary>Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3).</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero,
+            _ => null,
+        };
 
     private static AwsIntegrationException Enrich(
         AwsIntegrationException error, string service, string operation, string? code, HttpStatusCode status, string? requestId)

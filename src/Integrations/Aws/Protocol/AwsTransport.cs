@@ -24,7 +24,6 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
         for (var attempt = 1; ; attempt++)
         {
             AwsIntegrationException failure;
-            TimeSpan? retryAfter = null;
             try
             {
                 using var request = await BuildRequestAsync(endpoint, operation, payload, cancellationToken);
@@ -38,7 +37,6 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
                 }
 
                 failure = AwsErrorMapper.Map(endpoint, operation.Name, response, content);
-                retryAfter = response.Headers.RetryAfter?.Delta;
             }
             catch (HttpRequestException ex)
             {
@@ -64,8 +62,9 @@ public sealed class AwsTransport(HttpClient http, AwsRetryOptions retry, TimePro
 
             // A Retry-After the service sent is honoured (up to MaxDelay); otherwise backoff with full jitter.
             var delay = AwsRetryPolicy.Delay(attempt, retry, Random.Shared);
-            if (retryAfter is { } asked && asked > delay)
+            if (failure.RetryAfter is { } asked && asked > delay)
             {
+                // AWS said how long to wait; never wait longer than the configured ceiling.
                 delay = asked < retry.MaxDelay ? asked : retry.MaxDelay;
             }
 

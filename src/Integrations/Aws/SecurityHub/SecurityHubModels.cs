@@ -223,10 +223,19 @@ public sealed class Compliance
     public string? Status { get; set; }
 
     public string? SecurityControlId { get; set; }
+
+    /// <summary>The standards the control is enabled in (consolidated control findings).</summary>
+    public List<AssociatedStandard>? AssociatedStandards { get; set; }
 }
 
 public sealed class Workflow
 {
     /// <summary>NEW, NOTIFIED, RESOLVED, SUPPRESSED.</summary>
     public string? Status { get; set; }
+}
+
+/// <summary>A standard a control belongs to (<c>StandardsId</c>, e.g. <c>standards/cis-aws-foundations-benchmark/v/1.4.0</c>).</summary>
+public sealed class AssociatedStandard
+{
+    public string? StandardsId { get; set; }
 }

@@ -26,7 +26,31 @@ public sealed class SimulatedAccount
 
     public ConcurrentDictionary<string, SimulatedRole> Roles { get; } = new(StringComparer.Ordinal);
 
-    public bool SecurityHubEnabled { get; set; }
+    /// <summary>The region the demo and most tests use (Security Hub state without a region means this one).</summary>
+    public const string HomeRegion = "ap-northeast-1";
+
+    /// <summary>Regions where Security Hub is enabled; any other region answers InvalidAccessException.</summary>
+    public HashSet<string> SecurityHubRegions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Security Hub in <see cref="HomeRegion"/>.</summary>
+    public bool SecurityHubEnabled
+    {
+        get => SecurityHubRegions.Contains(HomeRegion);
+        set
+        {
+            if (value)
+            {
+                SecurityHubRegions.Add(HomeRegion);
+            }
+            else
+            {
+                SecurityHubRegions.Remove(HomeRegion);
+            }
+        }
+    }
+
+    /// <summary>Roles the customer deleted (their stack): never re-created by auto-provisioning, their sessions are refused.</summary>
+    public HashSet<string> DeletedRoles { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset? SecurityHubSubscribedAt { get; set; }
 
@@ -49,6 +73,18 @@ public sealed class SimulatedAccount
     public SimulatedAccount WithRole(string roleName, string externalId, AwsRolePurpose purpose)
     {
         Roles[roleName] = new SimulatedRole(roleName, externalId, AwsRolePermissions.For(purpose));
+        return this;
+    }
+
+    /// <summary>The customer deletes the role's stack: the role is gone and stays gone.</summary>
+    public SimulatedAccount DeleteRole(string roleName)
+    {
+        Roles.TryRemove(roleName, out _);
+        lock (DeletedRoles)
+        {
+            DeletedRoles.Add(roleName);
+        }
+
         return this;
     }
 

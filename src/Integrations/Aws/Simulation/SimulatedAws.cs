@@ -53,6 +53,27 @@ public sealed class SimulatedAws(TimeProvider time)
     /// <summary>Drops every injected fault not yet served.</summary>
     public void ClearFaults() => _faults.Clear();
 
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> are throttled (429 with <c>Retry-After</c>).</summary>
+    public void InjectThrottling(string operation, int times = 1, int retryAfterSeconds = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _faults.Enqueue((operation, new SimulatedAwsException(429, "TooManyRequestsException", "Rate exceeded") { RetryAfterSeconds = retryAfterSeconds }));
+        }
+    }
+
+    /// <summary>Every session issued for the account expires now (the next call answers ExpiredTokenException).</summary>
+    public void ExpireSessions(string accountId)
+    {
+        foreach (var (key, session) in _sessions)
+        {
+            if (session.AccountId == accountId)
+            {
+                _sessions[key] = session with { Expires = Time.GetUtcNow() };
+            }
+        }
+    }
+
     public async Task<SimulatedHttpResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -134,7 +155,7 @@ public sealed class SimulatedAws(TimeProvider time)
             account = AddAccount(accountId);
         }
 
-        if (account is not null && AutoProvision && externalId is not null && !account.Roles.ContainsKey(roleName))
+        if (account is not null && AutoProvision && externalId is not null && !account.Roles.ContainsKey(roleName) && !account.DeletedRoles.Contains(roleName))
         {
             account.WithRole(roleName, externalId, roleName.Contains("Diagnosis", StringComparison.Ordinal) ? AwsRolePurpose.Diagnosis : AwsRolePurpose.ReadOnly);
         }
@@ -189,9 +210,9 @@ public sealed class SimulatedAws(TimeProvider time)
     private static SimulatedHttpResponse JsonError(SimulatedAwsException error)
     {
         var headers = new Dictionary<string, string>(RequestIdHeader()) { ["x-amzn-ErrorType"] = error.Code };
-        if (error.RetryAfterSeconds is { } retryAfter)
+        if (error.RetryAfterSeconds is { } seconds)
         {
-            headers["Retry-After"] = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["__type"] = error.Code, ["message"] = error.Message });

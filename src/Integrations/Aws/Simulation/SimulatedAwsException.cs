@@ -7,7 +7,7 @@ public sealed class SimulatedAwsException(int status, string code, string messag
 
     public string Code { get; } = code;
 
-    /// <summary>Seconds sent as <c>Retry-After</c> (throttling), or null.</summary>
+    /// <summary>Seconds the client should wait (sent as <c>Retry-After</c>), for throttling answers.</summary>
     public int? RetryAfterSeconds { get; init; }
 }
 

@@ -69,6 +69,14 @@ internal static class SimulatedConfig
 
                 account.ConfigRecording = true;
                 return null;
+            case "StopConfigurationRecorder":
+                if (c.String("ConfigurationRecorderName") != account.ConfigRecorderName || account.ConfigRecorderName is null)
+                {
+                    throw SimulatedContext.Invalid("NoSuchConfigurationRecorderException", "Cannot find configuration recorder.");
+                }
+
+                account.ConfigRecording = false;
+                return null;
             default:
                 throw new SimulatedAwsException(400, "UnknownOperationException", operation);
         }

@@ -10,12 +10,12 @@ internal static class SimulatedSecurityHub
         var account = c.Account;
         if (operation == "EnableSecurityHub")
         {
-            if (account.SecurityHubEnabled)
+            if (account.SecurityHubRegions.Contains(c.Region))
             {
                 throw new SimulatedAwsException(409, "ResourceConflictException", "Account is already subscribed to Security Hub.");
             }
 
-            account.SecurityHubEnabled = true;
+            account.SecurityHubRegions.Add(c.Region);
             account.SecurityHubSubscribedAt = c.Now;
             if (c.Body["EnableDefaultStandards"]?.GetValue<bool>() != false)
             {
@@ -26,10 +26,10 @@ internal static class SimulatedSecurityHub
             return new JsonObject();
         }
 
-        if (!account.SecurityHubEnabled)
+        if (!account.SecurityHubRegions.Contains(c.Region))
         {
             throw new SimulatedAwsException(401, "InvalidAccessException",
-                $"Account {account.AccountId} is not subscribed to AWS Security Hub");
+                $"Account {account.AccountId} is not subscribed to AWS Security Hub in {c.Region}");
         }
 
         switch (operation)
@@ -38,12 +38,12 @@ internal static class SimulatedSecurityHub
                 return new JsonObject
                 {
                     ["HubArn"] = $"arn:aws:securityhub:{c.Region}:{account.AccountId}:hub/default",
-                    ["SubscribedAt"] = account.SecurityHubSubscribedAt!.Value.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                    ["SubscribedAt"] = (account.SecurityHubSubscribedAt ?? c.Now).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                     ["AutoEnableControls"] = true,
                     ["ControlFindingGenerator"] = "SECURITY_CONTROL",
                 };
             case "DisableSecurityHub":
-                account.SecurityHubEnabled = false;
+                account.SecurityHubRegions.Remove(c.Region);
                 account.EnabledStandards.Clear();
                 return new JsonObject();
             case "GetEnabledStandards":
@@ -87,7 +87,7 @@ internal static class SimulatedSecurityHub
         var index = start;
         for (; index < c.Account.FindingCount && page.Count < max; index++)
         {
-            var finding = SimulatedData.Finding(c.Account.AccountId, c.Region, index, c.Now);
+            var finding = SimulatedFindings.Finding(c.Account.AccountId, c.Region, index, c.Now);
             if (severities.Count == 0 || severities.Contains(finding["Severity"]!["Label"]!.GetValue<string>()))
             {
                 page.Add(finding);

@@ -53,6 +53,7 @@ public static class AwsRolePermissions
         "config:PutConfigurationRecorder",
         "config:PutDeliveryChannel",
         "config:StartConfigurationRecorder",
+        "config:StopConfigurationRecorder",
     ];
 
     public static IReadOnlyList<string> For(AwsRolePurpose purpose) => purpose == AwsRolePurpose.Diagnosis ? Diagnosis : ReadOnly;

@@ -1,0 +1,63 @@
+using CloudpackPlus.Integrations.Aws;
+using CloudpackPlus.Integrations.Aws.Trust;
+using CloudpackPlus.Workflows.Activities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CloudpackPlus.Activities.AccountDiagnosis;
+
+/// <summary>
+/// Gives the customer's role task what it shows: the CloudFormation console's quick-create link for the diagnosis role
+/// with the company's external id filled in, the role's ARN, and where the filled-in template is downloaded.
+/// </summary>
+[Activity("PrepareDiagnosisRole", DisplayNameJa = "診断ロール作成の準備", DisplayNameEn = "Prepare the diagnosis role", Category = "AWS account diagnosis",
+    Description = "Builds the quick-create link (external id filled in) and the template download for the customer's role task (ACCT-D).")]
+public sealed class PrepareDiagnosisRole : Activity
+{
+    /// <summary>The linked AWS account.</summary>
+    [Input(Description = "AWS account id", Required = true)]
+    public string AccountId { get; set; } = "";
+
+    /// <summary>The company that applied.</summary>
+    [Input(Description = "Company id", Required = true)]
+    public Guid CompanyId { get; set; }
+
+    /// <summary>The console link that opens the stack with every parameter filled in.</summary>
+    [Output(Description = "CloudFormation quick-create link")]
+    public string QuickCreateUrl { get; set; } = "";
+
+    /// <summary>The role the diagnosis will assume.</summary>
+    [Output(Description = "Role ARN")]
+    public string RoleArn { get; set; } = "";
+
+    /// <summary>The portal path of the filled-in template (YAML; <c>?format=json</c> for JSON).</summary>
+    [Output(Description = "Template download path")]
+    public string TemplatePath { get; set; } = "";
+
+    /// <inheritdoc />
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
+        string externalId;
+        await using (var scope = context.Services.CreateAsyncScope())
+        {
+            externalId = (await scope.ServiceProvider.GetRequiredService<RoleTrustService>().GetSetupAsync(CompanyId, context.CancellationToken)).ExternalId;
+        }
+
+        RoleArn = AwsArn.Role(AccountId, options.DiagnosisRoleName);
+        QuickCreateUrl = QuickCreate(options, externalId);
+        TemplatePath = $"/Applications/{context.CorrelationId}/DiagnosisRole";
+        return ActivityResult.Done();
+    }
+
+    /// <summary>https://console.aws.amazon.com/cloudformation/home?region=…#/stacks/quickcreate?templateURL=…&amp;stackName=…&amp;param_…</summary>
+    public static string QuickCreate(AwsOptions options, string externalId)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        static string E(string value) => Uri.EscapeDataString(value);
+        return $"https://console.aws.amazon.com/cloudformation/home?region={E(options.DefaultRegion)}#/stacks/quickcreate"
+            + $"?templateURL={E(options.DiagnosisTemplateUrl)}&stackName={E(options.DiagnosisRoleName)}"
+            + $"&param_ExternalId={E(externalId)}&param_ProviderPrincipalArn={E(options.ProviderPrincipalArn)}&param_RoleName={E(options.DiagnosisRoleName)}";
+    }
+}
