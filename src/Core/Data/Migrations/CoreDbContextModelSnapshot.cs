@@ -1225,7 +1225,7 @@ namespace CloudpackPlus.Core.Data.Migrations
 
                     b.ToTable("people", "core", t =>
                         {
-                            t.HasCheckConstraint("ck_people_company_matches_role", "(role IN ('Csm','Admin','Partner')) = (company_id IS NULL)");
+                            t.HasCheckConstraint("ck_people_company_matches_role", "(role IN ('Csm','CsmLead','Admin','Partner')) = (company_id IS NULL)");
                         });
                 });
 
