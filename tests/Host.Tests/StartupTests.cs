@@ -18,11 +18,11 @@ public sealed class StartupTests(CloudpackAppFactory app) : IClassFixture<Cloudp
         Assert.Contains(first, l => l.StartsWith("created company DEMO", StringComparison.Ordinal));
         Assert.All(second, l => Assert.StartsWith("found ", l, StringComparison.Ordinal));
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.companies"));
-        Assert.Equal(4, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.people"));
-        Assert.Equal(2, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.people WHERE company_id IS NULL"));
+        Assert.Equal(5, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.people")); // with the WEB-L demo partner
+        Assert.Equal(3, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.people WHERE company_id IS NULL"));
         // A populated inbox and application page (TRAIN-1): one task waits on the CSM, one on the representative.
         Assert.Contains(first, l => l.StartsWith("created training applications A-2026-", StringComparison.Ordinal));
-        Assert.Equal(2, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.applications"));
+        Assert.Equal(3, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.applications")); // two TRAIN-1, one WEB-L
         Assert.Equal("agree,confirm", await app.Database.ScalarAsync<string>(
             "SELECT string_agg(node_id, ',' ORDER BY node_id) FROM wf.tasks WHERE status = 'Open'"));
     }

@@ -95,7 +95,7 @@ public static class AuthorizationTable
         ["Staff/Reports/Templates"] = ("/Staff/Reports/Templates", Staff),
         ["Staff/Reports/Templates/Index"] = ("/Staff/Reports/Templates/Index", Staff),
         // A service with neither a model source, a shipped template nor a published version: staff get 404.
-        ["Staff/Reports/Templates/{service}/{culture}"] = ("/Staff/Reports/Templates/NO-SUCH/ja-JP", ["login", "mfa", "denied", "denied", "denied", "404", "404"]),
+        ["Staff/Reports/Templates/{service}/{culture}"] = ("/Staff/Reports/Templates/NO-SUCH/ja-JP", ["login", "mfa", "denied", "denied", "denied", "404", "404", "404", "denied"]),
         ["Staff/TrainingMenu"] = ("/Staff/TrainingMenu", Staff),
         ["Staff/TrainingMenu/Index"] = ("/Staff/TrainingMenu/Index", Staff),
         ["Staff/TrainingMenu/Edit/{id:guid?}"] = ("/Staff/TrainingMenu/Edit", Staff),
