@@ -10,37 +10,13 @@ namespace CloudpackPlus.Activities.CostLite;
 /// COST-L's collection (background): Trusted Advisor cost checks, Compute Optimizer (EC2, EBS, Lambda,
 /// Auto Scaling) and 12 full months of Cost Explorer spend by service, through the company's read-only role.
 /// Keeps aggregates only (<see cref="CostLiteSummary"/>). A refused permission leaves by <c>AccessDenied</c>
-/// with <see cref="MissingPermission"/>, for a customer task and a retry.
+/// with <see cref="AccountCollectionActivity.MissingPermission"/>, for a customer task and a retry.
 /// </summary>
 [Activity("CollectCostLite", DisplayNameJa = "コスト情報の収集(COST-L)", DisplayNameEn = "Collect cost data (COST-L)", Category = "AWS",
     Kind = ActivityKind.Background, MaxAttempts = 3, Outcomes = ["Done", "AccessDenied"],
     Description = "Reads Trusted Advisor cost checks, Compute Optimizer recommendations and 12 months of Cost Explorer spend; keeps aggregates.")]
-public sealed class CollectCostLite : Activity
+public sealed class CollectCostLite : AccountCollectionActivity
 {
-    /// <summary>The linked AWS account (12 digits).</summary>
-    [Input(Description = "AWS account id", Required = true)]
-    public string Account { get; set; } = "";
-
-    /// <summary>The company the account is linked to.</summary>
-    [Input(Description = "Company id", Required = true)]
-    public Guid CompanyId { get; set; }
-
-    /// <summary>The region Compute Optimizer is read in.</summary>
-    [Input(Description = "Region (default ap-northeast-1)")]
-    public string? Region { get; set; }
-
-    /// <summary>The aggregates, as a plain value (keep it with SetVariable as <c>costLite</c>).</summary>
-    [Output(Description = "Collected aggregates")]
-    public Dictionary<string, object?>? Summary { get; set; }
-
-    /// <summary>The IAM action AWS refused (outcome AccessDenied).</summary>
-    [Output(Description = "Missing permission")]
-    public string? MissingPermission { get; set; }
-
-    /// <summary>What went wrong, in Japanese and English (outcome AccessDenied).</summary>
-    [Output(Description = "Problem")]
-    public string? Problem { get; set; }
-
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -14,32 +14,8 @@ namespace CloudpackPlus.Activities.SecurityLite;
 [Activity("CollectSecurityLite", DisplayNameJa = "セキュリティ情報の収集(SEC-L)", DisplayNameEn = "Collect security data (SEC-L)", Category = "AWS",
     Kind = ActivityKind.Background, MaxAttempts = 3, Outcomes = ["Done", "AccessDenied"],
     Description = "Reads the Well-Architected security pillar (creating or reusing the account's workload) and Trusted Advisor security checks.")]
-public sealed class CollectSecurityLite : Activity
+public sealed class CollectSecurityLite : AccountCollectionActivity
 {
-    /// <summary>The linked AWS account (12 digits).</summary>
-    [Input(Description = "AWS account id", Required = true)]
-    public string Account { get; set; } = "";
-
-    /// <summary>The company the account is linked to.</summary>
-    [Input(Description = "Company id", Required = true)]
-    public Guid CompanyId { get; set; }
-
-    /// <summary>The Well-Architected Tool's region.</summary>
-    [Input(Description = "Region (default ap-northeast-1)")]
-    public string? Region { get; set; }
-
-    /// <summary>The summary, as a plain value (keep it with SetVariable as <c>secLite</c>).</summary>
-    [Output(Description = "Collected summary")]
-    public Dictionary<string, object?>? Summary { get; set; }
-
-    /// <summary>The IAM action AWS refused (outcome AccessDenied).</summary>
-    [Output(Description = "Missing permission")]
-    public string? MissingPermission { get; set; }
-
-    /// <summary>What went wrong, in Japanese and English (outcome AccessDenied).</summary>
-    [Output(Description = "Problem")]
-    public string? Problem { get; set; }
-
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
