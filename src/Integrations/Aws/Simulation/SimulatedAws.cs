@@ -54,13 +54,8 @@ public sealed class SimulatedAws(TimeProvider time)
     public void ClearFaults() => _faults.Clear();
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> are throttled (429 with <c>Retry-After</c>).</summary>
-    public void InjectThrottling(string operation, int times = 1, int retryAfterSeconds = 1)
-    {
-        for (var i = 0; i < times; i++)
-        {
-            _faults.Enqueue((operation, new SimulatedAwsException(429, "TooManyRequestsException", "Rate exceeded") { RetryAfterSeconds = retryAfterSeconds }));
-        }
-    }
+    public void InjectThrottling(string operation, int times = 1, int retryAfterSeconds = 1) =>
+        InjectFault(operation, 429, "TooManyRequestsException", times, "Rate exceeded", retryAfterSeconds);
 
     /// <summary>Every session issued for the account expires now (the next call answers ExpiredTokenException).</summary>
     public void ExpireSessions(string accountId)
