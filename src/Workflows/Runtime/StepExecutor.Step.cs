@@ -39,6 +39,12 @@ internal sealed partial class StepExecutor
         /// <summary>A batch on the step's connection and transaction (one round trip for several statements).</summary>
         internal NpgsqlBatch CreateBatch() => new(resources.Npgsql, resources.NpgsqlTransaction);
 
+        /// <summary>
+        /// The step's whole write, left for the executor to send without a transaction block: set by a
+        /// <see cref="ApplyAsync"/> told it is the step's last act, when nothing before it began the transaction.
+        /// </summary>
+        internal NpgsqlBatch? FinalBatch { get; private set; }
+
         /// <summary>Saves what callers changed through <see cref="Db"/>.</summary>
         internal async Task SaveTrackedAsync()
         {
@@ -119,8 +125,11 @@ internal sealed partial class StepExecutor
         /// <summary>
         /// Writes the step's outcome into the tracked instance and the change set. <paramref name="ifPublished"/>: a new
         /// instance goes in only if its version is still the published one (a start from <see cref="PublishedVersions"/>).
+        /// <paramref name="last"/>: the caller does nothing in the step afterwards; if nothing so far began the transaction
+        /// (no read, no tracked or domain write: a start that ran to its end or first wait without bookmarks), the batch is
+        /// not sent here but by the executor, alone, saving the COMMIT's round trip.
         /// </summary>
-        public async Task ApplyAsync(WorkflowInstance instance, StepRun run, bool ifPublished = false)
+        public async Task ApplyAsync(WorkflowInstance instance, StepRun run, bool ifPublished = false, bool last = false)
         {
             var state = run.State;
             var flow = state.Flow;
@@ -207,6 +216,15 @@ internal sealed partial class StepExecutor
             instance.UpdatedAt = now;
             var isNew = !_locked.Contains(instance.Id);
             var trimTo = !isNew && flow.JournalSeq > owner.MaxJournalEntries ? flow.JournalSeq - owner.MaxJournalEntries : (long?)null;
+            if (last && resources.BegunTransaction is null && _db is null)
+            {
+                var final = new NpgsqlBatch(resources.Npgsql);
+                StepWriter.AddInstance(final, instance, isNew, ifPublished);
+                StepWriter.AddJournal(final, instance.Id, run.Effects.Journal, trimTo);
+                FinalBatch = final;
+                return;
+            }
+
             await using (var batch = CreateBatch())
             {
                 StepWriter.AddInstance(batch, instance, isNew, ifPublished);

@@ -46,24 +46,50 @@ internal sealed partial class StepExecutor(
         Exception? failure = null;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            step = new Step(this, new StepResources(connection, transaction, scope.ServiceProvider), scope.ServiceProvider, cancellationToken);
+            var resources = new StepResources(connection, scope.ServiceProvider);
+            step = new Step(this, resources, scope.ServiceProvider, cancellationToken);
             try
             {
                 result = await body(step);
                 if (step.RolledBack)
                 {
-                    await transaction.RollbackAsync(cancellationToken);
+                    if (resources.BegunTransaction is { } begun)
+                    {
+                        await begun.RollbackAsync(cancellationToken);
+                    }
+
                     return result;
                 }
 
-                await step.SaveTrackedAsync();
-                await transaction.CommitAsync(cancellationToken);
+                if (step.FinalBatch is { } final)
+                {
+                    // The step's only write: one batch, one round trip, atomic without a transaction block (the
+                    // statements up to the batch's Sync form one implicit transaction).
+                    await using (final)
+                    {
+                        await final.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                }
+                else
+                {
+                    await step.SaveTrackedAsync();
+                    await resources.NpgsqlTransaction.CommitAsync(cancellationToken);
+                }
             }
             catch (Exception e) when (step.FailureTarget is not null && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 failure = e;
-                await StepFailureRecorder.TryRollbackAsync(transaction);
+                if (resources.BegunTransaction is { } begun)
+                {
+                    await StepFailureRecorder.TryRollbackAsync(begun);
+                }
+            }
+            finally
+            {
+                if (resources.BegunTransaction is { } begun)
+                {
+                    await begun.DisposeAsync();
+                }
             }
         }
 

@@ -8,18 +8,24 @@ namespace CloudpackPlus.Workflows.Runtime;
 /// <summary>
 /// The step's connection and transaction, shared with any module DbContext an activity asks for.
 /// An activity that touches the database gets a savepoint, so its failure undoes only its own writes.
+/// The transaction begins on first use (Npgsql sends the BEGIN with the next command): a step whose only write is its
+/// final batch may run that batch without one (see <see cref="StepExecutor.Step.ApplyAsync"/>).
 /// </summary>
-internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransaction transaction, IServiceProvider services)
+internal sealed class StepResources(NpgsqlConnection connection, IServiceProvider services)
 {
     private const string Savepoint = "wf_activity";
     private readonly Dictionary<Type, DbContext> _contexts = [];
+    private NpgsqlTransaction? _transaction;
     private bool _savepoint;
 
     /// <summary>The step's connection, without taking a savepoint (the runtime's own writes).</summary>
     internal NpgsqlConnection Npgsql => connection;
 
-    /// <summary>The step's transaction, without taking a savepoint.</summary>
-    internal NpgsqlTransaction NpgsqlTransaction => transaction;
+    /// <summary>The step's transaction (begun now if it has not been), without taking a savepoint.</summary>
+    internal NpgsqlTransaction NpgsqlTransaction => _transaction ??= connection.BeginTransaction();
+
+    /// <summary>The transaction, if anything in the step has begun it.</summary>
+    internal NpgsqlTransaction? BegunTransaction => _transaction;
 
     /// <summary>The first activity this step began (a retry from an incident re-runs it).</summary>
     public StepActivity? EntryNode { get; private set; }
@@ -41,7 +47,7 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
         get
         {
             EnsureSavepoint();
-            return transaction;
+            return NpgsqlTransaction;
         }
     }
 
@@ -56,7 +62,7 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
 
         var context = services.GetRequiredService<TContext>();
         context.Database.SetDbConnection(connection);
-        context.Database.UseTransaction(transaction);
+        context.Database.UseTransaction(NpgsqlTransaction);
         _contexts[typeof(TContext)] = context;
         return context;
     }
@@ -85,7 +91,7 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
 
         if (_savepoint)
         {
-            await transaction.ReleaseAsync(Savepoint, cancellationToken);
+            await NpgsqlTransaction.ReleaseAsync(Savepoint, cancellationToken);
             _savepoint = false;
         }
     }
@@ -113,7 +119,7 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
         _savepoint = false;
         try
         {
-            await transaction.RollbackAsync(Savepoint, cancellationToken);
+            await NpgsqlTransaction.RollbackAsync(Savepoint, cancellationToken);
         }
         catch (Exception e) when (cause is not null && e is not OperationCanceledException)
         {
@@ -125,7 +131,7 @@ internal sealed class StepResources(NpgsqlConnection connection, NpgsqlTransacti
     {
         if (!_savepoint)
         {
-            transaction.Save(Savepoint);
+            NpgsqlTransaction.Save(Savepoint);
             _savepoint = true;
         }
     }

@@ -92,7 +92,7 @@ internal sealed class WorkflowRuntime(StepExecutor executor, IServiceProvider se
                 run.State.Flow.Queue.Add(run.Plan.StartNodeId);
                 step.Journal(run, JournalKinds.InstanceStarted, null, startedBy, null);
                 await executor.Interpreter.RunAsync(run);
-                await step.ApplyAsync(instance, run, ifPublished: cached is not null);
+                await step.ApplyAsync(instance, run, ifPublished: cached is not null, last: true);
                 return new StartResult(instance.Id, true, instance.Status);
             }, cancellationToken);
         }
