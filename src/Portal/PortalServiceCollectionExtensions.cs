@@ -203,6 +203,7 @@ public static class PortalServiceCollectionExtensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/Error/500");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseMiddleware<ControlCharacterGuard>();
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = AssetsPath,

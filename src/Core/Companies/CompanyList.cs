@@ -45,7 +45,7 @@ public sealed class CompanyList(CoreDbContext db, TimeProvider clock)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(c => c.Code).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await query.OrderBy(c => c.Code).Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Select(c => new CompanyListRow(
                 c.Id, c.Code, c.Name, c.Status,
                 db.RankAssignments.Where(r => r.CompanyId == c.Id && r.FiscalYear == fiscalYear).OrderByDescending(r => r.Id).Select(r => (Rank?)r.Rank).FirstOrDefault(),

@@ -14,10 +14,10 @@ public sealed class ErrorModel : PageModel
 
     public string TextKey { get; private set; } = "Error.Text";
 
-    public void OnGet(int code) => Show(code);
+    public void OnGet([Microsoft.AspNetCore.Mvc.FromRoute] int code) => Show(code);
 
     // Re-executed POSTs (e.g. a form to another company's record) land here too.
-    public void OnPost(int code) => Show(code);
+    public void OnPost([Microsoft.AspNetCore.Mvc.FromRoute] int code) => Show(code);
 
     private void Show(int code)
     {

@@ -39,7 +39,7 @@ internal static class IncidentList
 
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows.OrderByDescending(r => r.x.CreatedAt).ThenByDescending(r => r.x.Id)
-            .Skip((page - 1) * size).Take(size)
+            .Skip((int)Math.Min((page - 1L) * size, int.MaxValue)).Take(size)
             .Select(r => new IncidentRow(r.x.Id, r.i.Id, r.i.DefinitionId, r.i.Version, r.i.Status, r.x.NodeId, r.x.ActivityType,
                 r.x.Error, r.x.Attempts, r.x.CreatedAt, r.x.ResolvedAt, r.x.Resolution, r.x.ResolvedBy))
             .ToListAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.Net;
-using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Portal.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,25 +43,10 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
     [Trait("Spec", "WEB-L")]
     public async Task EveryEndpoint_AnswersEveryKindOfUser_AsTheTableSays()
     {
-        var a = await app.CreateCompanyAsync("AUTHA", "権限 A 株式会社");
-        var b = await app.CreateCompanyAsync("AUTHB", "権限 B 株式会社");
-        var member = await app.CreateAccountAsync(a, PersonRole.Member, "member@autha.example.jp");
-        var accounts = new Dictionary<Asker, TestAccount?>
-        {
-            [Asker.Anonymous] = null,
-            [Asker.MfaNotSet] = await app.CreateAccountAsync(a, PersonRole.Member, "nomfa@autha.example.jp", withMfa: false),
-            [Asker.Member] = member,
-            [Asker.Representative] = await app.CreateAccountAsync(a, PersonRole.Representative, "rep@autha.example.jp"),
-            [Asker.OtherCompanysRepresentative] = await app.CreateAccountAsync(b, PersonRole.Representative, "rep@authb.example.jp"),
-            [Asker.Csm] = await app.CreateAccountAsync(null, PersonRole.Csm, "csm@auth.cloudpack.example.jp"),
-            [Asker.CsmLead] = await app.CreateAccountAsync(null, PersonRole.CsmLead, "lead@auth.cloudpack.example.jp"),
-            [Asker.Admin] = await app.CreateAccountAsync(null, PersonRole.Admin, "admin@auth.cloudpack.example.jp"),
-            [Asker.Partner] = await app.CreateAccountAsync(null, PersonRole.Partner, "partner@auth.kdsec.example.jp"),
-        };
-        var training = await app.StartTrainingAsync(a, accounts[Asker.Representative]!, accounts[Asker.Csm]!);
+        var world = await AuthorizationWorld.CreateAsync(app);
 
         var failures = new List<string>();
-        foreach (var (asker, account) in accounts)
+        foreach (var (asker, account) in world.Accounts)
         {
             using var client = new PortalClient(app);
             if (account is not null)
@@ -72,14 +56,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
 
             foreach (var (pattern, (url, expected)) in AuthorizationTable.Rows)
             {
-                var path = url.Replace("{member}", member.UserId.ToString(), StringComparison.Ordinal)
-                    .Replace("{company}", a.ToString(), StringComparison.Ordinal)
-                    .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                    .Replace("{application}", training.ApplicationId.ToString(), StringComparison.Ordinal)
-                    .Replace("{attachment}", training.AttachmentId.ToString(), StringComparison.Ordinal)
-                    .Replace("{file}", training.FileId.ToString(), StringComparison.Ordinal)
-                    .Replace("{report}", training.ReportId.ToString(), StringComparison.Ordinal)
-                    .Replace("{task}", training.CsmTaskId.ToString(), StringComparison.Ordinal);
+                var path = world.Fill(url);
                 // "POST /path" and "PUT /path" rows: endpoints that only take those are checked with an empty JSON body.
                 var method = path.StartsWith("POST ", StringComparison.Ordinal) ? "POST" : path.StartsWith("PUT ", StringComparison.Ordinal) ? "PUT" : "GET";
                 path = method == "GET" ? path : path[(method.Length + 1)..];

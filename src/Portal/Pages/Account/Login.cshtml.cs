@@ -24,10 +24,17 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        Email = Email?.Trim() ?? "";
+        if (Email.Length == 0 || string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(string.Empty, text["Login.Invalid"]);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            var user = await users.FindByEmailAsync(Email.Trim());
+            var user = await users.FindByEmailAsync(Email);
             RememberCulture(Response, user?.Culture);
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace CloudpackPlus.Portal.Security;
+
+/// <summary>
+/// Refuses (400) a query string or form whose values hold control characters other than tab and line breaks, and a
+/// form body that cannot be read: no page has a use for them, and a NUL reaching PostgreSQL breaks the statement.
+/// </summary>
+internal sealed class ControlCharacterGuard(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        // The status-code page re-executes the request: it must render, not be refused again.
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && await IsHostileAsync(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static async Task<bool> IsHostileAsync(HttpRequest request)
+    {
+        if (request.Query.Any(q => HasControl(q.Key) || HasControl(q.Value)))
+        {
+            return true;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return false;
+        }
+
+        try
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return form.Any(f => HasControl(f.Key) || HasControl(f.Value)) || form.Files.Any(f => HasControl(f.FileName) || HasControl(f.Name));
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return true;
+        }
+    }
+
+    private static bool HasControl(StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (HasControl(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasControl(string? value) => value is not null && value.AsSpan().IndexOfAny(Forbidden) >= 0;
+
+    /// <summary>C0 controls except tab, line feed and carriage return, and DEL.</summary>
+    private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F']);
+}
