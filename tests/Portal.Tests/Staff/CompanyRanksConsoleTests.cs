@@ -66,7 +66,7 @@ public sealed class CompanyRanksConsoleTests(PortalAppFactory app) : IClassFixtu
         using var __ = csm;
         var page = $"/Staff/Companies/{company}/Ranks";
         var fy = FiscalYear.Current(app.Clock).StartYear;
-        var version = await app.Database.ScalarAsync<long>($"SELECT max(id) FROM core.rank_assignments WHERE company_id = '{company}' AND fiscal_year = {fy}");
+        var version = await app.Database.ScalarAsync<long>($"SELECT coalesce(max(id), 0) FROM core.rank_assignments WHERE company_id = '{company}' AND fiscal_year = {fy}");
         Dictionary<string, string> Fields(string reason, long current) => new()
         {
             ["fiscalYear"] = fy.ToString(System.Globalization.CultureInfo.InvariantCulture), ["rank"] = "Platinum", ["reason"] = reason,

@@ -37,7 +37,7 @@ public sealed partial class RanksAdminConsoleTests(PortalAppFactory app) : IClas
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         using var disordered = await admin.PostFormAsync("/Staff/Ranks", Fields(next + 1, "0", 1));
         Assert.Equal(HttpStatusCode.BadRequest, disordered.StatusCode);
-        Assert.Contains("プラチナ > ゴールド", await disordered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("しきい値はプラチナ", await disordered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var past = await admin.PostFormAsync("/Staff/Ranks", Fields(next - 2, "0"));
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         using var huge = await admin.PostFormAsync("/Staff/Ranks", Fields(next, "0", long.MaxValue));
