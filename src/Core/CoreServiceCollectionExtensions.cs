@@ -59,6 +59,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<QuoteRequestService>();
         services.TryAddScoped<BusinessCalendarService>();
         services.TryAddScoped<FiscalYearRolloverService>();
+        services.TryAddScoped<RolloverDryRun>();
+        services.TryAddScoped<TransactionAmountService>();
+        services.TryAddScoped<AmountImportService>();
         services.TryAddScoped<Applications.TrainingMenuService>();
         services.TryAddScoped<Terms.TermsService>();
         services.TryAddScoped<WebScan.ScanStatistics>();

@@ -49,6 +49,8 @@ public static class PortalServiceCollectionExtensions
         services.AddCloudpackPortalMail();
         services.AddScoped<AccountService>();
         services.AddScoped<Audit.StaffAudit>();
+        services.AddScoped<Audit.AuditQuery>();
+        services.AddScoped<StaffAccounts>();
         services.AddScoped<CompanyOverview>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.ApplicationActions>();
@@ -90,6 +92,10 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
                 // Programme settings are the admins' (docs/portal.md, the role matrix).
                 o.Conventions.AuthorizeFolder("/Staff/Catalogue", PortalRoles.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Staff/Ranks", PortalRoles.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Staff/Calendar", PortalRoles.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Staff/Staff", PortalRoles.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Staff/Audit", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Partner", PortalRoles.PartnerPolicy);
             })
             .AddViewLocalization()

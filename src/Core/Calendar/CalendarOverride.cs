@@ -22,6 +22,9 @@ public sealed class CalendarOverride
     public Guid? UpdatedBy { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>xmin: an admin edit names the version it saw.</summary>
+    public uint RowVersion { get; set; }
 }
 
 internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<CalendarOverride>
@@ -30,6 +33,7 @@ internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("calendar_overrides");
         builder.HasKey(o => o.Date);
+        builder.Property(o => o.RowVersion).IsRowVersion();
         builder.Property(o => o.NameJa).HasMaxLength(100);
         builder.Property(o => o.NameEn).HasMaxLength(100);
     }

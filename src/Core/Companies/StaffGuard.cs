@@ -17,6 +17,9 @@ internal static class StaffGuard
         }
     }
 
+    /// <summary>The longest reason a ledger entry, rank assignment or reservation stores (their columns hold 1000).</summary>
+    public const int MaxReasonLength = 500;
+
     public static string RequireReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
@@ -24,7 +27,13 @@ internal static class StaffGuard
             throw new ProgrammeRuleException("reason_required", "理由を入力してください。", "A reason is required.");
         }
 
-        return reason.Trim();
+        var text = reason.Trim();
+        if (text.Length > MaxReasonLength)
+        {
+            throw new ProgrammeRuleException("reason_too_long", $"理由は{MaxReasonLength}文字以内で入力してください。", $"A reason can be at most {MaxReasonLength} characters.");
+        }
+
+        return text;
     }
 }
 

@@ -50,6 +50,8 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<RankThresholds> RankThresholds => Set<RankThresholds>();
 
+    public DbSet<AmountImportBatch> AmountImportBatches => Set<AmountImportBatch>();
+
     public DbSet<RankAssignment> RankAssignments => Set<RankAssignment>();
 
     public DbSet<AnnualTransaction> AnnualTransactions => Set<AnnualTransaction>();

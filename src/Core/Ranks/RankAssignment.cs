@@ -59,6 +59,9 @@ public sealed class AnnualTransaction : ICompanyOwned
     public Guid? RecordedBy { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>xmin: a staff edit names the version it saw (someone else's save in between answers a conflict).</summary>
+    public uint RowVersion { get; set; }
 }
 
 internal sealed class RankAssignmentConfiguration : IEntityTypeConfiguration<RankAssignment>
@@ -82,6 +85,7 @@ internal sealed class AnnualTransactionConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("annual_transactions", t => t.HasCheckConstraint("ck_annual_transactions_amount", "amount_yen >= 0"));
         builder.HasKey(t => new { t.CompanyId, t.CalendarYear });
+        builder.Property(t => t.RowVersion).IsRowVersion();
         builder.HasOne<Company>().WithMany().HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -38,11 +38,26 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
             .OrderByDescending(t => t.FiscalYear).FirstOrDefaultAsync(cancellationToken)
         ?? RankThresholds.Default;
 
-    /// <summary>RANK-2: an admin sets the thresholds for a fiscal year (and the years after it until the next row).</summary>
-    public async Task<RankThresholds> SetThresholdsAsync(FiscalYear fiscalYear, long platinumMinYen, long goldMinYen, long silverMinYen, long bronzeMinYen, Guid staffId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// RANK-2: an admin sets the thresholds for a fiscal year (and the years after it until the next row).
+    /// With <paramref name="expectedVersion"/> (0 = "the year had no row of its own") a save in between is refused.
+    /// </summary>
+    public async Task<RankThresholds> SetThresholdsAsync(
+        FiscalYear fiscalYear, long platinumMinYen, long goldMinYen, long silverMinYen, long bronzeMinYen, Guid staffId,
+        uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await db.RequireStaffAsync(staffId, cancellationToken);
         var row = await db.RankThresholds.SingleOrDefaultAsync(t => t.FiscalYear == fiscalYear.StartYear, cancellationToken);
+        if (expectedVersion is { } version && (row?.RowVersion ?? 0) != version)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        if (row is not null && expectedVersion is not null)
+        {
+            db.Entry(row).Property(t => t.RowVersion).OriginalValue = expectedVersion.Value;
+        }
+
         if (row is null)
         {
             row = new RankThresholds { FiscalYear = fiscalYear.StartYear };
@@ -62,7 +77,7 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
                 "Thresholds must satisfy Platinum > Gold > Silver > Bronze > 0.");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrConflictAsync(cancellationToken);
         return row;
     }
 
@@ -115,6 +130,10 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
     /// grant; a lowering takes nothing back.
     /// </summary>
     public Task<RankAssignment> OverrideAsync(Guid companyId, FiscalYear fiscalYear, Rank rank, string reason, Guid staffId, CancellationToken cancellationToken = default) =>
+        OverrideAsync(companyId, fiscalYear, rank, reason, staffId, null, cancellationToken);
+
+    /// <summary>As above, from a form that showed the year's latest assignment <paramref name="expectedLatestId"/> (0: none): a newer one refuses it as a conflict.</summary>
+    public Task<RankAssignment> OverrideAsync(Guid companyId, FiscalYear fiscalYear, Rank rank, string reason, Guid staffId, long? expectedLatestId, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async () =>
         {
             var text = StaffGuard.RequireReason(reason);
@@ -127,6 +146,16 @@ public sealed class RankService(CoreDbContext db, TimeProvider clock)
             await db.RequireCompanyAsync(companyId, cancellationToken);
             var now = clock.GetUtcNow();
             var account = await db.LockTicketAccountAsync(companyId, fiscalYear.StartYear, now, cancellationToken);
+            if (expectedLatestId is { } expected && expected != ((await GetAssignmentAsync(companyId, fiscalYear, cancellationToken))?.Id ?? 0))
+            {
+                throw new ConcurrencyConflictException();
+            }
+
+            if (!Enum.IsDefined(rank))
+            {
+                throw new ProgrammeRuleException("rank_unknown", "ランクを選んでください。", "Choose a rank.");
+            }
+
             var assignment = new RankAssignment
             {
                 CompanyId = companyId, FiscalYear = fiscalYear.StartYear, Rank = rank, Source = RankSource.Override,

@@ -25,6 +25,9 @@ public sealed class RankThresholds
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>xmin: an admin edit names the version it saw.</summary>
+    public uint RowVersion { get; set; }
+
     /// <summary>
     /// The source gives no amounts; these defaults (monthly AWS spend through the provider of
     /// roughly ¥2.5M / ¥800k / ¥250k / ¥50k) are documented in docs/core-domain.md.
@@ -59,5 +62,6 @@ internal sealed class RankThresholdsConfiguration : IEntityTypeConfiguration<Ran
             "platinum_min_yen > gold_min_yen AND gold_min_yen > silver_min_yen AND silver_min_yen > bronze_min_yen AND bronze_min_yen > 0"));
         builder.HasKey(t => t.FiscalYear);
         builder.Property(t => t.FiscalYear).ValueGeneratedNever();
+        builder.Property(t => t.RowVersion).IsRowVersion();
     }
 }

@@ -154,6 +154,13 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
 
     /// <summary>A staff correction (±) with a reason; the balance may not go below zero.</summary>
     public Task<TicketLedgerEntry> AdjustAsync(Guid companyId, FiscalYear fiscalYear, int amount, string reason, Guid staffId, CancellationToken cancellationToken = default) =>
+        AdjustAsync(companyId, fiscalYear, amount, reason, staffId, null, cancellationToken);
+
+    /// <summary>
+    /// As above, from a form that showed the ledger up to entry <paramref name="expectedLastEntryId"/> (0: none):
+    /// an entry written since (someone else's, or the same form posted twice) refuses it as a conflict.
+    /// </summary>
+    public Task<TicketLedgerEntry> AdjustAsync(Guid companyId, FiscalYear fiscalYear, int amount, string reason, Guid staffId, long? expectedLastEntryId, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async () =>
         {
             var text = StaffGuard.RequireReason(reason);
@@ -169,6 +176,16 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
             if (account.LapsedAt is not null)
             {
                 throw new ProgrammeRuleException("fiscal_year_closed", $"{fiscalYear} のチケットは失効済みのため調整できません。", $"{fiscalYear}'s tickets have lapsed; it cannot be adjusted.");
+            }
+
+            if (expectedLastEntryId is { } expected)
+            {
+                var last = await db.TicketLedger.IgnoreQueryFilters()
+                    .Where(e => e.CompanyId == companyId && e.FiscalYear == fiscalYear.StartYear).MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+                if (last != expected)
+                {
+                    throw new ConcurrencyConflictException();
+                }
             }
 
             var balance = await db.SumBalanceAsync(companyId, fiscalYear.StartYear, cancellationToken);

@@ -34,6 +34,7 @@ public sealed class AccountService(
 {
     public const string AccountIssuedTemplate = "account-issued";
     public const string LoginReissuedTemplate = "login-reissued";
+    public const string MfaResetTemplate = "mfa-reset";
 
     /// <summary>Creates the person (or reuses the company's existing one) and the account with a temporary password mailed to it.</summary>
     public async Task<AccountResult> IssueAsync(NewAccount request, Actor actor, CancellationToken cancellationToken)
@@ -140,7 +141,11 @@ public sealed class AccountService(
         return new AccountResult(user, []);
     }
 
-    /// <summary>USER-2: the authenticator and recovery codes are removed; the next sign-in enrols again.</summary>
+    /// <summary>
+    /// USER-2, MFA-1: the authenticator and recovery codes are removed and, always with it, a new temporary password
+    /// is mailed (whoever asked for the reset must not be able to sign in as the user): one transaction with the audit
+    /// entry and the mail; every session is signed out and the next sign-in enrols MFA again.
+    /// </summary>
     public async Task<AccountResult> ResetMfaAsync(Guid userId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -150,15 +155,26 @@ public sealed class AccountService(
             return AccountResult.Fail(ErrorCodes.NotFound);
         }
 
+        var password = TemporaryPassword.Create();
         await using var transaction = await identity.Database.BeginTransactionAsync(cancellationToken);
+        await users.RemovePasswordAsync(user);
+        var added = await users.AddPasswordAsync(user, password);
+        if (!added.Succeeded)
+        {
+            return AccountResult.Fail([.. added.Errors.Select(e => e.Code)]);
+        }
+
+        user.MustChangePassword = true;
         user.TotpSecretProtected = null;
         user.LastTotpTimeStep = null;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0); // replaces the codes with none
         await users.UpdateSecurityStampAsync(user);
-        Audit(actor, "user.mfa-reset", user, null);
+        Mail(user, MfaResetTemplate, password);
+        Audit(actor, "user.mfa-reset", user, "MFA reset; new temporary password mailed");
         await identity.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.DispatchStaged();
         return new AccountResult(user, []);
     }
 

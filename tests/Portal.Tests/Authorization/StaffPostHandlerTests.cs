@@ -35,6 +35,20 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         ("/Staff/Companies/{unknown}?handler=Edit", StaffForm),
         // Marking someone else away is for leads and admins; an unknown person is refused as not staff.
         ("/Staff/Team?handler=Away&personId={unknown}&away=true", ["denied", "denied", "denied", "denied", "4xx", "4xx"]),
+        // Ranks and tickets: amounts and overrides are the admins' (the handler refuses others), adjustments any staff's.
+        ("/Staff/Companies/{company}/Ranks?handler=Amount", AdminForm),
+        ("/Staff/Companies/{company}/Ranks?handler=Override", AdminForm),
+        ("/Staff/Companies/{company}/Ranks?handler=Adjust", StaffForm),
+        ("/Staff/Companies/{unknown}/Ranks?handler=Adjust&direction=grant&tickets=1&reason=x", StaffForm),
+        ("/Staff/Ranks", AdminForm),
+        ("/Staff/Ranks/Import?handler=Upload", AdminForm),
+        ("/Staff/Ranks/Import?handler=Confirm&batchId={unknown}", AdminForm),
+        ("/Staff/Calendar?handler=Preview", AdminForm),
+        ("/Staff/Calendar?handler=Save", AdminForm),
+        ("/Staff/Calendar?handler=Remove&date=2031-01-06", AdminForm),
+        ("/Staff/Staff?handler=Create", AdminForm),
+        ("/Staff/Staff?handler=Disable&userId={unknown}", AdminForm),
+        ("/Staff/Staff?handler=Enable&userId={unknown}", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L?handler=Withdraw", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L?handler=Reinstate", AdminForm),
@@ -83,7 +97,10 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         await app.Database.ScalarAsync<string>(
             "SELECT concat_ws('|', (SELECT string_agg(code || status || coalesce(owning_csm_id::text, '-'), ',' ORDER BY code) FROM core.companies), " +
             "(SELECT count(*) FROM core.contracts), (SELECT count(*) FROM core.aws_accounts), " +
-            "(SELECT string_agg(id || ticket_cost || is_active, ',' ORDER BY id) FROM core.catalogue_entries), (SELECT count(*) FROM core.people WHERE is_away))") ?? "";
+            "(SELECT string_agg(id || ticket_cost || is_active, ',' ORDER BY id) FROM core.catalogue_entries), (SELECT count(*) FROM core.people WHERE is_away), " +
+            "(SELECT count(*) FROM core.annual_transactions), (SELECT count(*) FROM core.rank_assignments), (SELECT count(*) FROM core.ticket_ledger), " +
+            "(SELECT count(*) FROM core.rank_thresholds), (SELECT count(*) FROM core.calendar_overrides), (SELECT count(*) FROM core.amount_import_batches), " +
+            "(SELECT count(*) FROM identity.users WHERE lockout_end IS NOT NULL))") ?? "";
 
     private static string Describe(HttpResponseMessage response)
     {

@@ -664,6 +664,12 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name_ja");
 
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1311,6 +1317,44 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.ToTable("rollover_runs", "core");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Ranks.AmountImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_amount_import_batches");
+
+                    b.ToTable("amount_import_batches", "core");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Ranks.AnnualTransaction", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -1332,6 +1376,12 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("CompanyId", "CalendarYear")
                         .HasName("pk_annual_transactions");
@@ -1499,6 +1549,12 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.Property<long>("PlatinumMinYen")
                         .HasColumnType("bigint")
                         .HasColumnName("platinum_min_yen");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<long>("SilverMinYen")
                         .HasColumnType("bigint")

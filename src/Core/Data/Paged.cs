@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudpackPlus.Core.Data;
+
+/// <summary>One page of a list with the total, so a page never cuts silently (page numbers start at 1).</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Makes <see cref="Paged{T}"/> pages.</summary>
+public static class Paging
+{
+    /// <summary>A page number within 1..the last page (a number past the end shows the last page).</summary>
+    public static int Clamp(int page, int total, int pageSize) =>
+        Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+
+    /// <summary>Counts and reads one page of an ordered query (two queries).</summary>
+    public static async Task<Paged<T>> OfAsync<T>(IQueryable<T> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var total = await ordered.CountAsync(cancellationToken);
+        var current = Clamp(page, total, pageSize);
+        var rows = await ordered.Skip((current - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<T>(rows, total, current, pageSize);
+    }
+
+    /// <summary>One page of rows already in memory.</summary>
+    public static Paged<T> Of<T>(IReadOnlyList<T> all, int page, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var current = Clamp(page, all.Count, pageSize);
+        return new Paged<T>(all.Skip((current - 1) * pageSize).Take(pageSize).ToList(), all.Count, current, pageSize);
+    }
+}
