@@ -117,6 +117,10 @@ public sealed class QuoteRequestService(CoreDbContext db, TimeProvider clock)
         return before;
     }
 
+    /// <summary>The company of a request (for the audit entry), or null.</summary>
+    public Task<Guid?> CompanyOfAsync(Guid requestId, CancellationToken cancellationToken = default) =>
+        db.QuoteRequests.Where(q => q.Id == requestId).Select(q => (Guid?)q.CompanyId).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<QuoteRequest>> ListAsync(Guid companyId, CancellationToken cancellationToken = default) =>
         await db.QuoteRequests.AsNoTracking().Where(q => q.CompanyId == companyId).OrderByDescending(q => q.RequestedAt).ToListAsync(cancellationToken);
 

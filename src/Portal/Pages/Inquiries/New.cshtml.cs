@@ -49,7 +49,7 @@ public sealed class NewModel(InquiryService inquiries, IStringLocalizer<SharedRe
         try
         {
             var inquiry = await inquiries.OpenAsync(PortalClaims.PersonIdOf(User)!.Value, new NewInquiry(Category, Subject, Body, uploads), cancellationToken);
-            TempData["Flash"] = inquiry.Status == InquiryStatus.Redirected ? "Inquiry_Redirected" : "Inquiry_Opened";
+            TempData["Flash"] = inquiry.Status == InquiryStatus.Redirected ? "Inquiry_Redirected" : "Inquiry_OpenedFlash";
             return Redirect($"/Inquiries/{inquiry.Id}");
         }
         catch (ProgrammeRuleException e)
