@@ -42,6 +42,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
     [Trait("Spec", "MFA-1")]
     [Trait("Spec", "USER-1")]
     [Trait("Spec", "WEB-L")]
+    [Trait("Spec", "INQ-1")]
     public async Task EveryEndpoint_AnswersEveryKindOfUser_AsTheTableSays()
     {
         var a = await app.CreateCompanyAsync("AUTHA", "権限 A 株式会社");
@@ -60,6 +61,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
             [Asker.Partner] = await app.CreateAccountAsync(null, PersonRole.Partner, "partner@auth.kdsec.example.jp"),
         };
         var training = await app.StartTrainingAsync(a, accounts[Asker.Representative]!, accounts[Asker.Csm]!);
+        var (inquiry, inquiryAttachment, cycle) = await InquirySeed.SeedAsync(app, a, member.PersonId, accounts[Asker.Csm]!.PersonId);
 
         var failures = new List<string>();
         foreach (var (asker, account) in accounts)
@@ -79,7 +81,10 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
                     .Replace("{attachment}", training.AttachmentId.ToString(), StringComparison.Ordinal)
                     .Replace("{file}", training.FileId.ToString(), StringComparison.Ordinal)
                     .Replace("{report}", training.ReportId.ToString(), StringComparison.Ordinal)
-                    .Replace("{task}", training.CsmTaskId.ToString(), StringComparison.Ordinal);
+                    .Replace("{task}", training.CsmTaskId.ToString(), StringComparison.Ordinal)
+                    .Replace("{inquiryAttachment}", inquiryAttachment.ToString(), StringComparison.Ordinal)
+                    .Replace("{inquiry}", inquiry.ToString(), StringComparison.Ordinal)
+                    .Replace("{cycle}", cycle.ToString(), StringComparison.Ordinal);
                 // "POST /path" and "PUT /path" rows: endpoints that only take those are checked with an empty JSON body.
                 var method = path.StartsWith("POST ", StringComparison.Ordinal) ? "POST" : path.StartsWith("PUT ", StringComparison.Ordinal) ? "PUT" : "GET";
                 path = method == "GET" ? path : path[(method.Length + 1)..];

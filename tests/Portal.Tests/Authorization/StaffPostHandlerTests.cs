@@ -35,6 +35,13 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         ("/Staff/Companies/{unknown}?handler=Edit", StaffForm),
         // Marking someone else away is for leads and admins; an unknown person is refused as not staff.
         ("/Staff/Team?handler=Away&personId={unknown}&away=true", ["denied", "denied", "denied", "denied", "4xx", "4xx"]),
+        ("/Staff/Inquiries/{unknown}?handler=Message", StaffForm),
+        ("/Staff/Inquiries/{unknown}?handler=Assign", StaffForm),
+        ("/Staff/Inquiries/{unknown}?handler=Close", StaffForm),
+        ("/Staff/Inquiries/Redirects", AdminForm),
+        ("/Staff/Quotes?handler=Outcome", StaffForm),
+        ("/Staff/Basic/Start/{company}", StaffForm),
+        ("/Staff/Basic/Start/{unknown}", StaffForm),
         ("/Staff/Catalogue/Edit/COST-L", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L?handler=Withdraw", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L?handler=Reinstate", AdminForm),
@@ -83,7 +90,8 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         await app.Database.ScalarAsync<string>(
             "SELECT concat_ws('|', (SELECT string_agg(code || status || coalesce(owning_csm_id::text, '-'), ',' ORDER BY code) FROM core.companies), " +
             "(SELECT count(*) FROM core.contracts), (SELECT count(*) FROM core.aws_accounts), " +
-            "(SELECT string_agg(id || ticket_cost || is_active, ',' ORDER BY id) FROM core.catalogue_entries), (SELECT count(*) FROM core.people WHERE is_away))") ?? "";
+            "(SELECT string_agg(id || ticket_cost || is_active, ',' ORDER BY id) FROM core.catalogue_entries), (SELECT count(*) FROM core.people WHERE is_away), " +
+            "(SELECT count(*) FROM core.basic_service_proposals), (SELECT count(*) FROM core.inquiry_redirect_texts), (SELECT count(*) FROM core.quote_requests WHERE outcome <> 'Pending'))") ?? "";
 
     private static string Describe(HttpResponseMessage response)
     {

@@ -28,10 +28,6 @@ public sealed class NewModel(InquiryService inquiries, IStringLocalizer<SharedRe
     [BindProperty]
     public string? Body { get; set; }
 
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync(List<IFormFile>? files, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -40,14 +40,14 @@ public sealed class DetailsModel(InquiryPages pages, InquiryService inquiries, I
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid? assignee, CancellationToken cancellationToken) =>
         await RefuseUnboundAsync(() => LoadAsync(id, cancellationToken))
-        ?? await ChangeAsync(() => audit.RunAsync(PageActor.Of(User), "inquiry.assigned", await CompanyOfAsync(id, cancellationToken), async () =>
+        ?? await ChangeAsync(async () => await audit.RunAsync(PageActor.Of(User), "inquiry.assigned", await CompanyOfAsync(id, cancellationToken), async () =>
         {
             var before = await inquiries.AssignAsync(id, assignee, StaffId, cancellationToken);
             return $"inquiry {id}: {before?.ToString() ?? "-"} -> {assignee?.ToString() ?? "-"}";
         }, cancellationToken), "Inquiry_Assigned", () => LoadAsync(id, cancellationToken), new { id });
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
-        await ChangeAsync(() => audit.RunAsync(PageActor.Of(User), "inquiry.closed", await CompanyOfAsync(id, cancellationToken), async () =>
+        await ChangeAsync(async () => await audit.RunAsync(PageActor.Of(User), "inquiry.closed", await CompanyOfAsync(id, cancellationToken), async () =>
         {
             await inquiries.CloseAsync(id, StaffId, cancellationToken);
             return $"inquiry {id}";

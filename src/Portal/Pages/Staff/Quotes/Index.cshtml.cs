@@ -28,7 +28,7 @@ public sealed class IndexModel(QuoteRequestService quotes, StaffAudit audit) : S
 
     public async Task<IActionResult> OnPostOutcomeAsync(Guid requestId, QuoteOutcome outcome, string? note, CancellationToken cancellationToken) =>
         await RefuseUnboundAsync(() => LoadAsync(cancellationToken))
-        ?? await ChangeAsync(() => audit.RunAsync(PageActor.Of(User), "quote.outcome", await CompanyOfAsync(requestId, cancellationToken), async () =>
+        ?? await ChangeAsync(async () => await audit.RunAsync(PageActor.Of(User), "quote.outcome", await CompanyOfAsync(requestId, cancellationToken), async () =>
         {
             var before = await quotes.RecordOutcomeAsync(requestId, outcome, note, StaffId, cancellationToken);
             return $"quote {requestId}: {before} -> {outcome}";
