@@ -98,6 +98,16 @@ public sealed partial class InquiryAndBasicJourneyTests(BrowserAppFactory app, B
         await Expect(customer.Locator("[data-test=inquiry-redirect]")).ToContainTextAsync("support@cloudpack.example.jp");
         await Expect(customer.Locator("[data-test=message-input]")).ToHaveCountAsync(0);
         await BrowserSession.ScreenshotAsync(customer, "inq-customer-redirect");
+
+        // English.
+        await customer.GotoAsync("/Settings");
+        await customer.SelectOptionAsync("[data-test=language]", "en-US");
+        await customer.ClickAsync("[data-test=save-language]");
+        await customer.GotoAsync("/Inquiries");
+        await Expect(customer.Locator("[data-test=inquiry-status]").First).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(customer, "inq-customer-inquiries-en");
+        await customer.GotoAsync(inquiryUrl);
+        await BrowserSession.ScreenshotAsync(customer, "inq-customer-inquiry-en");
     }
 
     [SkippableFact]
@@ -156,6 +166,16 @@ public sealed partial class InquiryAndBasicJourneyTests(BrowserAppFactory app, B
         await customer.GotoAsync("/Company");
         await Expect(customer.Locator("[data-test=basic-allowance]")).ToContainTextAsync("2 回(納品済み 1・進行中 0・残り 1)");
         await BrowserSession.ScreenshotAsync(customer, "inq-customer-company");
+
+        // The same pages in English.
+        await customer.GotoAsync("/Settings");
+        await customer.SelectOptionAsync("[data-test=language]", "en-US");
+        await customer.ClickAsync("[data-test=save-language]");
+        await customer.GotoAsync("/Company");
+        await Expect(customer.Locator("[data-test=basic-allowance]")).ToContainTextAsync("This fiscal year's proposals: 2 (delivered 1, in progress 0, left 1)");
+        await BrowserSession.ScreenshotAsync(customer, "inq-customer-company-en");
+        await customer.GotoAsync($"/Basic/{cycle}");
+        await BrowserSession.ScreenshotAsync(customer, "inq-customer-cycle-en");
 
         // Bronze: the company page says why, and starting is refused with the reason (BAS-1, BAS-5).
         await staff.GotoAsync($"/Staff/Companies/{bronze}");

@@ -19,11 +19,13 @@ public sealed class InquiryRedirects(CoreDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<InquiryRedirectText>> HistoryAsync(InquiryCategory category, CancellationToken cancellationToken = default) =>
         await db.Set<InquiryRedirectText>().AsNoTracking().Where(r => r.Category == category).OrderByDescending(r => r.Version).ToListAsync(cancellationToken);
 
-    /// <summary>The text an inquiry was answered with (its version), or the current one.</summary>
-    public async Task<InquiryRedirectText> VersionAsync(InquiryCategory category, int? version, CancellationToken cancellationToken = default) =>
-        version is { } v && v > 0
-            ? await db.Set<InquiryRedirectText>().AsNoTracking().SingleOrDefaultAsync(r => r.Category == category && r.Version == v, cancellationToken) ?? Default(category)
-            : await CurrentAsync(category, cancellationToken);
+    /// <summary>The text an inquiry was answered with: its version (0 = the built-in first text), or the current one when none is recorded.</summary>
+    public async Task<InquiryRedirectText> VersionAsync(InquiryCategory category, int? version, CancellationToken cancellationToken = default) => version switch
+    {
+        null => await CurrentAsync(category, cancellationToken),
+        0 => Default(category),
+        { } v => await db.Set<InquiryRedirectText>().AsNoTracking().SingleOrDefaultAsync(r => r.Category == category && r.Version == v, cancellationToken) ?? Default(category),
+    };
 
     /// <summary>Saves a new version; refused for in-programme categories, empty or oversize texts. Two saves at once: one gets 409 (unique version).</summary>
     public async Task<InquiryRedirectText> SaveAsync(InquiryCategory category, string? textJa, string? textEn, Guid staffId, CancellationToken cancellationToken = default)

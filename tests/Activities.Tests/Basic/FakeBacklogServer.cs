@@ -21,7 +21,10 @@ public sealed class FakeBacklogServer : IAsyncDisposable
 
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> Issues { get; } = new();
 
-    public int Refused;
+    private int _refused;
+
+    /// <summary>Calls refused for a missing or wrong API key.</summary>
+    public int Refused => _refused;
 
     public async Task StartAsync()
     {
@@ -33,7 +36,7 @@ public sealed class FakeBacklogServer : IAsyncDisposable
         {
             if (context.Request.Query["apiKey"] != ApiKey)
             {
-                Interlocked.Increment(ref Refused);
+                Interlocked.Increment(ref _refused);
                 context.Response.StatusCode = 401;
                 await context.Response.WriteAsJsonAsync(new { errors = new[] { new { message = "Authentication failure.", code = 11, moreInfo = "" } } });
                 return;

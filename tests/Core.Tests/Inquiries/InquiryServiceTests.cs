@@ -52,9 +52,10 @@ public sealed class InquiryServiceTests(CoreDatabaseFixture database) : CoreServ
         var v1 = await TestHost.With<InquiryRedirects, InquiryRedirectText>(r => r.SaveAsync(InquiryCategory.Sales, "営業担当へ", "Ask sales", Staff));
         var after = await Service(s => s.OpenAsync(member, new NewInquiry(InquiryCategory.Sales, "見積", "", [])));
 
-        Assert.Equal((InquiryStatus.Redirected, (int?)null), (before.Status, before.RedirectVersion));
+        Assert.Equal((InquiryStatus.Redirected, (int?)0), (before.Status, before.RedirectVersion));
         Assert.Equal((InquiryStatus.Redirected, (int?)1), (after.Status, after.RedirectVersion));
-        Assert.Contains("営業", (await TestHost.With<InquiryRedirects, InquiryRedirectText>(r => r.VersionAsync(InquiryCategory.Sales, null))).TextJa, StringComparison.Ordinal);
+        // The first inquiry keeps the built-in text it was answered with, after the edit.
+        Assert.Contains("sales@cloudpack.example.jp", (await TestHost.With<InquiryRedirects, InquiryRedirectText>(r => r.VersionAsync(InquiryCategory.Sales, 0))).TextJa, StringComparison.Ordinal);
         Assert.Equal("営業担当へ", (await TestHost.With<InquiryRedirects, InquiryRedirectText>(r => r.VersionAsync(InquiryCategory.Sales, 1))).TextJa);
         Assert.Equal(1, v1.Version);
         Assert.Equal(2, (await TestHost.With<InquiryRedirects, InquiryRedirectText>(r => r.SaveAsync(InquiryCategory.Sales, "v2", "v2", Staff))).Version);
