@@ -72,16 +72,19 @@ public sealed class InquiryQueries(CoreDbContext db)
             .OrderBy(p => p.DisplayName).Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken))
         .Select(p => (p.Id, p.DisplayName)).ToList();
 
+    // The inquiries are read with the tenant filter first; names are looked up apart, because an IgnoreQueryFilters
+    // anywhere in a query turns the filters off for the whole query (another company's inquiry would show).
     private async Task<IReadOnlyList<InquiryRow>> RowsAsync(IQueryable<Inquiry> query, CancellationToken cancellationToken)
     {
-        var rows = await query.AsNoTracking().Select(i => new
-        {
-            Inquiry = i,
-            Company = db.Companies.IgnoreQueryFilters().Where(c => c.Id == i.CompanyId).Select(c => c.Name).FirstOrDefault(),
-            Opener = db.People.IgnoreQueryFilters().Where(p => p.Id == i.OpenedBy).Select(p => p.DisplayName).FirstOrDefault(),
-            Assignee = db.People.IgnoreQueryFilters().Where(p => p.Id == i.AssigneeId).Select(p => p.DisplayName).FirstOrDefault(),
-            Messages = db.Set<InquiryMessage>().Count(m => m.InquiryId == i.Id),
-        }).ToListAsync(cancellationToken);
-        return rows.Select(r => new InquiryRow(r.Inquiry, r.Company ?? "?", r.Opener ?? "?", r.Assignee, r.Messages)).ToList();
+        var inquiries = await query.AsNoTracking().ToListAsync(cancellationToken);
+        var ids = inquiries.Select(i => i.Id).ToList();
+        var people = inquiries.Select(i => i.OpenedBy).Concat(inquiries.Where(i => i.AssigneeId != null).Select(i => i.AssigneeId!.Value)).Distinct().ToList();
+        var companies = inquiries.Select(i => i.CompanyId).Distinct().ToList();
+        var names = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var companyNames = await db.Companies.IgnoreQueryFilters().AsNoTracking().Where(c => companies.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var counts = await db.Set<InquiryMessage>().AsNoTracking().Where(m => ids.Contains(m.InquiryId)).GroupBy(m => m.InquiryId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return inquiries.Select(i => new InquiryRow(i, companyNames.GetValueOrDefault(i.CompanyId, "?"), names.GetValueOrDefault(i.OpenedBy, "?"),
+            i.AssigneeId is { } a ? names.GetValueOrDefault(a) : null, counts.GetValueOrDefault(i.Id))).ToList();
     }
 }

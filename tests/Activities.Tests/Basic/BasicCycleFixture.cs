@@ -78,7 +78,7 @@ public sealed class BasicCycleFixture : TrainingApplicationFixture
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AwsAccountService>();
-        var account = await accounts.LinkAsync(companyId, accountId, false, "本番", staffId);
+        var account = await accounts.LinkAsync(companyId, accountId, true, "本番", staffId);
         return backlogProject is null ? account : await accounts.SetMaintenanceAsync(account.Id, true, backlogProject, staffId);
     }
 
