@@ -21,6 +21,8 @@ public static class ActivitiesServiceCollectionExtensions
         services.TryAddScoped<Applications.ApplicationDesk>();
         services.TryAddScoped<Applications.ApplyForms>();
         services.TryAddScoped<WebScan.ChecklistDesk>();
+        services.TryAddScoped<Basic.BasicCycleDesk>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Basic.BasicCycleCancellationHandler>());
         services.TryAddScoped<WebScan.PartnerDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.TrainingTopicOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.LinkedAccountOptions>());

@@ -57,6 +57,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<BasicServiceAllowanceService>();
         services.TryAddScoped<CatalogueService>();
         services.TryAddScoped<QuoteRequestService>();
+        services.TryAddScoped<Inquiries.InquiryService>();
+        services.TryAddScoped<Inquiries.InquiryQueries>();
+        services.TryAddScoped<Inquiries.InquiryRedirects>();
         services.TryAddScoped<BusinessCalendarService>();
         services.TryAddScoped<FiscalYearRolloverService>();
         services.TryAddScoped<RolloverDryRun>();

@@ -55,10 +55,12 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.ApplicationActions>();
         services.AddScoped<Applications.SignalActionDesk>();
+        services.AddScoped<Inquiries.InquiryPages>();
         services.Replace(ServiceDescriptor.Singleton<CloudpackPlus.Workflows.Api.ITaskActorResolver, Workflows.PortalTaskActorResolver>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.TrainingDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.WebScanDemoSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.InquiryDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICustomerTodoSource, Applications.ApplicationTodoSource>());
 
         // Japanese text is written as text, not as &#x...; entities (readable source, smaller pages).
@@ -89,6 +91,10 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Services", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizePage("/Services/Apply", PortalRoles.RepresentativePolicy);
                 o.Conventions.AuthorizeFolder("/Applications", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Inquiries", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Quotes", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Basic", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizePage("/Staff/Inquiries/Redirects", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
                 // Programme settings are the admins' (docs/portal.md, the role matrix).
                 o.Conventions.AuthorizeFolder("/Staff/Catalogue", PortalRoles.AdminPolicy);

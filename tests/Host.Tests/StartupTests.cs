@@ -23,8 +23,12 @@ public sealed class StartupTests(CloudpackAppFactory app) : IClassFixture<Cloudp
         // A populated inbox and application page (TRAIN-1): one task waits on the CSM, one on the representative.
         Assert.Contains(first, l => l.StartsWith("created training applications A-2026-", StringComparison.Ordinal));
         Assert.Equal(3, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.applications")); // two TRAIN-1, one WEB-L
-        Assert.Equal("agree,confirm", await app.Database.ScalarAsync<string>(
+        // ... and the basic-service cycle's investigation waits on the CSM (InquiryDemoSeeder: INQ-1, SCOPE-1, BAS-3).
+        Assert.Equal("agree,confirm,investigation", await app.Database.ScalarAsync<string>(
             "SELECT string_agg(node_id, ',' ORDER BY node_id) FROM wf.tasks WHERE status = 'Open'"));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.inquiries WHERE status = 'Open'"));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.quote_requests WHERE inquiry_id IS NOT NULL"));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.basic_service_proposals WHERE status = 'InProgress'"));
     }
 
     [Fact]

@@ -42,23 +42,7 @@ public sealed class ConversationService(CoreDbContext db, TimeProvider clock)
         IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var text = (body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (text.Length == 0 && files.Count == 0)
-        {
-            throw new ProgrammeRuleException("message_empty", "メッセージを入力するか、ファイルを添付してください。", "Write a message or attach a file.");
-        }
-
-        if (text.Length > ConversationLimits.MaxBodyLength)
-        {
-            throw new ProgrammeRuleException("message_too_long", $"メッセージは{ConversationLimits.MaxBodyLength:N0}文字以内で入力してください。",
-                $"A message may have at most {ConversationLimits.MaxBodyLength:N0} characters.");
-        }
-
-        if (files.Count > ConversationLimits.MaxAttachmentsPerMessage)
-        {
-            throw new ProgrammeRuleException("attachments_too_many", $"添付できるファイルは1通につき{ConversationLimits.MaxAttachmentsPerMessage}個までです。",
-                $"At most {ConversationLimits.MaxAttachmentsPerMessage} files per message.");
-        }
+        var text = CheckBody(body, files.Count);
 
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
             ?? throw new NotFoundException("申請", applicationId);
@@ -98,7 +82,31 @@ public sealed class ConversationService(CoreDbContext db, TimeProvider clock)
     public Task<MessageAttachment?> GetAttachmentAsync(Guid applicationId, Guid attachmentId, CancellationToken cancellationToken = default) =>
         db.MessageAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == applicationId, cancellationToken);
 
-    private static ProgrammeRuleException AttachmentRefused(string name, AttachmentRefusal why) => why switch
+    /// <summary>APP-2's text rules, shared with inquiries (INQ-1): the trimmed body, or a refusal.</summary>
+    internal static string CheckBody(string? body, int fileCount)
+    {
+        var text = (body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Length == 0 && fileCount == 0)
+        {
+            throw new ProgrammeRuleException("message_empty", "メッセージを入力するか、ファイルを添付してください。", "Write a message or attach a file.");
+        }
+
+        if (text.Length > ConversationLimits.MaxBodyLength)
+        {
+            throw new ProgrammeRuleException("message_too_long", $"メッセージは{ConversationLimits.MaxBodyLength:N0}文字以内で入力してください。",
+                $"A message may have at most {ConversationLimits.MaxBodyLength:N0} characters.");
+        }
+
+        if (fileCount > ConversationLimits.MaxAttachmentsPerMessage)
+        {
+            throw new ProgrammeRuleException("attachments_too_many", $"添付できるファイルは1通につき{ConversationLimits.MaxAttachmentsPerMessage}個までです。",
+                $"At most {ConversationLimits.MaxAttachmentsPerMessage} files per message.");
+        }
+
+        return text;
+    }
+
+    internal static ProgrammeRuleException AttachmentRefused(string name, AttachmentRefusal why) => why switch
     {
         AttachmentRefusal.Empty => new("attachment_empty", $"{name}: 空のファイルは添付できません。", $"{name}: the file is empty."),
         AttachmentRefusal.TooLarge => new("attachment_too_large", $"{name}: 1ファイル{ConversationLimits.MaxAttachmentBytes / 1024 / 1024}MBまでです。",

@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Core.BasicService;
 
-/// <summary>BAS-1: proposals used and allowed in a fiscal year.</summary>
-public sealed record BasicServiceAllowance(Rank Rank, int Allowed, int Used)
+/// <summary>
+/// BAS-1: proposals allowed in a fiscal year, used (delivered proposals: they count) and in progress (cycles
+/// before their proposal: each holds one, so two CSMs cannot start more cycles than the count allows).
+/// </summary>
+public sealed record BasicServiceAllowance(Rank Rank, int Allowed, int Used, int InProgress = 0)
 {
     /// <summary>Silver and above only (BAS-1).</summary>
     public bool RankQualifies => Rank >= Rank.Silver;
 
-    public int Remaining => RankQualifies ? Math.Max(Allowed - Used, 0) : 0;
+    public int Remaining => RankQualifies ? Math.Max(Allowed - Used - InProgress, 0) : 0;
 }
 
 /// <summary>BAS-1 / BAS-5: the allowance is used up or the rank is below Silver; further help goes through an inquiry or tickets.</summary>
@@ -37,12 +40,21 @@ public sealed class BasicServiceAllowanceService(CoreDbContext db, RankService r
     {
         var rank = await ranks.GetRankAsync(companyId, fiscalYear, cancellationToken);
         var definition = await ranks.GetDefinitionAsync(rank, cancellationToken);
-        var used = await db.BasicServiceProposals.CountAsync(p => p.CompanyId == companyId && p.FiscalYear == fiscalYear.StartYear, cancellationToken);
-        return new BasicServiceAllowance(rank, definition.BasicProposalsPerYear, used);
+        var counts = await db.BasicServiceProposals.Where(p => p.CompanyId == companyId && p.FiscalYear == fiscalYear.StartYear && p.Status != BasicCycleStatus.Cancelled)
+            .GroupBy(p => p.DeliveredAt != null).Select(g => new { Delivered = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new BasicServiceAllowance(rank, definition.BasicProposalsPerYear,
+            counts.Where(c => c.Delivered).Sum(c => c.Count), counts.Where(c => !c.Delivered).Sum(c => c.Count));
     }
 
     /// <summary>BAS-2/3: the CSM starts a proposal cycle; refused below Silver or when the count is used up (BAS-5).</summary>
     public Task<BasicServiceProposal> StartProposalAsync(Guid companyId, string title, Guid csmId, CancellationToken cancellationToken = default) =>
+        StartProposalAsync(companyId, title, csmId, null, null, cancellationToken);
+
+    /// <summary>
+    /// BAS-2/3: as above, for the cycle's workflow: <paramref name="proposalId"/> is the instance's correlation id and
+    /// <paramref name="workflowInstanceId"/> its instance (the caller's transaction, the workflow's first step, is used).
+    /// </summary>
+    public Task<BasicServiceProposal> StartProposalAsync(Guid companyId, string? title, Guid csmId, Guid? proposalId, Guid? workflowInstanceId, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
             await db.RequireStaffAsync(csmId, cancellationToken);
@@ -64,10 +76,38 @@ public sealed class BasicServiceAllowanceService(CoreDbContext db, RankService r
 
             var proposal = new BasicServiceProposal
             {
-                CompanyId = companyId, FiscalYear = fiscalYear.StartYear, Title = StaffGuard.RequireReason(title), StartedBy = csmId, StartedAt = now,
+                Id = proposalId ?? Guid.CreateVersion7(), CompanyId = companyId, FiscalYear = fiscalYear.StartYear, Title = RequireTitle(title),
+                StartedBy = csmId, StartedAt = now, WorkflowInstanceId = workflowInstanceId,
             };
             db.BasicServiceProposals.Add(proposal);
             await db.SaveChangesAsync(cancellationToken);
             return proposal;
         }, cancellationToken);
+
+    /// <summary>BAS-3: the proposal was delivered; from now on the cycle counts as one proposal of its FY (idempotent).</summary>
+    public static async Task<BasicServiceProposal> MarkDeliveredAsync(CoreDbContext db, Guid proposalId, string? proposal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await db.BasicServiceProposals.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken)
+            ?? throw new NotFoundException("基本サービスの提案", proposalId);
+        if (row.DeliveredAt is null)
+        {
+            row.DeliveredAt = now;
+            row.Status = BasicCycleStatus.Delivered;
+            row.Proposal = proposal?.Trim();
+        }
+
+        return row;
+    }
+
+    private static string RequireTitle(string? title)
+    {
+        var text = title?.Trim() ?? "";
+        if (text.Length == 0 || text.Length > 200)
+        {
+            throw new ProgrammeRuleException("basic_title", "テーマを200文字以内で入力してください。", "Enter a theme of at most 200 characters.");
+        }
+
+        return text;
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CloudpackPlus.Core.BasicService;
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Ranks;
@@ -50,7 +51,8 @@ public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : C
 
         var error = await Assert.ThrowsAsync<BasicServiceUnavailableException>(() => Start(company));
 
-        Assert.Equal((2, 2, 0), (error.Allowance.Allowed, error.Allowance.Used, error.Allowance.Remaining));
+        // Two cycles in progress hold both proposals (they count as used once delivered, BAS-3).
+        Assert.Equal((2, 0, 2, 0), (error.Allowance.Allowed, error.Allowance.Used, error.Allowance.InProgress, error.Allowance.Remaining));
         Assert.Contains("お問い合わせ", error.Message, StringComparison.Ordinal);
         Assert.Contains("チケット", error.Message, StringComparison.Ordinal);
     }
@@ -75,5 +77,25 @@ public sealed class BasicServiceAllowanceTests(CoreDatabaseFixture database) : C
         })));
 
         Assert.Equal(3, results.Count(ok => ok));
+    }
+
+    [Fact]
+    [Trait("Spec", "BAS-3")]
+    [Trait("Spec", "BAS-1")]
+    public async Task Proposal_CountsAsUsed_WhenDelivered_Once()
+    {
+        var company = await TestHost.CreateEnrolledCompanyAsync(Rank.Silver, Staff);
+        var cycle = await Start(company);
+
+        await TestHost.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CloudpackPlus.Core.Data.CoreDbContext>();
+            await BasicServiceAllowanceService.MarkDeliveredAsync(db, cycle.Id, "提案", CoreTestHost.Jst(2025, 6, 3), default);
+            await BasicServiceAllowanceService.MarkDeliveredAsync(db, cycle.Id, "二度目", CoreTestHost.Jst(2025, 6, 4), default);
+            await db.SaveChangesAsync();
+        });
+
+        var allowance = await TestHost.With<BasicServiceAllowanceService, BasicServiceAllowance>(s => s.GetAsync(company, new FiscalYear(2025)));
+        Assert.Equal((2, 1, 0, 1), (allowance.Allowed, allowance.Used, allowance.InProgress, allowance.Remaining));
     }
 }

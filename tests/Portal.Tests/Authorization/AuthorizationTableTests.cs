@@ -41,6 +41,7 @@ public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixtur
     [Trait("Spec", "MFA-1")]
     [Trait("Spec", "USER-1")]
     [Trait("Spec", "WEB-L")]
+    [Trait("Spec", "INQ-1")]
     public async Task EveryEndpoint_AnswersEveryKindOfUser_AsTheTableSays()
     {
         var world = await AuthorizationWorld.CreateAsync(app);

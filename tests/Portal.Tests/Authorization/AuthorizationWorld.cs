@@ -10,8 +10,9 @@ namespace CloudpackPlus.Portal.Tests.Authorization;
 /// </summary>
 public sealed class AuthorizationWorld
 {
-    private AuthorizationWorld(Guid companyA, Guid companyB, TestAccount member, Dictionary<Asker, TestAccount?> accounts, TrainingSetup training) =>
-        (CompanyA, CompanyB, Member, Accounts, Training) = (companyA, companyB, member, accounts, training);
+    private AuthorizationWorld(Guid companyA, Guid companyB, TestAccount member, Dictionary<Asker, TestAccount?> accounts, TrainingSetup training,
+        (Guid Inquiry, Guid Attachment, Guid Cycle) inquiry) =>
+        (CompanyA, CompanyB, Member, Accounts, Training, Inquiry) = (companyA, companyB, member, accounts, training, inquiry);
 
     public Guid CompanyA { get; }
 
@@ -23,6 +24,9 @@ public sealed class AuthorizationWorld
     public IReadOnlyDictionary<Asker, TestAccount?> Accounts { get; }
 
     public TrainingSetup Training { get; }
+
+    /// <summary>An inquiry of company A's member with one attachment, and a basic-service cycle of company A.</summary>
+    public (Guid Inquiry, Guid Attachment, Guid Cycle) Inquiry { get; }
 
     /// <summary>Creates the world; <paramref name="prefix"/> keeps its codes and e-mail addresses apart from another world's on the same app.</summary>
     public static async Task<AuthorizationWorld> CreateAsync(PortalAppFactory app, string prefix = "auth")
@@ -44,7 +48,8 @@ public sealed class AuthorizationWorld
             [Asker.Partner] = await app.CreateAccountAsync(null, PersonRole.Partner, $"partner@{prefix}.kdsec.example.jp"),
         };
         var training = await app.StartTrainingAsync(a, accounts[Asker.Representative]!, accounts[Asker.Csm]!);
-        return new AuthorizationWorld(a, b, member, accounts, training);
+        var inquiry = await InquirySeed.SeedAsync(app, a, member.PersonId, accounts[Asker.Csm]!.PersonId);
+        return new AuthorizationWorld(a, b, member, accounts, training, inquiry);
     }
 
     /// <summary>A table URL with its placeholders filled in.</summary>
@@ -56,5 +61,8 @@ public sealed class AuthorizationWorld
             .Replace("{attachment}", Training.AttachmentId.ToString(), StringComparison.Ordinal)
             .Replace("{file}", Training.FileId.ToString(), StringComparison.Ordinal)
             .Replace("{report}", Training.ReportId.ToString(), StringComparison.Ordinal)
-            .Replace("{task}", Training.CsmTaskId.ToString(), StringComparison.Ordinal);
+            .Replace("{task}", Training.CsmTaskId.ToString(), StringComparison.Ordinal)
+            .Replace("{inquiryAttachment}", Inquiry.Attachment.ToString(), StringComparison.Ordinal)
+            .Replace("{inquiry}", Inquiry.Inquiry.ToString(), StringComparison.Ordinal)
+            .Replace("{cycle}", Inquiry.Cycle.ToString(), StringComparison.Ordinal);
 }

@@ -49,6 +49,13 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         ("/Staff/Staff?handler=Create", AdminForm),
         ("/Staff/Staff?handler=Disable&userId={unknown}", AdminForm),
         ("/Staff/Staff?handler=Enable&userId={unknown}", AdminForm),
+        ("/Staff/Inquiries/{unknown}?handler=Message", StaffForm),
+        ("/Staff/Inquiries/{unknown}?handler=Assign", StaffForm),
+        ("/Staff/Inquiries/{unknown}?handler=Close", StaffForm),
+        ("/Staff/Inquiries/Redirects", AdminForm),
+        ("/Staff/Quotes?handler=Outcome", StaffForm),
+        ("/Staff/Basic/Start/{company}", StaffForm),
+        ("/Staff/Basic/Start/{unknown}", StaffForm),
         ("/Staff/Catalogue/Edit/COST-L", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L?handler=Withdraw", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L?handler=Reinstate", AdminForm),
@@ -100,7 +107,8 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
             "(SELECT string_agg(id || ticket_cost || is_active, ',' ORDER BY id) FROM core.catalogue_entries), (SELECT count(*) FROM core.people WHERE is_away), " +
             "(SELECT count(*) FROM core.annual_transactions), (SELECT count(*) FROM core.rank_assignments), (SELECT count(*) FROM core.ticket_ledger), " +
             "(SELECT count(*) FROM core.rank_thresholds), (SELECT count(*) FROM core.calendar_overrides), (SELECT count(*) FROM core.amount_import_batches), " +
-            "(SELECT count(*) FROM identity.users WHERE lockout_end IS NOT NULL))") ?? "";
+            "(SELECT count(*) FROM identity.users WHERE lockout_end IS NOT NULL), " +
+            "(SELECT count(*) FROM core.basic_service_proposals), (SELECT count(*) FROM core.inquiry_redirect_texts), (SELECT count(*) FROM core.quote_requests WHERE outcome <> 'Pending'))") ?? "";
 
     private static string Describe(HttpResponseMessage response)
     {

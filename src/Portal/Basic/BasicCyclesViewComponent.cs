@@ -1,0 +1,27 @@
+using CloudpackPlus.Core.BasicService;
+using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudpackPlus.Portal.Basic;
+
+/// <summary>What the company pages show of the basic service this FY.</summary>
+public sealed record BasicCyclesView(Guid CompanyId, BasicServiceAllowance Allowance, IReadOnlyList<BasicServiceProposal> Cycles, bool StaffPage, string? Unavailable);
+
+/// <summary>
+/// BAS-1, BAS-5: the company page section (staff and customer): proposals allowed, used (delivered), in progress and
+/// left this FY, the FY's cycles, and for staff the start form — or, when no cycle can start, the reason and BAS-5's offer.
+/// </summary>
+public sealed class BasicCyclesViewComponent(BasicServiceAllowanceService allowances, CoreDbContext db, TimeProvider clock) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid companyId, bool staffPage)
+    {
+        var fiscalYear = FiscalYear.Of(clock.GetUtcNow());
+        var allowance = await allowances.GetAsync(companyId, fiscalYear, HttpContext.RequestAborted);
+        var cycles = await db.BasicServiceProposals.AsNoTracking().Where(p => p.CompanyId == companyId && p.FiscalYear == fiscalYear.StartYear)
+            .OrderByDescending(p => p.StartedAt).ToListAsync(HttpContext.RequestAborted);
+        var unavailable = allowance.Remaining > 0 ? null : Localization.PortalCultures.MessageOf(new BasicServiceUnavailableException(allowance));
+        return View(new BasicCyclesView(companyId, allowance, cycles, staffPage, unavailable));
+    }
+}
