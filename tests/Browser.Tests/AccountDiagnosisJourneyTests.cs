@@ -87,13 +87,11 @@ public sealed class AccountDiagnosisJourneyTests(AwsBrowserAppFactory app, Brows
         await page.ClickAsync("[data-test=complete-fix-role]");
 
         // Security Hub is turned on, the findings settle for a business day; AWS throttles the first page.
-        app.Aws.InjectThrottling("GetFindings", times: 1, retryAfterSeconds: 5);
-        await FireTimerAsync(app, applicationId);
+        await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetFindings", times: 1, retryAfterSeconds: 30));
         Assert.True(customer.Aws.SecurityHubEnabled);
-        await page.ReloadAsync();
-        await ProgressShowsAsync(page, "0 / 1,850 findings; AWS is throttling, retrying in 5 s");
+        await ProgressShowsAsync(app, page, "0 / 1,850 findings; AWS is throttling, retrying in 30 s");
         await BrowserSession.ScreenshotAsync(page, "acctd-05-progress-throttled");
-        app.Clock.Advance(TimeSpan.FromSeconds(6)); // the back-off AWS asked for passes
+        app.Clock.Advance(TimeSpan.FromSeconds(31)); // the back-off AWS asked for passes
 
         var rows = await ReportsListedAsync(page);
         await Expect(page.Locator("[data-test=application-reports]")).ToContainTextAsync("ACCT-D v");

@@ -115,7 +115,7 @@ public static partial class AwsJourney
     }
 
     /// <summary>Waits for the application's open timer (a settle day or a meeting time), moves the clock to it and fires it as Hangfire would.</summary>
-    public static async Task FireTimerAsync(AwsBrowserAppFactory app, Guid applicationId)
+    public static async Task FireTimerAsync(AwsBrowserAppFactory app, Guid applicationId, Action? beforeFiring = null)
     {
         (Guid Id, DateTimeOffset? DueAt)? timer = null;
         await Eventually.WaitAsync(async () =>
@@ -130,6 +130,7 @@ public static partial class AwsJourney
             return found is not null;
         }, TimeSpan.FromSeconds(60));
         var (id, due) = timer ?? throw new TimeoutException("No open timer.");
+        beforeFiring?.Invoke(); // e.g. a fault for the step after the wait, once nothing before it can meet the fault
         if (due > app.Clock.GetUtcNow())
         {
             app.Clock.Advance(due.Value - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
@@ -139,11 +140,23 @@ public static partial class AwsJourney
         await jobs.ServiceProvider.GetRequiredService<WorkflowJobs>().RunBookmarkAsync(id);
     }
 
-    /// <summary>Reloads the application page until the live progress shows <paramref name="text"/>.</summary>
-    public static async Task ProgressShowsAsync(IPage customer, string text)
+    /// <summary>
+    /// Reloads the application page until the live progress shows <paramref name="text"/>. The host runs on the test's
+    /// clock: the worker writes its progress each second of that clock (<c>Workflows:LeaseCheckInterval</c>) and the
+    /// collectors' back-off waits on it too, so the clock moves a second at a time while the page is watched.
+    /// </summary>
+    public static async Task ProgressShowsAsync(AwsBrowserAppFactory app, IPage customer, string text)
     {
         var line = customer.Locator("[data-test=activity-progress] [data-test=activity-line]", new() { HasText = text });
-        await Expect(line).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        for (var second = 0; second < 60 && await line.CountAsync() == 0; second++)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1_000);
+            await customer.ReloadAsync();
+            await Task.Delay(300); // the page's script draws the progress after its first fetch
+        }
+
+        await Expect(line).ToBeVisibleAsync();
     }
 
     /// <summary>Reloads the application page until both reports (ja, en) are listed; returns the page's report rows.</summary>

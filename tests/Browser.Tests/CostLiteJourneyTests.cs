@@ -54,12 +54,10 @@ public sealed class CostLiteJourneyTests(AwsBrowserAppFactory app, BrowserSessio
         await Expect(page.Locator("[data-test=status]")).ToContainTextAsync("日程確定");
 
         // The collection: AWS throttles Compute Optimizer once; the back-off shows in the live progress.
-        app.Aws.InjectThrottling("GetEBSVolumeRecommendations", times: 1, retryAfterSeconds: 2);
-        await FireTimerAsync(app, applicationId);
-        await page.ReloadAsync();
-        await ProgressShowsAsync(page, "AWS throttled compute-optimizer:GetEBSVolumeRecommendations: waiting 2 s");
+        await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetEBSVolumeRecommendations", times: 3, retryAfterSeconds: 2));
+        await ProgressShowsAsync(app, page, "AWS throttled compute-optimizer:GetEBSVolumeRecommendations: waiting");
         await BrowserSession.ScreenshotAsync(page, "costl-03-progress-throttled");
-        app.Clock.Advance(TimeSpan.FromSeconds(3));
+        app.Clock.Advance(TimeSpan.FromSeconds(20)); // the back-off (2, 4, 8 s) passes
 
         var rows = await ReportsListedAsync(page);
         await BrowserSession.ScreenshotAsync(page, "costl-04-report-listed");

@@ -47,12 +47,10 @@ public sealed class SecurityLiteJourneyTests(AwsBrowserAppFactory app, BrowserSe
         }, "secl-02-meeting");
 
         // The review: AWS throttles the answers once; the back-off shows in the live progress.
-        app.Aws.InjectThrottling("ListAnswers", times: 1, retryAfterSeconds: 2);
-        await FireTimerAsync(app, applicationId);
-        await page.ReloadAsync();
-        await ProgressShowsAsync(page, "AWS throttled wellarchitected:ListAnswers: waiting 2 s");
+        await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("ListAnswers", times: 3, retryAfterSeconds: 2));
+        await ProgressShowsAsync(app, page, "AWS throttled wellarchitected:ListAnswers: waiting");
         await BrowserSession.ScreenshotAsync(page, "secl-03-progress-throttled");
-        app.Clock.Advance(TimeSpan.FromSeconds(3));
+        app.Clock.Advance(TimeSpan.FromSeconds(20)); // the back-off (2, 4, 8 s) passes
 
         var rows = await ReportsListedAsync(page);
         await BrowserSession.ScreenshotAsync(page, "secl-04-report-listed");
