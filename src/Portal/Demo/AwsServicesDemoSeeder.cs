@@ -99,7 +99,7 @@ internal sealed class AwsServicesDemoSeeder(
         _ => (object)new
         {
             account, wishedDates = "平日の午後", focus = service == "COST-L" ? "EC2 と RDS の費用" : "IAM とネットワーク",
-            awsCharges = true,
+            awsCharges = "accept",
         },
     });
 
