@@ -89,7 +89,7 @@ public sealed class AccountDiagnosisJourneyTests(AwsBrowserAppFactory app, Brows
         // Security Hub is turned on, the findings settle for a business day; AWS throttles the first page.
         await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetFindings", times: 1, retryAfterSeconds: 30));
         Assert.True(customer.Aws.SecurityHubEnabled);
-        await ProgressShowsAsync(app, page, "0 / 1,850 findings; AWS is throttling, retrying in 30 s");
+        await ProgressShowsAsync(app, page, applicationId, "0 / 1,850 findings; AWS is throttling, retrying in 30 s");
         await BrowserSession.ScreenshotAsync(page, "acctd-05-progress-throttled");
         app.Clock.Advance(TimeSpan.FromSeconds(31)); // the back-off AWS asked for passes
 

@@ -145,17 +145,24 @@ public static partial class AwsJourney
     /// clock: the worker writes its progress each second of that clock (<c>Workflows:LeaseCheckInterval</c>) and the
     /// collectors' back-off waits on it too, so the clock moves a second at a time while the page is watched.
     /// </summary>
-    public static async Task ProgressShowsAsync(AwsBrowserAppFactory app, IPage customer, string text)
+    public static async Task ProgressShowsAsync(AwsBrowserAppFactory app, IPage customer, Guid applicationId, string text)
     {
-        var line = customer.Locator("[data-test=activity-progress] [data-test=activity-line]", new() { HasText = text });
-        for (var second = 0; second < 60 && await line.CountAsync() == 0; second++)
+        // The page's own progress feed (what its script draws), read until the worker has written the state; the
+        // clock then stands still, so the state stays (the back-off waits on the same clock) while the page draws it.
+        for (var second = 0; second < 120; second++)
         {
+            var feed = await customer.APIRequest.GetAsync($"/Applications/{applicationId}?handler=Progress");
+            if ((await feed.TextAsync()).Contains(text, StringComparison.Ordinal))
+            {
+                break;
+            }
+
             app.Clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(1_000);
-            await customer.ReloadAsync();
-            await Task.Delay(300); // the page's script draws the progress after its first fetch
         }
 
+        await customer.ReloadAsync();
+        var line = customer.Locator("[data-test=activity-progress] [data-test=activity-line]", new() { HasText = text });
         await Expect(line).ToBeVisibleAsync();
     }
 

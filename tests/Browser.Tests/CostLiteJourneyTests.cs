@@ -55,7 +55,7 @@ public sealed class CostLiteJourneyTests(AwsBrowserAppFactory app, BrowserSessio
 
         // The collection: AWS throttles Compute Optimizer once; the back-off shows in the live progress.
         await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetEBSVolumeRecommendations", times: 3, retryAfterSeconds: 2));
-        await ProgressShowsAsync(app, page, "AWS throttled compute-optimizer:GetEBSVolumeRecommendations: waiting");
+        await ProgressShowsAsync(app, page, applicationId, "AWS throttled compute-optimizer:GetEBSVolumeRecommendations: waiting");
         await BrowserSession.ScreenshotAsync(page, "costl-03-progress-throttled");
         app.Clock.Advance(TimeSpan.FromSeconds(20)); // the back-off (2, 4, 8 s) passes
 

@@ -48,7 +48,7 @@ public sealed class SecurityLiteJourneyTests(AwsBrowserAppFactory app, BrowserSe
 
         // The review: AWS throttles the answers once; the back-off shows in the live progress.
         await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("ListAnswers", times: 3, retryAfterSeconds: 2));
-        await ProgressShowsAsync(app, page, "AWS throttled wellarchitected:ListAnswers: waiting");
+        await ProgressShowsAsync(app, page, applicationId, "AWS throttled wellarchitected:ListAnswers: waiting");
         await BrowserSession.ScreenshotAsync(page, "secl-03-progress-throttled");
         app.Clock.Advance(TimeSpan.FromSeconds(20)); // the back-off (2, 4, 8 s) passes
 
