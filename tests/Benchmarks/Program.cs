@@ -10,6 +10,7 @@ using CloudpackPlus.Benchmarks;
 // (3) the single-row commit rate of the same server, measured in the same run (the ceiling)
 // (4) the resume path: 500 CSM tasks completed through ITaskService.CompleteAsync
 // (5) a background activity end to end through this process's Hangfire server
+// <connection string> --collect N: (7) ACCT-D's collection of N findings from the simulated AWS with the database write
 // --reports: (6) a security-diagnosis report from 10,000 and 100,000 findings' aggregates: HTML, PDF, peak working set
 if (args is ["--reports"])
 {
@@ -23,6 +24,24 @@ if (args is ["--reports"])
         var now = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"(6) report from {r.Findings:N0} findings: aggregate {r.Aggregate.TotalMilliseconds:F0} ms, HTML {r.Html.TotalMilliseconds:F0} ms ({r.HtmlBytes / 1024.0:F0} KiB), PDF {r.Pdf.TotalMilliseconds:F0} ms ({r.PdfBytes / 1024.0:F0} KiB), peak working set {r.PeakWorkingSet / 1048576.0:F0} MiB (load {now})"));
+    }
+
+    return 0;
+}
+
+// --collect N: (7) ACCT-D's collection of N findings from the simulated AWS, including the database write
+if (args is [var collectConnection, "--collect", var count])
+{
+    var findings = int.Parse(count, CultureInfo.InvariantCulture);
+    var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {load}");
+    await CollectionBenchmark.RunAsync(collectConnection, Math.Min(findings, 1_000)); // warm-up: JIT, pools
+    for (var round = 1; round <= 3; round++)
+    {
+        var r = await CollectionBenchmark.RunAsync(collectConnection, findings);
+        var now = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"(7) collection round {round}: {r.Findings:N0} findings in {r.Pages} pages, {r.Elapsed.TotalSeconds:F2} s = {r.Findings / r.Elapsed.TotalSeconds:N0} findings/s; database writes {r.DatabaseWrite.TotalSeconds:F2} s ({r.DatabaseWrite.TotalMilliseconds / r.Pages:F1} ms per page); process CPU {r.Cpu.TotalSeconds:F2} s (load {now})"));
     }
 
     return 0;

@@ -7,7 +7,7 @@ namespace CloudpackPlus.Browser.Tests;
 /// The host on a real Kestrel server at 127.0.0.1 (a browser cannot reach the in-process test
 /// server), with the demo data seeded and mail going to the test SMTP server.
 /// </summary>
-public sealed class BrowserAppFactory : PortalAppFactory
+public class BrowserAppFactory : PortalAppFactory
 {
     private readonly int _port = SmtpCapture.FreePort();
 

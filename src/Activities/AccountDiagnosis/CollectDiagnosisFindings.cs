@@ -48,7 +48,8 @@ public sealed class CollectDiagnosisFindings : DiagnosisActivityBase
         var token = run.NextToken;
         var pages = run.Pages;
         var throttledInARow = 0;
-        context.ReportProgress(FindingsCollected, null, Message(FindingsCollected, null));
+        var total = await DiagnosisFindingTotal.CountAsync(connection.SecurityHub(region), filters, calls, context.InstanceId, ct);
+        context.ReportProgress(FindingsCollected, total, Message(FindingsCollected, total, null));
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -65,7 +66,7 @@ public sealed class CollectDiagnosisFindings : DiagnosisActivityBase
                 throttledInARow++;
                 Throttled++;
                 var wait = throttled.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, throttledInARow)));
-                context.ReportProgress(FindingsCollected, null, Message(FindingsCollected, wait));
+                context.ReportProgress(FindingsCollected, total, Message(FindingsCollected, total, wait));
                 await Task.Delay(wait, context.Time, ct);
                 continue;
             }
@@ -95,7 +96,9 @@ public sealed class CollectDiagnosisFindings : DiagnosisActivityBase
             pages++;
             token = next;
             FindingsCollected += page.Findings;
-            context.ReportProgress(FindingsCollected, next is null ? FindingsCollected : null, Message(FindingsCollected, null));
+            // Findings can appear or resolve while the pages are read: the total never reads below what was collected.
+            var shown = next is null ? FindingsCollected : total is { } t ? Math.Max(t, FindingsCollected) : (int?)null;
+            context.ReportProgress(FindingsCollected, shown, Message(FindingsCollected, shown, null));
             if (next is null)
             {
                 return ActivityResult.Done();
@@ -103,8 +106,14 @@ public sealed class CollectDiagnosisFindings : DiagnosisActivityBase
         }
     }
 
-    private static string Message(int collected, TimeSpan? throttledFor) =>
-        throttledFor is { } wait
-            ? string.Create(CultureInfo.InvariantCulture, $"{collected:N0} findings; AWS is throttling, retrying in {Math.Ceiling(wait.TotalSeconds):0} s")
+    /// <summary>"3,200 / 9,870 findings" (or "3,200 findings" without a total), plus the back-off when AWS throttles.</summary>
+    public static string Message(int collected, int? total, TimeSpan? throttledFor)
+    {
+        var count = total is { } all
+            ? string.Create(CultureInfo.InvariantCulture, $"{collected:N0} / {all:N0} findings")
             : string.Create(CultureInfo.InvariantCulture, $"{collected:N0} findings");
+        return throttledFor is { } wait
+            ? string.Create(CultureInfo.InvariantCulture, $"{count}; AWS is throttling, retrying in {Math.Ceiling(wait.TotalSeconds):0} s")
+            : count;
+    }
 }

@@ -1,5 +1,6 @@
 using CloudpackPlus.Integrations.Aws;
 using CloudpackPlus.Integrations.Aws.Config;
+using CloudpackPlus.Integrations.Aws.SecurityHub;
 using CloudpackPlus.Workflows.Activities;
 
 namespace CloudpackPlus.Activities.AccountDiagnosis;
@@ -16,6 +17,10 @@ public sealed class UndoDiagnosisChanges : DiagnosisActivityBase
     /// <summary>Whether Security Hub was disabled.</summary>
     [Output(Description = "Security Hub disabled")]
     public bool DisabledSecurityHub { get; set; }
+
+    /// <summary>Standards the diagnosis had added to the customer's own hub, turned off again.</summary>
+    [Output(Description = "Standards disabled")]
+    public int DisabledStandards { get; set; }
 
     /// <summary>Whether the Config recorder was stopped.</summary>
     [Output(Description = "Config recorder stopped")]
@@ -47,6 +52,25 @@ public sealed class UndoDiagnosisChanges : DiagnosisActivityBase
                     return true;
                 });
                 DisabledSecurityHub = true;
+            }
+            else if (run.Changes.EnabledStandards.Count > 0)
+            {
+                // The customer's own hub: only the standards the diagnosis subscribed to are turned off again.
+                DisabledStandards = await context.Effects.RunOnceAsync("securityhub-standards-disable", async c =>
+                {
+                    var hub = connection.SecurityHub(region);
+                    calls.Count("securityhub:GetEnabledStandards");
+                    var subscriptions = (await hub.GetEnabledStandardsAsync(new GetEnabledStandardsRequest(), c)).StandardsSubscriptions
+                        .Where(s => run.Changes.EnabledStandards.Contains(s.StandardsArn, StringComparer.Ordinal))
+                        .Select(s => s.StandardsSubscriptionArn).ToList();
+                    if (subscriptions.Count > 0)
+                    {
+                        calls.Count("securityhub:BatchDisableStandards");
+                        await hub.BatchDisableStandardsAsync(new BatchDisableStandardsRequest { StandardsSubscriptionArns = subscriptions }, c);
+                    }
+
+                    return subscriptions.Count;
+                });
             }
 
             if (run.Changes is { StartedConfigRecorder: true, CreatedConfigRecorder: { } recorder })

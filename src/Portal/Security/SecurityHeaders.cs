@@ -28,7 +28,10 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             }
 
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            if (string.IsNullOrEmpty(headers.XFrameOptions))
+            {
+                headers.XFrameOptions = "DENY"; // a response framed on purpose (the template editor's preview) set SAMEORIGIN
+            }
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";

@@ -1,3 +1,4 @@
+using CloudpackPlus.Activities.AccountDiagnosis;
 using CloudpackPlus.Activities.AccountDiagnosis.Data;
 using CloudpackPlus.Activities.Tests.Support;
 using CloudpackPlus.Core.Applications;
@@ -91,6 +92,40 @@ public sealed class AccountDiagnosisWorkflowTests(AccountDiagnosisFixture fx) : 
         Assert.True(await Eventually.WaitAsync(async () => await fx.RunAsync(applied.ApplicationId) is not null && customer.Aws.SecurityHubEnabled));
         Assert.Equal(ApplicationStatus.InProgress, (await fx.ApplicationAsync(applied.ApplicationId)).Status);
     }
+
+    [Fact]
+    [Trait("Spec", "ACCT-D")]
+    public async Task Undo_OnTheCustomersOwnHub_TurnsOffOnlyTheStandardsTheDiagnosisAdded_AndTheProgressHadATotal()
+    {
+        var customer = await fx.NewCustomerAsync(findings: 420);
+        customer.Aws.SecurityHubEnabled = true; // the customer's own hub, with FSBP only
+        customer.Aws.EnabledStandards.Add(DiagnosisStandardsArn("fsbp"));
+        var applied = await fx.ApplyAsync(customer);
+        await fx.CompleteAsync((await fx.TaskAtAsync(applied.ApplicationId, "create-role")).Id, Representative(customer.Company), new { created = true });
+        await fx.FireTimerAsync(applied.ApplicationId);
+        Assert.Equal([DiagnosisStandardsArn("fsbp"), DiagnosisStandardsArn("cis")], customer.Aws.EnabledStandards);
+
+        var cleanup = await fx.TaskAtAsync(applied.ApplicationId, "cleanup");
+        var run = (await fx.RunAsync(applied.ApplicationId))!;
+        Assert.Equal(420, run.FindingsCollected);
+        // The total came from a temporary insight, deleted again; the report's appendix lists those calls.
+        Assert.Contains("\"securityhub:CreateInsight\":1", run.Calls, StringComparison.Ordinal);
+        Assert.Contains("\"securityhub:DeleteInsight\":1", run.Calls, StringComparison.Ordinal);
+        Assert.Empty(customer.Aws.Insights);
+        await fx.CompleteAsync(cleanup.Id, Representative(customer.Company), new { undo = "disable" });
+        await fx.TaskAtAsync(applied.ApplicationId, "delete-role");
+
+        Assert.True(customer.Aws.SecurityHubEnabled);
+        Assert.Equal([DiagnosisStandardsArn("fsbp")], customer.Aws.EnabledStandards);
+    }
+
+    [Theory]
+    [InlineData(3_200, 9_870, null, "3,200 / 9,870 findings")]
+    [InlineData(3_200, null, null, "3,200 findings")]
+    [InlineData(0, 1_850, 5, "0 / 1,850 findings; AWS is throttling, retrying in 5 s")]
+    [Trait("Spec", "ACCT-D")]
+    public void Progress_ShowsTheTotal_AndTheBackOff(int collected, int? total, int? throttledSeconds, string expected) =>
+        Assert.Equal(expected, CollectDiagnosisFindings.Message(collected, total, throttledSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
 
     private static string DiagnosisStandardsArn(string which) => which == "fsbp"
         ? "arn:aws:securityhub:ap-northeast-1::standards/aws-foundational-security-best-practices/v/1.0.0"

@@ -37,8 +37,12 @@ public sealed class SecurityLiteWorkflowTests(LiteServicesFixture fx) : IClassFi
         }
 
         Assert.All(summary.Questions, q => Assert.Equal(q.Risk switch { "HIGH" => 2, "MEDIUM" => 1, _ => 0 }, q.Improvements.Count));
-        Assert.Equal(["error", "error", "ok"], summary.TrustedAdvisor.Checks.Select(c => c.Status));
-        Assert.All(summary.TrustedAdvisor.Checks.Where(c => c.Status == "error"), c => Assert.Equal(c.Flagged, c.Resources.Count));
+        // The simulated account's 12 security checks: 3 errors, 4 warnings, 5 ok; each flagged check lists its resources.
+        Assert.Equal((12, 3, 4), (summary.TrustedAdvisor.Checks.Count, summary.TrustedAdvisor.Checks.Count(c => c.Status == "error"),
+            summary.TrustedAdvisor.Checks.Count(c => c.Status == "warning")));
+        Assert.All(summary.TrustedAdvisor.Checks.Where(c => c.Status != "ok"), c =>
+            Assert.Equal(Math.Min(c.Flagged, SecurityLiteSummary.ResourcesPerCheck), c.Resources.Count));
+        Assert.Contains(summary.TrustedAdvisor.Checks, c => c.Resources.Any(r => r.StartsWith("sg-", StringComparison.Ordinal)));
 
         var ja = await fx.ReportHtmlAsync(instance.Id, "ja-JP");
         var en = await fx.ReportHtmlAsync(instance.Id, "en-US");

@@ -4,6 +4,7 @@ using CloudpackPlus.Core.Data;
 using CloudpackPlus.Integrations.Accounts;
 using CloudpackPlus.Integrations.Aws;
 using CloudpackPlus.Integrations.Aws.SecurityHub;
+using CloudpackPlus.Integrations.Aws.Simulation;
 using CloudpackPlus.Integrations.Aws.Trust;
 using CloudpackPlus.Integrations.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class SimulatedModeTests(IntegrationsDatabase database) : IClassFi
 
         Assert.True(connection.IsSimulated);
         Assert.False(wasEnabled);
-        Assert.Equal(36, findings.Count);
+        Assert.Equal(SimulatedAccount.DefaultFindingCount, findings.Count); // the spec's 50 to 100,000
         Assert.Equal(5, findings.Select(f => f.Severity!.Label).Distinct().Count());
         Assert.True(page.IsSimulated);
         Assert.True(costsSimulated);

@@ -20,10 +20,17 @@ public sealed class TrustedAdvisorClientTests(AwsTestEnvironment env) : IClassFi
         var result = await checks.DescribeTrustedAdvisorCheckResultAsync(costCheck.Id);
         var refresh = await checks.RefreshTrustedAdvisorCheckAsync(costCheck.Id);
 
-        Assert.True(list.Checks.Count >= 10);
+        Assert.True(list.Checks.Count(c => c.Category == "cost_optimizing") > 3 && list.Checks.Count(c => c.Category == "security") > 3);
+        Assert.Equal("Low Utilization Amazon EC2 Instances", costCheck.Name);
         Assert.Equal("warning", result.Result!.Status);
-        Assert.Equal(3, result.Result.FlaggedResources.Count);
-        Assert.True(result.Result.CategorySpecificSummary.CostOptimizing!.EstimatedMonthlySavings > 0);
+        Assert.Equal(6, result.Result.FlaggedResources.Count);
+        Assert.Equal(6L, (long)result.Result.ResourcesSummary.ResourcesFlagged);
+        var savings = result.Result.CategorySpecificSummary.CostOptimizing!.EstimatedMonthlySavings;
+        Assert.True(savings > 0);
+        // Each flagged instance carries its share of the check's savings (metadata column 3), and a realistic id.
+        var shares = result.Result.FlaggedResources.Sum(r => decimal.Parse(r.Metadata[3]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(shares, (decimal)savings - 0.05m, (decimal)savings + 0.05m);
+        Assert.All(result.Result.FlaggedResources, r => Assert.StartsWith("i-0", r.Metadata[1], StringComparison.Ordinal));
         Assert.Equal("enqueued", refresh.Status!.Status);
         Assert.Equal("us-east-1", checks.Endpoint.Region);
         var call = env.CallsFor("DescribeTrustedAdvisorCheckResult")[^1];
@@ -66,9 +73,9 @@ public sealed class TrustedAdvisorClientTests(AwsTestEnvironment env) : IClassFi
 
         Assert.Equal(4, first.RecommendationSummaries.Count);
         Assert.NotNull(first.NextToken);
-        Assert.Equal(10, all.Distinct().Count());
+        Assert.Equal(24, all.Distinct().Count());
         Assert.All(cost.RecommendationSummaries, r => Assert.Contains("cost_optimizing", r.Pillars));
-        Assert.Equal(3, resources.RecommendationResourceSummaries.Count);
+        Assert.Equal(6, resources.RecommendationResourceSummaries.Count); // Low Utilization Amazon EC2 Instances flags 6
         Assert.All(resources.RecommendationResourceSummaries, r => Assert.Equal(arn, r.RecommendationArn));
     }
 }

@@ -291,6 +291,9 @@ public sealed class ServiceModel
     {
         var t = template.Split('/');
         var p = path.Split('/');
-        return t.Length == p.Length && t.Zip(p).All(x => x.First.StartsWith('{') || x.First == x.Second);
+        // A greedy label ({InsightArn+}, always the last) takes the rest of the path, slashes included.
+        return t[^1].EndsWith("+}", StringComparison.Ordinal)
+            ? p.Length >= t.Length && t.Zip(p).All(x => x.First.StartsWith('{') || x.First == x.Second)
+            : t.Length == p.Length && t.Zip(p).All(x => x.First.StartsWith('{') || x.First == x.Second);
     }
 }

@@ -114,4 +114,47 @@ public sealed class ReportPagesTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.Contains("<h2>第二版</h2>", after, StringComparison.Ordinal);
         Assert.Equal(2, await app.Database.ScalarAsync<int>($"SELECT version FROM core.report_templates WHERE service_id = '{service}' AND culture = 'ja-JP' AND status = 'Published'"));
     }
+
+    [Fact]
+    [Trait("Spec", "REPORT-1")]
+    public async Task TemplateEditor_PreviewsTheDraftInItsOwnPane_ShowingAParseErrorThere_WithoutPublishing()
+    {
+        var service = $"PV{Guid.NewGuid():N}"[..8].ToUpperInvariant();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReportTemplateStore>().PublishAsync(service, "ja-JP", "<h2>公開版</h2>", "seed");
+        }
+
+        var (_, _, _, csm) = await SetupAsync();
+        using var staff = await SignedInAsync(csm);
+        var editor = $"/Staff/Reports/Templates/{service}/ja-JP";
+
+        var page = WebUtility.HtmlDecode(await staff.GetPageAsync(editor));
+        using var draft = await staff.PostFormAsync(editor, new Dictionary<string, string> { ["Body"] = "<h2>下書き {{ report.company_name }}</h2>" }, $"{editor}?handler=Preview");
+        var draftHtml = await draft.Content.ReadAsStringAsync();
+        using var broken = await staff.PostFormAsync(editor, new Dictionary<string, string> { ["Body"] = "<h2>x</h2>\n\n<p>{{ for }}</p>" }, $"{editor}?handler=Preview");
+        var brokenHtml = WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync());
+        var after = WebUtility.HtmlDecode(await staff.GetPageAsync(editor));
+
+        // The pane: a sandboxed frame named as the preview button's target, the live script beside it.
+        Assert.Matches("<iframe name=\"report-preview\"[^>]* sandbox", page);
+        Assert.Contains("formtarget=\"report-preview\"", page, StringComparison.Ordinal);
+        Assert.Contains("/assets/report-template-preview.js", page, StringComparison.Ordinal);
+        // The draft rendered on sample data, framable by the portal only, sandboxed, not cached.
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.Contains("<h2>下書き サンプル株式会社</h2>", draftHtml, StringComparison.Ordinal);
+        var policy = draft.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("sandbox;", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal("SAMEORIGIN", draft.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-store", draft.Headers.CacheControl?.ToString());
+        // A draft that does not parse: the pane says where (line 3), with a 4xx; nothing is published.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        Assert.Matches(@"data-test=""preview-error"".*3行目 \d+列目", brokenHtml);
+        Assert.Contains("<h2>公開版</h2>", after, StringComparison.Ordinal);
+        Assert.Equal(1, await app.Database.ScalarAsync<int>($"SELECT count(*)::int FROM core.report_templates WHERE service_id = '{service}'"));
+        // Every other page stays unframable.
+        using var editorResponse = await staff.GetAsync(editor);
+        Assert.Equal("DENY", editorResponse.Headers.GetValues("X-Frame-Options").Single());
+    }
 }

@@ -41,8 +41,25 @@ public sealed class SecurityHubClient(AwsTransport transport, AwsEndpoint endpoi
     public Task<BatchEnableStandardsResponse> BatchEnableStandardsAsync(BatchEnableStandardsRequest request, CancellationToken cancellationToken = default) =>
         Send<BatchEnableStandardsResponse>("BatchEnableStandards", HttpMethod.Post, "/standards/register", request, cancellationToken);
 
+    public Task<BatchDisableStandardsResponse> BatchDisableStandardsAsync(BatchDisableStandardsRequest request, CancellationToken cancellationToken = default) =>
+        Send<BatchDisableStandardsResponse>("BatchDisableStandards", HttpMethod.Post, "/standards/deregister", request, cancellationToken);
+
     public Task<GetFindingsResponse> GetFindingsPageAsync(GetFindingsRequest request, CancellationToken cancellationToken = default) =>
         Send<GetFindingsResponse>("GetFindings", HttpMethod.Post, "/findings", request, cancellationToken);
+
+    /// <summary>Creates a custom insight (Security Hub's only way to count findings: grouped counts of a filter).</summary>
+    public Task<CreateInsightResponse> CreateInsightAsync(CreateInsightRequest request, CancellationToken cancellationToken = default) =>
+        Send<CreateInsightResponse>("CreateInsight", HttpMethod.Post, "/insights", request, cancellationToken);
+
+    /// <summary>The insight's counts per value of its group-by attribute.</summary>
+    public Task<GetInsightResultsResponse> GetInsightResultsAsync(string insightArn, CancellationToken cancellationToken = default) =>
+        Send<GetInsightResultsResponse>("GetInsightResults", HttpMethod.Get, "/insights/results/" + GreedyLabel(insightArn), null, cancellationToken);
+
+    public Task<DeleteInsightResponse> DeleteInsightAsync(string insightArn, CancellationToken cancellationToken = default) =>
+        Send<DeleteInsightResponse>("DeleteInsight", HttpMethod.Delete, "/insights/" + GreedyLabel(insightArn), null, cancellationToken);
+
+    /// <summary>A greedy URI label (<c>{InsightArn+}</c>): each segment escaped, the slashes kept.</summary>
+    private static string GreedyLabel(string value) => string.Join('/', value.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>
     /// Every finding matching the filters, one page (≤100) at a time: an account can hold tens of

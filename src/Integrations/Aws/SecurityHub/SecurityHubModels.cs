@@ -239,3 +239,53 @@ public sealed class AssociatedStandard
 {
     public string? StandardsId { get; set; }
 }
+
+public sealed class CreateInsightRequest
+{
+    public required string Name { get; set; }
+
+    public required AwsSecurityFindingFilters Filters { get; set; }
+
+    public required string GroupByAttribute { get; set; }
+}
+
+public sealed class CreateInsightResponse : AwsResponse
+{
+    public string InsightArn { get; set; } = "";
+}
+
+public sealed class GetInsightResultsResponse : AwsResponse
+{
+    public InsightResults? InsightResults { get; set; }
+}
+
+public sealed class InsightResults
+{
+    public string InsightArn { get; set; } = "";
+
+    public string GroupByAttribute { get; set; } = "";
+
+    public List<InsightResultValue> ResultValues { get; set; } = [];
+}
+
+public sealed class InsightResultValue
+{
+    public string GroupByAttributeValue { get; set; } = "";
+
+    public int Count { get; set; }
+}
+
+public sealed class DeleteInsightResponse : AwsResponse
+{
+    public string InsightArn { get; set; } = "";
+}
+
+public sealed class BatchDisableStandardsRequest
+{
+    public required List<string> StandardsSubscriptionArns { get; set; }
+}
+
+public sealed class BatchDisableStandardsResponse : AwsResponse
+{
+    public List<StandardsSubscription> StandardsSubscriptions { get; set; } = [];
+}

@@ -16,7 +16,10 @@ public sealed class SimulatedRole(string name, string externalId, IEnumerable<st
 /// <summary>The state of one simulated AWS account; mutable so tests and the demo can set the scene.</summary>
 public sealed class SimulatedAccount
 {
-    public SimulatedAccount(string accountId, int findingCount = 36)
+    /// <summary>Findings of an account nobody sized (the demo's auto-provisioned accounts): a mid-sized account.</summary>
+    public const int DefaultFindingCount = 1_850;
+
+    public SimulatedAccount(string accountId, int findingCount = DefaultFindingCount)
     {
         AccountId = accountId;
         FindingCount = findingCount;
@@ -55,6 +58,9 @@ public sealed class SimulatedAccount
     public DateTimeOffset? SecurityHubSubscribedAt { get; set; }
 
     public List<string> EnabledStandards { get; } = [];
+
+    /// <summary>Security Hub custom insights: ARN → group-by attribute.</summary>
+    public ConcurrentDictionary<string, string> Insights { get; } = new(StringComparer.Ordinal);
 
     public string? ConfigRecorderName { get; set; }
 

@@ -38,7 +38,7 @@ public sealed class SimulatedAws(TimeProvider time)
         return this;
     }
 
-    public SimulatedAccount AddAccount(string accountId, int findingCount = 36) =>
+    public SimulatedAccount AddAccount(string accountId, int findingCount = SimulatedAccount.DefaultFindingCount) =>
         _accounts.GetOrAdd(accountId, id => new SimulatedAccount(id, findingCount));
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> fail with the given error.</summary>

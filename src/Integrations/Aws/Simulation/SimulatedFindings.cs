@@ -122,6 +122,14 @@ internal static class SimulatedFindings
         };
     }
 
+    /// <summary>Finding <paramref name="index"/>'s severity label without building it (insight counts over 100,000 findings).</summary>
+    public static string SeverityLabel(string accountId, int index)
+    {
+        var seed = Seed(accountId, index);
+        var t = Controls[(int)(seed % (uint)Controls.Length)];
+        return (seed >> 8) % 100 < (uint)t.FailPercent ? t.Severity : "INFORMATIONAL";
+    }
+
     private static string ResourceId(string type, string accountId, string region, int index) => type switch
     {
         "AwsAccount" => $"AWS::::Account:{accountId}",

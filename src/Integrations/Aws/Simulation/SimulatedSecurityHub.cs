@@ -57,8 +57,23 @@ internal static class SimulatedSecurityHub
                 var arns = requests.Select(r => r!["StandardsArn"]!.GetValue<string>()).ToList();
                 account.EnabledStandards.AddRange(arns.Except(account.EnabledStandards).ToList());
                 return new JsonObject { ["StandardsSubscriptions"] = Subscriptions(c, arns) };
+            case "BatchDisableStandards":
+                if (c.Body["StandardsSubscriptionArns"] is not JsonArray { Count: >= 1 and <= 25 } subscriptions)
+                {
+                    throw SimulatedContext.Invalid("InvalidInputException", "StandardsSubscriptionArns must list 1 to 25 subscriptions.");
+                }
+
+                var off = account.EnabledStandards.Where(arn => subscriptions.Any(s => s!.GetValue<string>() == SubscriptionArn(c, arn))).ToList();
+                account.EnabledStandards.RemoveAll(off.Contains);
+                return new JsonObject { ["StandardsSubscriptions"] = Subscriptions(c, off) };
             case "GetFindings":
                 return Findings(c);
+            case "CreateInsight":
+                return SimulatedInsights.Create(c);
+            case "GetInsightResults":
+                return SimulatedInsights.Results(c);
+            case "DeleteInsight":
+                return SimulatedInsights.Delete(c);
             default:
                 throw new SimulatedAwsException(400, "UnknownOperationException", operation);
         }
@@ -67,11 +82,14 @@ internal static class SimulatedSecurityHub
     private static JsonArray Subscriptions(SimulatedContext c, IEnumerable<string> standards) =>
         new([.. standards.Select(arn => (JsonNode)new JsonObject
         {
-            ["StandardsSubscriptionArn"] = $"arn:aws:securityhub:{c.Region}:{c.Account.AccountId}:subscription/{arn.Split('/', 2)[^1]}",
+            ["StandardsSubscriptionArn"] = SubscriptionArn(c, arn),
             ["StandardsArn"] = arn,
             ["StandardsInput"] = new JsonObject(),
             ["StandardsStatus"] = "READY",
         })]);
+
+    private static string SubscriptionArn(SimulatedContext c, string standardsArn) =>
+        $"arn:aws:securityhub:{c.Region}:{c.Account.AccountId}:subscription/{standardsArn.Split('/', 2)[^1]}";
 
     private static JsonObject Findings(SimulatedContext c)
     {

@@ -37,7 +37,7 @@ internal static class SimulatedTrustedAdvisor
                 };
             case "DescribeTrustedAdvisorCheckResult":
                 var check = Find(c.String("checkId"));
-                var flagged = check.Status == "ok" ? 0 : 3;
+                var flagged = check.Flagged;
                 var result = new JsonObject
                 {
                     ["checkId"] = check.Id,
@@ -45,7 +45,7 @@ internal static class SimulatedTrustedAdvisor
                     ["status"] = check.Status,
                     ["resourcesSummary"] = new JsonObject
                     {
-                        ["resourcesProcessed"] = 24, ["resourcesFlagged"] = flagged, ["resourcesIgnored"] = 0, ["resourcesSuppressed"] = 0,
+                        ["resourcesProcessed"] = check.Processed, ["resourcesFlagged"] = flagged, ["resourcesIgnored"] = 0, ["resourcesSuppressed"] = 0,
                     },
                     ["categorySpecificSummary"] = check.Category == "cost_optimizing"
                         ? new JsonObject { ["costOptimizing"] = new JsonObject { ["estimatedMonthlySavings"] = check.Savings, ["estimatedPercentMonthlySavings"] = 7.5 } }
@@ -56,7 +56,7 @@ internal static class SimulatedTrustedAdvisor
                         ["region"] = c.Region,
                         ["resourceId"] = $"{check.Id}-{c.Account.AccountId}-{i}",
                         ["isSuppressed"] = false,
-                        ["metadata"] = new JsonArray(c.Region, $"resource-{i}", check.Status, (check.Savings / 3).ToString("F2", CultureInfo.InvariantCulture)),
+                        ["metadata"] = new JsonArray(c.Region, check.ResourceId(c.Account.AccountId, i), check.Status, check.SavingsOf(i).ToString("F2", CultureInfo.InvariantCulture)),
                     })]),
                 };
                 return new JsonObject { ["result"] = result };
@@ -98,21 +98,25 @@ internal static class SimulatedTrustedAdvisor
         var identifier = Uri.UnescapeDataString(c.RawPath["/v1/recommendations/".Length..^"/resources".Length]);
         var id = identifier.Split('/')[^1];
         var check = SimulatedData.Checks.FirstOrDefault(k => k.Id == id);
-        if (check.Id is null)
+        if (check is null)
         {
             throw new SimulatedAwsException(404, "ResourceNotFoundException", $"Recommendation {identifier} does not exist.");
         }
 
-        var count = check.Status == "ok" ? 0 : 3;
+        var count = check.Flagged;
         var recommendationArn = Arn(c, check.Id);
         var resources = Enumerable.Range(1, count).Skip(start).Take(max).Select(i => (JsonNode)new JsonObject
         {
             ["id"] = $"{check.Id}-res-{i}",
             ["arn"] = $"arn:aws:trustedadvisor::{c.Account.AccountId}:recommendation-resource/{check.Id}/res-{i}",
-            ["awsResourceId"] = $"resource-{i}",
+            ["awsResourceId"] = check.ResourceId(c.Account.AccountId, i),
             ["regionCode"] = c.Region == "us-east-1" ? "ap-northeast-1" : c.Region,
             ["status"] = check.Status,
-            ["metadata"] = new JsonObject { ["0"] = "ap-northeast-1", ["1"] = $"resource-{i}" },
+            ["metadata"] = new JsonObject
+            {
+                ["0"] = "ap-northeast-1", ["1"] = check.ResourceId(c.Account.AccountId, i), ["2"] = check.Status,
+                ["3"] = check.SavingsOf(i).ToString("F2", CultureInfo.InvariantCulture),
+            },
             ["lastUpdatedAt"] = Iso(c.Now),
             ["recommendationArn"] = recommendationArn,
         }).ToArray();
@@ -125,7 +129,7 @@ internal static class SimulatedTrustedAdvisor
         return answer;
     }
 
-    private static JsonObject Summary(SimulatedContext c, (string Id, string Name, string Category, double Savings, string Status) k)
+    private static JsonObject Summary(SimulatedContext c, SimulatedCheck k)
     {
         var summary = new JsonObject
         {
@@ -138,7 +142,7 @@ internal static class SimulatedTrustedAdvisor
             ["name"] = k.Name,
             ["resourcesAggregates"] = new JsonObject
             {
-                ["okCount"] = 21, ["warningCount"] = k.Status == "warning" ? 3 : 0, ["errorCount"] = k.Status == "error" ? 3 : 0,
+                ["okCount"] = k.Processed - k.Flagged, ["warningCount"] = k.Status == "warning" ? k.Flagged : 0, ["errorCount"] = k.Status == "error" ? k.Flagged : 0,
             },
             ["createdAt"] = Iso(c.Now.AddDays(-90)),
             ["lastUpdatedAt"] = Iso(c.Now),
@@ -159,10 +163,10 @@ internal static class SimulatedTrustedAdvisor
 
     private static string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private static (string Id, string Name, string Category, double Savings, string Status) Find(string? checkId)
+    private static SimulatedCheck Find(string? checkId)
     {
         var check = SimulatedData.Checks.FirstOrDefault(k => k.Id == checkId);
-        return check.Id is null
+        return check is null
             ? throw SimulatedContext.Invalid("InvalidParameterValueException", $"Check {checkId} does not exist.")
             : check;
     }

@@ -49,7 +49,11 @@ public static class AwsRolePermissions
         .. ReadOnly,
         "securityhub:EnableSecurityHub",
         "securityhub:BatchEnableStandards",
+        "securityhub:BatchDisableStandards", // undo: the standards the diagnosis added to a hub the customer already had
         "securityhub:DisableSecurityHub",
+        "securityhub:CreateInsight",     // the findings' total for the progress: a temporary insight, deleted at once
+        "securityhub:GetInsightResults",
+        "securityhub:DeleteInsight",
         "config:PutConfigurationRecorder",
         "config:PutDeliveryChannel",
         "config:StartConfigurationRecorder",

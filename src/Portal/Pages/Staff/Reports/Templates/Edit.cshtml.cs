@@ -2,6 +2,7 @@ using CloudpackPlus.Activities.Reports;
 using CloudpackPlus.Core.Reports;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Reports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -9,13 +10,17 @@ using Microsoft.Extensions.Localization;
 namespace CloudpackPlus.Portal.Pages.Staff.Reports.Templates;
 
 /// <summary>
-/// Staff console, REPORT-1: edits a service's report template in one language. Preview renders the text on the
-/// service's sample data (in a new tab, sandboxed); publish makes the next version, which the next report uses.
+/// Staff console, REPORT-1: edits a service's report template in one language. Preview renders the draft on the
+/// service's sample data into the page's sandboxed preview pane (live: the page's script posts the draft there when
+/// typing pauses); publish makes the next version, which the next report uses.
 /// A template that does not parse is refused with its line and column and the published version stays.
 /// </summary>
 [RequestSizeLimit(1024 * 1024)]
 public sealed class EditModel(ReportTemplateStore store, ReportTemplatePreview preview, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The preview's policy: a report view's (sandbox, no script) with framing by this origin only.</summary>
+    public static readonly string PreviewPolicy = ReportDownload.ViewPolicy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal);
+
     [BindProperty(SupportsGet = false)]
     public string Body { get; set; } = "";
 
@@ -52,16 +57,25 @@ public sealed class EditModel(ReportTemplateStore store, ReportTemplatePreview p
             return NotFound();
         }
 
+        // The editor's preview pane frames this answer: sandboxed like a report view, but framable by this origin.
+        Response.Headers.ContentSecurityPolicy = PreviewPolicy;
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        Response.Headers.CacheControl = "no-store";
         try
         {
             var html = await preview.RenderAsync(service, culture, Body, cancellationToken);
-            Response.Headers.ContentSecurityPolicy = ReportDownload.ViewPolicy;
-            Response.Headers.CacheControl = "no-store";
             return Content(html, "text/html; charset=utf-8");
         }
         catch (ReportTemplateException e)
         {
-            return Refused(e);
+            // Shown in the pane; the published version and the editor's text stay as they are.
+            var message = System.Net.WebUtility.HtmlEncode(text["ReportTemplates.ParseError", e.Line, e.Column, e.Error]);
+            var lang = culture == "ja-JP" ? "ja" : "en";
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status422UnprocessableEntity, ContentType = "text/html; charset=utf-8",
+                Content = $"<!DOCTYPE html><html lang=\"{lang}\"><meta charset=\"utf-8\"><body><p data-test=\"preview-error\" style=\"color:#b00020;font-family:sans-serif\">{message}</p></body></html>",
+            };
         }
     }
 
