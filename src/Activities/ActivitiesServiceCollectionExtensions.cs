@@ -22,6 +22,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.TryAddScoped<Applications.ApplyForms>();
         services.TryAddScoped<WebScan.ChecklistDesk>();
         services.TryAddScoped<WebScan.PartnerDesk>();
+        services.TryAddScoped<Applications.TaskUploads>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.TrainingTopicOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.LinkedAccountOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Applications.ApplicationCancellationHandler>());

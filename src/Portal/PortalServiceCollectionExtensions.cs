@@ -57,6 +57,7 @@ public static class PortalServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.TrainingDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.WebScanDemoSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.ConsultingDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICustomerTodoSource, Applications.ApplicationTodoSource>());
 
         // Japanese text is written as text, not as &#x...; entities (readable source, smaller pages).
