@@ -14,18 +14,31 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CloudpackPlus.Browser.Tests;
 
-/// <summary>The browser host on the simulated AWS (the read-only role is created on first use once the company has its external id).</summary>
-public sealed class ConsultingAppFactory : BrowserAppFactory
+/// <summary>
+/// As <see cref="BrowserAppFactory"/> (Kestrel on 127.0.0.1, demo data, mail to the test SMTP server), on the simulated AWS:
+/// the read-only role is created on first use once the company has its external id.
+/// </summary>
+public sealed class ConsultingAppFactory : PortalAppFactory
 {
+    private readonly int _port = SmtpCapture.FreePort();
+
+    public ConsultingAppFactory() => UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, _port));
+
+    public string BaseUrl => $"http://127.0.0.1:{_port}";
+
     protected override IDictionary<string, string?> Settings
     {
         get
         {
             var settings = base.Settings;
+            settings["Database:SeedDemoOnStart"] = "true";
+            settings["Mail:PortalUrl"] = BaseUrl;
             settings["Aws:Mode"] = "Simulated";
             return settings;
         }
     }
+
+    protected override void StartHost() => StartServer();
 }
 
 /// <summary>
@@ -126,7 +139,7 @@ public sealed partial class ConsultingJourneyTests(ConsultingAppFactory app, Bro
         Assert.Equal("text/calendar", ics.ContentType.MimeType);
         using (var content = new MemoryStream())
         {
-            await ics.Content.DecodeToAsync(content);
+            await ics.Content!.DecodeToAsync(content);
             var lines = IcsReader.Parse(content.ToArray());
             Assert.Equal($"{applicationId:N}-scoping@cloudpackplus", IcsReader.Value(lines, "UID"));
             Assert.Equal(Tokyo.At(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(14, 0)).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture), IcsReader.Value(lines, "DTSTART"));

@@ -37,8 +37,12 @@ public static class DefinitionDrawing
         return text.ToString();
     }
 
-    /// <summary>A Mermaid node id: the activity id with '-' as '_'.</summary>
-    public static string Id(string activityId) => (activityId ?? "").Replace('-', '_');
+    /// <summary>A Mermaid node id: the activity id with '-' as '_'; <c>end</c> (a Mermaid keyword) as <c>End</c>.</summary>
+    public static string Id(string activityId)
+    {
+        var id = (activityId ?? "").Replace('-', '_');
+        return id == "end" ? "End" : id;
+    }
 
     private static string Label(JsonElement node, string id)
     {

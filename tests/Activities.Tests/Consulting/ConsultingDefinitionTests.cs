@@ -31,16 +31,21 @@ public sealed class ConsultingDefinitionTests
         var json = File.ReadAllText(Path.Combine(root, $"src/Workflows/Definitions/{definition}.json"));
         var drawing = DefinitionDrawing.Mermaid(json);
         var page = Path.Combine(root, $"docs/services/{service}.md");
-        var text = File.ReadAllText(page);
-        var start = text.IndexOf("```mermaid\n", StringComparison.Ordinal) + "```mermaid\n".Length;
-        var end = text.IndexOf("```", start, StringComparison.Ordinal);
+        var (text, start, end) = Block(page);
         if (Environment.GetEnvironmentVariable("UPDATE_DRAWINGS") == "1")
         {
             File.WriteAllText(page, text[..start] + drawing + text[end..]);
-            text = File.ReadAllText(page);
+            (text, start, end) = Block(page);
         }
 
         Assert.Equal(drawing, text[start..end]);
+    }
+
+    private static (string Text, int Start, int End) Block(string page)
+    {
+        var text = File.ReadAllText(page);
+        var start = text.IndexOf("```mermaid\n", StringComparison.Ordinal) + "```mermaid\n".Length;
+        return (text, start, text.IndexOf("```", start, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Activities.Consulting;
 using CloudpackPlus.Activities.Tests.Support;
 using CloudpackPlus.Core.Applications;

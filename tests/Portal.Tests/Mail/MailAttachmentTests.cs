@@ -45,7 +45,7 @@ public sealed class MailAttachmentTests(PortalAppFactory app) : IClassFixture<Po
         Assert.Equal("CP-9-scoping.ics", part.FileName);
         Assert.Equal(("text/calendar", "REQUEST"), (part.ContentType.MimeType, part.ContentType.Parameters["method"]));
         using var content = new MemoryStream();
-        await part.Content.DecodeToAsync(content);
+        await part.Content!.DecodeToAsync(content);
         Assert.Equal(ics, content.ToArray());
         var lines = IcsReader.Parse(content.ToArray());
         Assert.Equal(("REQUEST", "app-1-scoping@cloudpackplus", "20261209T063000Z"),
