@@ -121,7 +121,7 @@ public sealed partial class ConsultingJourneyTests(ConsultingAppFactory app, Bro
         await scoping.Locator("[name=f_durationMinutes]").FillAsync("120");
         await scoping.Locator("[name=f_meetingUrl]").FillAsync("https://meet.example.jp/scoping-" + code);
         await staff.ClickAsync("[data-test=complete-scoping]");
-        await Expect(staff.Locator("body")).ToContainTextAsync("営業時間");
+        await Expect(staff.Locator("body")).ToContainTextAsync("営業日の10:00〜19:00に120分間");
         await BrowserSession.ScreenshotAsync(staff, $"consult-{shot}-02-slot-refused");
         scoping = staff.Locator("[data-test=task-form-scoping]");
         await scoping.Locator("[name=f_startsAt]").FillAsync($"{day}T14:00");

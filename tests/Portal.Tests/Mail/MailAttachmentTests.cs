@@ -41,7 +41,7 @@ public sealed class MailAttachmentTests(PortalAppFactory app) : IClassFixture<Po
         var mail = await app.Smtp.WaitForAsync(rep.Email, m => (m.Subject ?? "").Contains("スコーピング会議", StringComparison.Ordinal));
 
         Assert.Contains("日時: 2026-12-09 14:00–15:30", mail.TextBody, StringComparison.Ordinal);
-        var part = Assert.IsType<MimePart>(Assert.Single(mail.Attachments));
+        var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(mail.Attachments)); // MimeKit reads text/calendar back as a TextPart
         Assert.Equal("CP-9-scoping.ics", part.FileName);
         Assert.Equal(("text/calendar", "REQUEST"), (part.ContentType.MimeType, part.ContentType.Parameters["method"]));
         using var content = new MemoryStream();
