@@ -24,6 +24,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.TryAddScoped<Basic.BasicCycleDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Basic.BasicCycleCancellationHandler>());
         services.TryAddScoped<WebScan.PartnerDesk>();
+        services.TryAddScoped<Applications.TaskUploads>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.TrainingTopicOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Tasks.IFormOptionSource, Applications.LinkedAccountOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Workflows.Runtime.IInstanceCancellationHandler, Applications.ApplicationCancellationHandler>());

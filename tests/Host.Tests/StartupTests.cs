@@ -22,9 +22,12 @@ public sealed class StartupTests(CloudpackAppFactory app) : IClassFixture<Cloudp
         Assert.Equal(3, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.people WHERE company_id IS NULL"));
         // A populated inbox and application page (TRAIN-1): one task waits on the CSM, one on the representative.
         Assert.Contains(first, l => l.StartsWith("created training applications A-2026-", StringComparison.Ordinal));
-        Assert.Equal(3, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.applications")); // two TRAIN-1, one WEB-L
-        // ... and the basic-service cycle's investigation waits on the CSM (InquiryDemoSeeder: INQ-1, SCOPE-1, BAS-3).
-        Assert.Equal("agree,confirm,investigation", await app.Database.ScalarAsync<string>(
+        Assert.Equal(5, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.applications")); // two TRAIN-1, one WEB-L, one COST-C, one SEC-C
+        // COST-C waits for the CSM to book the scoping meeting; SEC-C (no reachable AWS here) waits for the representative's role set-up;
+        // the basic-service cycle's investigation waits on the CSM (InquiryDemoSeeder: INQ-1, SCOPE-1, BAS-3).
+        Assert.Contains(first, l => l.StartsWith("created COST-C application", StringComparison.Ordinal));
+        Assert.Contains(first, l => l.StartsWith("created SEC-C application", StringComparison.Ordinal) && l.Contains("read-only role", StringComparison.Ordinal));
+        Assert.Equal("agree,confirm,grant-access,investigation,scoping", await app.Database.ScalarAsync<string>(
             "SELECT string_agg(node_id, ',' ORDER BY node_id) FROM wf.tasks WHERE status = 'Open'"));
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.inquiries WHERE status = 'Open'"));
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.quote_requests WHERE inquiry_id IS NOT NULL"));

@@ -52,12 +52,17 @@ public sealed class PrepareDiagnosisRole : Activity
     }
 
     /// <summary>https://console.aws.amazon.com/cloudformation/home?region=…#/stacks/quickcreate?templateURL=…&amp;stackName=…&amp;param_…</summary>
-    public static string QuickCreate(AwsOptions options, string externalId)
+    public static string QuickCreate(AwsOptions options, string externalId) => QuickCreate(options, externalId, AwsRolePurpose.Diagnosis);
+
+    /// <summary>The quick-create link for the role of <paramref name="purpose"/> (the read-only role: COST-C/SEC-C).</summary>
+    public static string QuickCreate(AwsOptions options, string externalId, AwsRolePurpose purpose)
     {
         ArgumentNullException.ThrowIfNull(options);
         static string E(string value) => Uri.EscapeDataString(value);
+        var (template, role) = purpose == AwsRolePurpose.Diagnosis
+            ? (options.DiagnosisTemplateUrl, options.DiagnosisRoleName) : (options.ReadOnlyTemplateUrl, options.ReadOnlyRoleName);
         return $"https://console.aws.amazon.com/cloudformation/home?region={E(options.DefaultRegion)}#/stacks/quickcreate"
-            + $"?templateURL={E(options.DiagnosisTemplateUrl)}&stackName={E(options.DiagnosisRoleName)}"
-            + $"&param_ExternalId={E(externalId)}&param_ProviderPrincipalArn={E(options.ProviderPrincipalArn)}&param_RoleName={E(options.DiagnosisRoleName)}";
+            + $"?templateURL={E(template)}&stackName={E(role)}"
+            + $"&param_ExternalId={E(externalId)}&param_ProviderPrincipalArn={E(options.ProviderPrincipalArn)}&param_RoleName={E(role)}";
     }
 }

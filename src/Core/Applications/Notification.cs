@@ -41,6 +41,12 @@ public sealed class Notification
     /// <summary>When the e-mail copy was handed to the mail outbox; null while pending.</summary>
     public DateTimeOffset? MailedAt { get; set; }
 
+    /// <summary>
+    /// Files the e-mail copy carries (jsonb: a list of <see cref="MailAttachment"/>), e.g. a meeting's calendar invite;
+    /// null for none. The portal shows the notification without them.
+    /// </summary>
+    public string? Attachments { get; init; }
+
     /// <summary>The title in the reader's language; English falls back to Japanese when a writer left it empty.</summary>
     public string TitleIn(bool japanese) => japanese || string.IsNullOrWhiteSpace(TitleEn) ? TitleJa : TitleEn;
 
@@ -59,6 +65,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.BodyJa).HasMaxLength(4000);
         builder.Property(n => n.BodyEn).HasMaxLength(4000);
         builder.Property(n => n.Link).HasMaxLength(300);
+        builder.Property(n => n.Attachments).HasColumnType("jsonb");
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         builder.HasIndex(n => n.CreatedAt).HasFilter("mailed_at IS NULL").HasDatabaseName("ix_notifications_unmailed");
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);

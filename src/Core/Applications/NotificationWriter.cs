@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CloudpackPlus.Core.Applications;
 
 /// <summary>What to tell people: title and body in both languages, and where to look.</summary>
-public sealed record NotificationText(string Kind, string TitleJa, string TitleEn, string BodyJa = "", string BodyEn = "", string? Link = null);
+public sealed record NotificationText(string Kind, string TitleJa, string TitleEn, string BodyJa = "", string BodyEn = "", string? Link = null)
+{
+    /// <summary>Files the e-mail copies carry (e.g. a calendar invite); empty for none.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
 
 /// <summary>
 /// Adds notifications to the given context (so they commit with the change they announce). The
@@ -47,7 +51,7 @@ public sealed class NotificationWriter(CoreDbContext db, TimeProvider clock)
             {
                 RecipientId = person, CompanyId = companyId, ApplicationId = applicationId, Kind = text.Kind,
                 TitleJa = text.TitleJa, TitleEn = text.TitleEn, BodyJa = text.BodyJa, BodyEn = text.BodyEn,
-                Link = text.Link, CreatedAt = now,
+                Link = text.Link, CreatedAt = now, Attachments = MailAttachment.ToJson(text.Attachments),
             });
             count++;
         }

@@ -43,6 +43,10 @@ public sealed class AwsOptions : IValidatableObject
     [Url]
     public string DiagnosisTemplateUrl { get; set; } = "https://cloudpack-plus-templates.s3.ap-northeast-1.amazonaws.com/diagnosis-role.yaml";
 
+    /// <summary>Where the read-only role's template is published, for the quick-create link of the COST-C/SEC-C role task.</summary>
+    [Url]
+    public string ReadOnlyTemplateUrl { get; set; } = "https://cloudpack-plus-templates.s3.ap-northeast-1.amazonaws.com/read-only-role.yaml";
+
     /// <summary>Lifetime asked of STS for an assumed-role session (900–43200 s, capped by the role's maximum).</summary>
     [Range(900, 43200)]
     public int SessionDurationSeconds { get; set; } = 3600;

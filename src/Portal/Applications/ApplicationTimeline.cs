@@ -44,6 +44,9 @@ public static class ApplicationTimeline
                 case ApplicationEventCodes.Completed:
                     milestones.Add(new(e.At, text["Timeline.Completed", parameters.GetValueOrDefault("spent") ?? "?"], null, []));
                     break;
+                case Activities.Consulting.ProposalEvents.Code:
+                    milestones.Add(new(e.At, text["Consult_Timeline.Proposal", parameters.GetValueOrDefault("fileName") ?? ""], null, []));
+                    break;
                 case ApplicationEventCodes.Cancelled:
                     var reason = parameters.GetValueOrDefault("reason");
                     milestones.Add(new(e.At, text["Timeline.Cancelled"], actor, reason is null ? [] : [(text["Field.Reason"], reason)]));

@@ -1,3 +1,4 @@
+using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Portal.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public sealed partial class MailDispatchJob(
         }
 
         await db.MailOutbox.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.Body, (string?)null).SetProperty(m => m.LastError, (string?)null), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.Body, (string?)null).SetProperty(m => m.Attachments, (string?)null).SetProperty(m => m.LastError, (string?)null), cancellationToken);
         LogSent(message.Id, message.Template);
     }
 
@@ -73,7 +74,29 @@ public sealed partial class MailDispatchJob(
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@cloudpackplus";
-        mime.Body = new TextPart("plain") { Text = message.Body ?? string.Empty };
+        var text = new TextPart("plain") { Text = message.Body ?? string.Empty };
+        var attachments = MailAttachment.FromJson(message.Attachments);
+        if (attachments.Count == 0)
+        {
+            mime.Body = text;
+            return mime;
+        }
+
+        // multipart/mixed: the text, then each file (base64). A calendar invite keeps its method parameter.
+        var mixed = new Multipart("mixed") { text };
+        foreach (var attachment in attachments)
+        {
+            var part = new MimePart(ContentType.Parse(attachment.ContentType))
+            {
+                Content = new MimeContent(new MemoryStream(attachment.Content)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = attachment.FileName,
+            };
+            mixed.Add(part);
+        }
+
+        mime.Body = mixed;
         return mime;
     }
 

@@ -12,7 +12,7 @@ public sealed class MailOutbox(PortalIdentityDbContext db, MailTemplates templat
 {
     private readonly List<Guid> _staged = [];
 
-    public MailOutboxMessage Add(string toAddress, string toName, string template, string culture, object model)
+    public MailOutboxMessage Add(string toAddress, string toName, string template, string culture, object model, string? attachments = null)
     {
         var rendered = templates.Render(template, culture, model);
         var message = new MailOutboxMessage
@@ -23,6 +23,7 @@ public sealed class MailOutbox(PortalIdentityDbContext db, MailTemplates templat
             Culture = culture,
             Subject = rendered.Subject,
             Body = rendered.Body,
+            Attachments = attachments,
             CreatedAt = clock.GetUtcNow(),
         };
         db.MailOutbox.Add(message);

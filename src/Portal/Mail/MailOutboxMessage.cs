@@ -25,6 +25,9 @@ public sealed class MailOutboxMessage
     /// <summary>The rendered text body; erased once delivered, because it may hold a temporary password.</summary>
     public string? Body { get; set; }
 
+    /// <summary>Files the mail carries (jsonb, a list of <c>MailAttachment</c>); null for none; erased with the body once delivered.</summary>
+    public string? Attachments { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; set; }
@@ -48,6 +51,7 @@ internal sealed class MailOutboxMessageConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.Culture).HasMaxLength(10);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.Attachments).HasColumnType("jsonb");
         builder.HasIndex(m => m.CreatedAt).HasFilter("sent_at IS NULL");
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class NotificationMailer(
             {
                 if (recipients.TryGetValue(notification.RecipientId, out var recipient) && !string.IsNullOrWhiteSpace(recipient.Email))
                 {
-                    outbox.Add(recipient.Email, recipient.Name, Template, recipient.Culture, Model(notification, recipient));
+                    outbox.Add(recipient.Email, recipient.Name, Template, recipient.Culture, Model(notification, recipient), notification.Attachments);
                     mailed++;
                 }
                 else

@@ -94,6 +94,7 @@ public static class AuthorizationTable
         ["Applications/{id:guid}/Attachments/{attachmentId:guid}"] = ("/Applications/{application}/Attachments/{attachment}", CustomerRecord),
         ["Applications/{id:guid}/Files/{fileId:guid}"] = ("/Applications/{application}/Files/{file}", CustomerRecord),
         ["Applications/{id:guid}/DiagnosisRole"] = ("/Applications/{application}/DiagnosisRole", ["login", "mfa", "404", "404", "404", "denied", "denied", "denied", "denied"]), // {application} is a training: only ACCT-D has the role (DiagnosisRolePageTests)
+        ["Applications/{id:guid}/ReadOnlyRole"] = ("/Applications/{application}/ReadOnlyRole", ["login", "mfa", "404", "404", "404", "denied", "denied", "denied", "denied"]), // {application} is a training: only COST-C/SEC-C have the role task (ConsultingPageTests)
         ["Applications/{id:guid}/Reports/{reportId:guid}/{format}"] = ("/Applications/{application}/Reports/{report}/pdf", CustomerRecord),
         ["Staff/Tasks"] = ("/Staff/Tasks", Staff),
         ["Staff/Tasks/Index"] = ("/Staff/Tasks/Index", Staff),

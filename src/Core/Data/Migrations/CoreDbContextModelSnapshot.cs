@@ -247,6 +247,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
 
+                    b.Property<string>("Attachments")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
                     b.Property<string>("BodyEn")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -834,6 +838,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             Id = "COST-C",
                             AllowedContractTypes = new string[0],
                             AllowedRanks = new string[0],
+                            ApplyForm = "{ \"fields\": [\n  { \"name\": \"theme\", \"type\": \"text\", \"required\": true, \"maxLength\": 2000,\n    \"label\": { \"ja\": \"ご相談のテーマ(見直したい費用・サービスなど)\", \"en\": \"What you want to discuss (costs or services to review)\" } },\n  { \"name\": \"wishedDates\", \"type\": \"text\", \"maxLength\": 1000,\n    \"label\": { \"ja\": \"スコーピング会議(オンライン1〜2時間)の希望日時(任意)\", \"en\": \"Wished dates for the scoping meeting, online 1-2 h (optional)\" } },\n  { \"name\": \"awsCharges\", \"type\": \"choice\", \"required\": true, \"options\": [\"accept\"],\n    \"optionLabels\": { \"accept\": { \"ja\": \"AWS の利用料金はお客様のご負担となることを了承しました\", \"en\": \"I understand that AWS charges in our account are ours to pay\" } },\n    \"label\": { \"ja\": \"AWS 利用料金について(必須)\", \"en\": \"AWS charges (required)\" },\n    \"help\": { \"ja\": \"本プログラム(cloudpack+)のサービスは無料です。ただし、調査や提案の実施によりお客様の AWS アカウントで発生する利用料金(Cost Explorer API など)は、AWS からお客様に請求されます。\", \"en\": \"The cloudpack+ programme's services are free. AWS charges caused in your AWS account by the investigation or by what we propose (e.g. Cost Explorer API requests) are billed to you by AWS.\" } }\n] }",
                             Category = "CostOptimisation",
                             CustomerCancellable = true,
                             DescriptionEn = "Scoping meeting (online, 1-2 h) → investigation by the CSM (read access arranged if missing) → report and proposal meeting (1-2 h).",
@@ -844,7 +849,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             OneAwsAccountPerApplication = false,
                             RowVersion = 0u,
                             SortOrder = 10,
-                            TicketCost = 10
+                            TicketCost = 10,
+                            WorkflowDefinitionId = "cost-c"
                         },
                         new
                         {
@@ -889,6 +895,7 @@ namespace CloudpackPlus.Core.Data.Migrations
                             Id = "SEC-C",
                             AllowedContractTypes = new string[0],
                             AllowedRanks = new string[0],
+                            ApplyForm = "{ \"fields\": [\n  { \"name\": \"theme\", \"type\": \"text\", \"required\": true, \"maxLength\": 2000,\n    \"label\": { \"ja\": \"ご相談のテーマ(気になっているセキュリティ上の点など)\", \"en\": \"What you want to discuss (security concerns)\" } },\n  { \"name\": \"wishedDates\", \"type\": \"text\", \"maxLength\": 1000,\n    \"label\": { \"ja\": \"スコーピング会議(オンライン1〜2時間)の希望日時(任意)\", \"en\": \"Wished dates for the scoping meeting, online 1-2 h (optional)\" } },\n  { \"name\": \"awsCharges\", \"type\": \"choice\", \"required\": true, \"options\": [\"accept\"],\n    \"optionLabels\": { \"accept\": { \"ja\": \"AWS の利用料金はお客様のご負担となることを了承しました\", \"en\": \"I understand that AWS charges in our account are ours to pay\" } },\n    \"label\": { \"ja\": \"AWS 利用料金について(必須)\", \"en\": \"AWS charges (required)\" },\n    \"help\": { \"ja\": \"本プログラム(cloudpack+)のサービスは無料です。ただし、調査や提案の実施によりお客様の AWS アカウントで発生する利用料金(Security Hub・AWS Config などを有効にした場合を含む)は、AWS からお客様に請求されます。\", \"en\": \"The cloudpack+ programme's services are free. AWS charges caused in your AWS account by the investigation or by what we propose (including Security Hub or AWS Config if enabled) are billed to you by AWS.\" } }\n] }",
                             Category = "Security",
                             CustomerCancellable = true,
                             DescriptionEn = "On security: scoping meeting → investigation → report and proposal meeting.",
@@ -899,7 +906,8 @@ namespace CloudpackPlus.Core.Data.Migrations
                             OneAwsAccountPerApplication = false,
                             RowVersion = 0u,
                             SortOrder = 40,
-                            TicketCost = 10
+                            TicketCost = 10,
+                            WorkflowDefinitionId = "sec-c"
                         },
                         new
                         {

@@ -1,0 +1,17 @@
+using CloudpackPlus.Activities.Consulting;
+using CloudpackPlus.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CloudpackPlus.Portal.Applications;
+
+/// <summary>
+/// SCOPE-1 from COST-C/SEC-C: when the application's proposal recommends build work, the customer's application page
+/// offers a one-click quote request linked to the application (<c>/Quotes/New?applicationId=…</c>).
+/// </summary>
+[ViewComponent(Name = "QuoteRequest")]
+public sealed class QuoteRequestViewComponent(CoreDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid applicationId) =>
+        await ProposalEvents.RecommendsBuildAsync(db, applicationId, HttpContext.RequestAborted)
+            ? View(applicationId) : Content(string.Empty);
+}
