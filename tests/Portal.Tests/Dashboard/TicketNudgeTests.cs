@@ -75,11 +75,11 @@ public sealed class TicketNudgeTests(TicketNudgeTests.Fixture app) : IClassFixtu
         app.MoveTo(new DateOnly(2027, 1, 31));
         Assert.Equal(2, await app.RunJobAsync());
         Assert.Equal(0, await app.RunJobAsync());
-        var ja = await app.Smtp.WaitForAsync(app.RepJa.Email, m => m.Subject.Contains("チケット", StringComparison.Ordinal));
+        var ja = await app.Smtp.WaitForAsync(app.RepJa.Email, m => m.Subject?.Contains("チケット", StringComparison.Ordinal) == true);
         Assert.Contains("2027年3月31日", ja.Subject, StringComparison.Ordinal);
         Assert.Contains("あと 60 日", ja.Subject, StringComparison.Ordinal);
         Assert.Contains("13 枚", ja.TextBody, StringComparison.Ordinal);
-        var en = await app.Smtp.WaitForAsync(app.RepEn.Email, m => m.Subject.Contains("tickets", StringComparison.Ordinal));
+        var en = await app.Smtp.WaitForAsync(app.RepEn.Email, m => m.Subject?.Contains("tickets", StringComparison.Ordinal) == true);
         Assert.Contains("31 March 2027", en.Subject, StringComparison.Ordinal);
         Assert.Contains("5 cloudpack+ tickets left", en.TextBody, StringComparison.Ordinal);
         using (var client = new PortalClient(app))

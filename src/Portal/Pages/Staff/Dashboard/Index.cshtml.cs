@@ -18,9 +18,9 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>all, mine, companies (see <see cref="DashboardScope"/>).</summary>
+    /// <summary>all (the default), mine, companies (see <see cref="DashboardScope"/>).</summary>
     [FromQuery(Name = "scope")]
-    public string Scope { get; set; } = "all";
+    public string? Scope { get; set; }
 
     public DashboardFigures? Figures { get; private set; }
 
@@ -60,7 +60,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
 
         var figures = await query.LoadAsync(scope, PortalClaims.PersonIdOf(User) ?? Guid.Empty, allRows: true, cancellationToken);
         var csv = DashboardCsv.Write(DashboardTables.Build(table, figures, text)!);
-        return File(csv, "text/csv; charset=utf-8", $"cloudpack-dashboard-{table}-FY{figures.Year.StartYear}-{Scope}.csv");
+        return File(csv, "text/csv; charset=utf-8", $"cloudpack-dashboard-{table}-FY{figures.Year.StartYear}-{Scope ?? "all"}.csv");
     }
 
     private bool TryScope(out DashboardScope scope)
@@ -68,7 +68,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
         scope = DashboardScope.All;
         switch (Scope)
         {
-            case "all":
+            case null or "all":
                 return true;
             case "mine":
                 scope = DashboardScope.Mine;
