@@ -33,9 +33,17 @@ public sealed class DashboardJourneyTests(BrowserAppFactory app, BrowserSession 
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type is "error" or "warning")
+            // A failed load is checked by its response below (the browser's own favicon request is not the page's).
+            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
+            {
+                problems.Add($"{response.Status} {response.Url}");
             }
         };
         page.PageError += (_, error) => problems.Add("page error: " + error);
