@@ -10,6 +10,7 @@ URL="${CLOUDPACK_URL:-http://127.0.0.1:5080}"
 PORT="${CLOUDPACK_PG_PORT:-55432}"
 
 ensure_dotnet
+ensure_frontend
 log "building"
 APP="$LOCAL/app"
 dotnet publish "$ROOT/src/Host/CloudpackPlus.Host.csproj" -c Release -o "$APP" -nologo -v quiet -clp:ErrorsOnly

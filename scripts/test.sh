@@ -9,6 +9,7 @@ RESULTS="$LOCAL/test-results"
 PORT="${CLOUDPACK_TEST_PG_PORT:-55433}"
 
 ensure_dotnet
+ensure_frontend
 # The browser tests drive Debian's Chromium (Playwright downloads no browser); Japanese fonts for the screenshots.
 ensure_apt chromium fonts-noto-cjk poppler-utils
 export CLOUDPACK_SCREENSHOTS="$RESULTS/screenshots"

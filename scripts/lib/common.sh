@@ -30,3 +30,18 @@ ensure_apt() {
 ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (dotnet on PATH); see README"
 }
+
+# The portal's front end (src/Portal/frontend): npm ci when node_modules is missing or older than
+# package-lock.json, then the esbuild bundle into src/Portal/wwwroot/dist. The Portal project's build does
+# the same (its FrontendBundle target); doing it here first gives a clear error before a long build.
+ensure_frontend() {
+  local dir="$ROOT/src/Portal/frontend"
+  command -v npm >/dev/null 2>&1 || ensure_apt nodejs npm
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing the front end's npm packages (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
+    touch "$dir/node_modules/.package-lock.json"
+  fi
+  log "bundling the front end (esbuild)"
+  (cd "$dir" && node build.mjs) >&2
+}

@@ -4,6 +4,7 @@ using CloudpackPlus.Core.Tenancy;
 using CloudpackPlus.Portal.Accounts;
 using CloudpackPlus.Portal.Apis;
 using CloudpackPlus.Portal.Companies;
+using CloudpackPlus.Portal.Dashboard;
 using CloudpackPlus.Portal.Demo;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
@@ -47,6 +48,7 @@ public static class PortalServiceCollectionExtensions
 
         services.AddCloudpackPortalIdentity();
         services.AddCloudpackPortalMail();
+        services.AddCloudpackDashboard();
         services.AddScoped<AccountService>();
         services.AddScoped<Audit.StaffAudit>();
         services.AddScoped<Audit.AuditQuery>();

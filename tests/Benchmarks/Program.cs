@@ -12,6 +12,20 @@ using CloudpackPlus.Benchmarks;
 // (5) a background activity end to end through this process's Hangfire server
 // <connection string> --collect N: (7) ACCT-D's collection of N findings from the simulated AWS with the database write
 // --reports: (6) a security-diagnosis report from 10,000 and 100,000 findings' aggregates: HTML, PDF, peak working set
+// --seed-staff N <connection string>: issue #14 §8's data (N companies, 50,000 ledger entries) by COPY.
+// --staff-pages <base url> <connection string> [seconds]: wrk at 10 connections against each staff page (scripts/bench.sh --staff-pages).
+if (args is ["--seed-staff", var count, var seedConnection])
+{
+    await StaffSeed.RunAsync(seedConnection, int.Parse(count, CultureInfo.InvariantCulture), 50_000);
+    return 0;
+}
+
+if (args is ["--staff-pages", var baseUrl, var pagesConnection, ..] && args.Length <= 4)
+{
+    await StaffPagesBenchmark.RunAsync(baseUrl, pagesConnection, TimeSpan.FromSeconds(args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 15));
+    return 0;
+}
+
 if (args is ["--reports"])
 {
     var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -24,6 +24,8 @@ public sealed class PortalIdentityDbContext(DbContextOptions<PortalIdentityDbCon
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Nudges.TicketLapseNudge> TicketLapseNudges => Set<Nudges.TicketLapseNudge>();
+
     // Read by the query filter at each query execution, not at model build.
     private Guid? ScopeCompanyId => tenant.CompanyId;
 
@@ -51,6 +53,7 @@ public sealed class PortalIdentityDbContext(DbContextOptions<PortalIdentityDbCon
         });
         builder.ApplyConfiguration(new MailOutboxMessageConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new Nudges.TicketLapseNudgeConfiguration());
     }
 }
 

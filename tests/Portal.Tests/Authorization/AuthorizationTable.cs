@@ -96,6 +96,8 @@ public static class AuthorizationTable
         ["Applications/{id:guid}/DiagnosisRole"] = ("/Applications/{application}/DiagnosisRole", ["login", "mfa", "404", "404", "404", "denied", "denied", "denied", "denied"]), // {application} is a training: only ACCT-D has the role (DiagnosisRolePageTests)
         ["Applications/{id:guid}/ReadOnlyRole"] = ("/Applications/{application}/ReadOnlyRole", ["login", "mfa", "404", "404", "404", "denied", "denied", "denied", "denied"]), // {application} is a training: only COST-C/SEC-C have the role task (ConsultingPageTests)
         ["Applications/{id:guid}/Reports/{reportId:guid}/{format}"] = ("/Applications/{application}/Reports/{report}/pdf", CustomerRecord),
+        ["Staff/Dashboard"] = ("/Staff/Dashboard", Staff),
+        ["Staff/Dashboard/Index"] = ("/Staff/Dashboard/Index", Staff),
         ["Staff/Tasks"] = ("/Staff/Tasks", Staff),
         ["Staff/Tasks/Index"] = ("/Staff/Tasks/Index", Staff),
         ["Staff/Tasks/{id:guid}"] = ("/Staff/Tasks/{task}", Staff),

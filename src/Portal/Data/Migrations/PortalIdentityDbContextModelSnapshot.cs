@@ -282,6 +282,37 @@ namespace CloudpackPlus.Portal.Data.Migrations
                     b.ToTable("mail_outbox", "identity");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Portal.Nudges.TicketLapseNudge", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_before");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("integer")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("CompanyId", "FiscalYear", "DaysBefore")
+                        .HasName("pk_ticket_lapse_nudges");
+
+                    b.ToTable("ticket_lapse_nudges", "identity", t =>
+                        {
+                            t.HasCheckConstraint("ck_ticket_lapse_nudges_days", "days_before > 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,198 @@
+using System.Data;
+using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CloudpackPlus.Portal.Dashboard;
+
+/// <summary>
+/// The customer-success dashboard's figures for the current fiscal year (Asia/Tokyo dates), aggregated by
+/// PostgreSQL in one batch of six statements: one round trip whatever the number of companies. Reads the
+/// Core tables and the workflow runtime's task table (wf.tasks) of the same database; staff only.
+/// </summary>
+public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOptions<DashboardOptions> options)
+{
+    // $1 scope (0 all, 1 mine, 2 my companies), $2 me, $3 fiscal year, $4 low-balance percent, $5 list rows.
+    private const string Standing = """
+        WITH scoped AS (
+            SELECT c.id, c.code, c.name, c.status FROM core.companies c
+            LEFT JOIN core.people o ON o.id = c.owning_csm_id
+            WHERE c.status <> 'NotEnrolled' AND ($1 = 0 OR ($1 = 1 AND c.owning_csm_id = $2)
+               OR ($1 = 2 AND (c.owning_csm_id = $2 OR (c.backup_csm_id = $2 AND o.is_away))))
+        ), ranked AS (
+            SELECT DISTINCT ON (company_id) company_id, rank FROM core.rank_assignments
+            WHERE fiscal_year = $3 ORDER BY company_id, id DESC
+        ), tickets AS (
+            SELECT company_id,
+                   COALESCE(SUM(amount) FILTER (WHERE kind = 'Grant'), 0) AS granted,
+                   COALESCE(-SUM(amount) FILTER (WHERE kind IN ('Spend', 'Refund')), 0) AS used,
+                   SUM(amount) AS remaining
+            FROM core.ticket_ledger WHERE fiscal_year = $3 GROUP BY company_id
+        ), standing AS (
+            SELECT s.id, s.code, s.name, s.status, COALESCE(r.rank, '') AS rank,
+                   COALESCE(t.granted, 0)::int AS granted, COALESCE(t.used, 0)::int AS used, COALESCE(t.remaining, 0)::int AS remaining
+            FROM scoped s LEFT JOIN ranked r ON r.company_id = s.id LEFT JOIN tickets t ON t.company_id = s.id
+        )
+        """;
+
+    private const string UnusedWhere = "status = 'Active' AND granted > 0 AND used = 0";
+    private const string LowWhere = "status = 'Active' AND remaining > 0 AND remaining * 100 <= granted * $4";
+
+    private const string ByRank = Standing + $"""
+        SELECT st.rank, count(*)::int, COALESCE(SUM(st.granted), 0)::int, COALESCE(SUM(st.used), 0)::int, COALESCE(SUM(st.remaining), 0)::int,
+               (count(*) FILTER (WHERE {UnusedWhere}))::int, (count(*) FILTER (WHERE {LowWhere}))::int,
+               COALESCE(SUM(d.basic_proposals_per_year), 0)::int, COALESCE(SUM(p.n), 0)::int
+        FROM standing st
+        LEFT JOIN core.rank_definitions d ON d.rank = st.rank
+        LEFT JOIN (SELECT company_id, count(*) AS n FROM core.basic_service_proposals WHERE fiscal_year = $3 GROUP BY company_id) p ON p.company_id = st.id
+        WHERE $5 >= 0
+        GROUP BY st.rank
+        """;
+
+    private const string CompanyColumns = "SELECT id, code, name, rank, granted, used, remaining, (count(*) OVER ())::int FROM standing";
+
+    private const string Unused = Standing + CompanyColumns + $" WHERE {UnusedWhere} ORDER BY remaining DESC, code LIMIT $5";
+
+    private const string Low = Standing + CompanyColumns + $" WHERE {LowWhere} ORDER BY remaining, code LIMIT $5";
+
+    // $1 scope, $2 me, $3 today (Tokyo).
+    private const string ApplicationScope = """
+        FROM core.applications a JOIN core.companies c ON c.id = a.company_id LEFT JOIN core.people o ON o.id = c.owning_csm_id
+        WHERE a.status NOT IN ('Completed', 'Cancelled') AND ($1 = 0 OR ($1 = 1 AND a.csm_id = $2)
+           OR ($1 = 2 AND (c.owning_csm_id = $2 OR (c.backup_csm_id = $2 AND o.is_away))))
+        """;
+
+    private const string ApplicationsByAge = $"""
+        SELECT status, CASE WHEN age <= 7 THEN 0 WHEN age <= 30 THEN 1 WHEN age <= 90 THEN 2 ELSE 3 END AS bucket, count(*)::int
+        FROM (SELECT a.status, $3::date - (a.applied_at AT TIME ZONE 'Asia/Tokyo')::date AS age {ApplicationScope}) x
+        GROUP BY 1, 2
+        """;
+
+    // $1 scope, $2 me, $3 now, $4 list rows.
+    private const string OverdueScope = """
+        FROM wf.tasks t LEFT JOIN core.companies c ON c.id = t.company_id LEFT JOIN core.people o ON o.id = c.owning_csm_id
+        WHERE t.status IN ('Open', 'Claimed') AND t.due_at < $3 AND ($1 = 0
+           OR ($1 = 1 AND (t.claimed_by = $2::text OR t.assignee = $2::text))
+           OR ($1 = 2 AND (c.owning_csm_id = $2 OR (c.backup_csm_id = $2 AND o.is_away))))
+        """;
+
+    private const string OverdueByAge = $"""
+        SELECT CASE WHEN d <= 3 THEN 0 WHEN d <= 7 THEN 1 WHEN d <= 14 THEN 2 ELSE 3 END, count(*)::int
+        FROM (SELECT ceil(extract(epoch FROM $3 - t.due_at) / 86400)::int AS d {OverdueScope} AND $4 >= 0) x GROUP BY 1
+        """;
+
+    private static readonly string OverdueList = $"""
+        SELECT t.id, t.title, t.title_en, c.code, c.name, a.id, a.number, t.due_at, ceil(extract(epoch FROM $3 - t.due_at) / 86400)::int,
+               COALESCE(p.display_name, t.claimed_by), (count(*) OVER ())::int
+        {OverdueScope.Replace("LEFT JOIN core.people o", "LEFT JOIN core.applications a ON a.workflow_instance_id = t.instance_id LEFT JOIN core.people p ON p.id::text = t.claimed_by LEFT JOIN core.people o", StringComparison.Ordinal)}
+        ORDER BY t.due_at, t.id LIMIT $4
+        """;
+
+    /// <summary>The figures for <paramref name="scope"/> as seen by staff member <paramref name="me"/>; <paramref name="allRows"/> lifts the list limit (CSV).</summary>
+    public async Task<DashboardFigures> LoadAsync(DashboardScope scope, Guid me, bool allRows, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = Tokyo.DateOf(now);
+        var year = FiscalYear.Of(today);
+        var rows = allRows ? int.MaxValue : Math.Max(1, options.Value.ListRows);
+        var low = Math.Clamp(options.Value.LowBalancePercent, 0, 100);
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            object[] company = [(int)scope, me, year.StartYear, low, rows];
+            object[] applications = [(int)scope, me, today];
+            object[] tasks = [(int)scope, me, now, rows];
+            Add(batch, ByRank, company);
+            Add(batch, Unused, company);
+            Add(batch, Low, company);
+            Add(batch, ApplicationsByAge, applications);
+            Add(batch, OverdueByAge, tasks);
+            Add(batch, OverdueList, tasks);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+
+            var ranks = new List<RankFigures>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ranks.Add(new RankFigures(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                    reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8)));
+            }
+
+            ranks.Sort((a, b) => Array.IndexOf(DashboardFigures.RankOrder, a.Rank).CompareTo(Array.IndexOf(DashboardFigures.RankOrder, b.Rank)));
+            await reader.NextResultAsync(cancellationToken);
+            var unused = await CompaniesAsync(reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var lowRows = await CompaniesAsync(reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var cells = new List<ApplicationAgeCell>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                cells.Add(new ApplicationAgeCell(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            var buckets = new int[DashboardFigures.OverdueBounds.Length + 1];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                buckets[reader.GetInt32(0)] = reader.GetInt32(1);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            var overdue = new List<OverdueTask>();
+            var overdueTotal = 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                overdue.Add(new OverdueTask(reader.GetGuid(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
+                    reader.IsDBNull(5) ? null : reader.GetGuid(5), Text(reader, 6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetInt32(8),
+                    Text(reader, 9)));
+                overdueTotal = reader.GetInt32(10);
+            }
+
+            var daysToLapse = Math.Max(0, year.LastDay.DayNumber - today.DayNumber + 1);
+            return new DashboardFigures(year, today, daysToLapse, ranks, unused, lowRows, cells, buckets, new RowsOf<OverdueTask>(overdue, overdueTotal));
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private static void Add(NpgsqlBatch batch, string sql, object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        batch.BatchCommands.Add(command);
+    }
+
+    private static async Task<RowsOf<CompanyFigure>> CompaniesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var list = new List<CompanyFigure>();
+        var total = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new CompanyFigure(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
+            total = reader.GetInt32(7);
+        }
+
+        return new RowsOf<CompanyFigure>(list, total);
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
