@@ -15,6 +15,15 @@ public static class Paging
     public static int Clamp(int page, int total, int pageSize) =>
         Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 
+    /// <summary>
+    /// A page number from a query string when the total is not known: at least 1 and at most the last page whose
+    /// OFFSET fits an <see cref="int"/> (a huge number shows an empty page, never an overflow).
+    /// </summary>
+    public static int Page(int page, int pageSize) => Math.Clamp(page, 1, int.MaxValue / Math.Max(pageSize, 1));
+
+    /// <summary>The rows to skip for <paramref name="page"/> (clamped by <see cref="Page"/>).</summary>
+    public static int Offset(int page, int pageSize) => (Page(page, pageSize) - 1) * pageSize;
+
     /// <summary>Counts and reads one page of an ordered query (two queries).</summary>
     public static async Task<Paged<T>> OfAsync<T>(IQueryable<T> ordered, int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -564,13 +564,49 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AwsAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aws_account_id");
+
+                    b.Property<string>("BacklogIssueKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("backlog_issue_key");
+
+                    b.Property<string>("BacklogIssueUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("backlog_issue_url");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Effect")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("effect");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer")
                         .HasColumnName("fiscal_year");
+
+                    b.Property<string>("Proposal")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("proposal");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -580,14 +616,38 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("started_by");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("InProgress")
+                        .HasColumnName("status");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<string>("WorkReport")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("work_report");
+
+                    b.Property<Guid?>("WorkflowInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_instance_id");
+
                     b.HasKey("Id")
                         .HasName("pk_basic_service_proposals");
+
+                    b.HasIndex("AwsAccountId")
+                        .HasDatabaseName("ix_basic_service_proposals_aws_account_id");
+
+                    b.HasIndex("WorkflowInstanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_basic_service_proposals_workflow_instance_id");
 
                     b.HasIndex("CompanyId", "FiscalYear")
                         .HasDatabaseName("ix_basic_service_proposals_company_id_fiscal_year");
@@ -601,6 +661,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
 
                     b.Property<Guid?>("AwsAccountId")
                         .HasColumnType("uuid")
@@ -621,6 +685,36 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DesiredTiming")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("desired_timing");
+
+                    b.Property<Guid?>("InquiryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inquiry_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Pending")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_at");
+
+                    b.Property<Guid?>("OutcomeBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_by");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome_note");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
@@ -638,11 +732,20 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_quote_requests");
 
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_quote_requests_application_id");
+
                     b.HasIndex("AwsAccountId")
                         .HasDatabaseName("ix_quote_requests_aws_account_id");
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_quote_requests_company_id");
+
+                    b.HasIndex("InquiryId")
+                        .HasDatabaseName("ix_quote_requests_inquiry_id");
+
+                    b.HasIndex("Outcome", "RequestedAt")
+                        .HasDatabaseName("ix_quote_requests_outcome_requested_at");
 
                     b.ToTable("quote_requests", "core");
                 });
@@ -1323,6 +1426,244 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasName("pk_rollover_runs");
 
                     b.ToTable("rollover_runs", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.Inquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_by");
+
+                    b.Property<int?>("RedirectVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("redirect_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiries");
+
+                    b.HasIndex("AssigneeId")
+                        .HasDatabaseName("ix_inquiries_assignee_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inquiries_number");
+
+                    b.HasIndex("OpenedBy")
+                        .HasDatabaseName("ix_inquiries_opened_by");
+
+                    b.HasIndex("CompanyId", "OpenedAt")
+                        .HasDatabaseName("ix_inquiries_company_id_opened_at");
+
+                    b.HasIndex("Status", "OpenedAt")
+                        .HasDatabaseName("ix_inquiries_status_opened_at");
+
+                    b.ToTable("inquiries", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.InquiryAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inquiry_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiry_attachments");
+
+                    b.HasIndex("InquiryId")
+                        .HasDatabaseName("ix_inquiry_attachments_inquiry_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_inquiry_attachments_message_id");
+
+                    b.ToTable("inquiry_attachments", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_inquiry_attachments_size", "size > 0 AND size <= 10485760");
+                        });
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.InquiryMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_staff");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inquiry_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiry_messages");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_inquiry_messages_author_id");
+
+                    b.HasIndex("InquiryId", "CreatedAt")
+                        .HasDatabaseName("ix_inquiry_messages_inquiry_id_created_at");
+
+                    b.ToTable("inquiry_messages", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.InquiryRedirectText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextJa")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text_ja");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiry_redirect_texts");
+
+                    b.HasIndex("Category", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inquiry_redirect_texts_category_version");
+
+                    b.ToTable("inquiry_redirect_texts", "core");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Ranks.AmountImportBatch", b =>
@@ -2165,6 +2506,12 @@ namespace CloudpackPlus.Core.Data.Migrations
 
             modelBuilder.Entity("CloudpackPlus.Core.BasicService.BasicServiceProposal", b =>
                 {
+                    b.HasOne("CloudpackPlus.Core.Companies.AwsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AwsAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_basic_service_proposals_aws_accounts_aws_account_id");
+
                     b.HasOne("CloudpackPlus.Core.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
@@ -2175,6 +2522,12 @@ namespace CloudpackPlus.Core.Data.Migrations
 
             modelBuilder.Entity("CloudpackPlus.Core.BasicService.QuoteRequest", b =>
                 {
+                    b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quote_requests_applications_application_id");
+
                     b.HasOne("CloudpackPlus.Core.Companies.AwsAccount", null)
                         .WithMany()
                         .HasForeignKey("AwsAccountId")
@@ -2187,6 +2540,12 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_quote_requests_companies_company_id");
+
+                    b.HasOne("CloudpackPlus.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quote_requests_inquiry_inquiry_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Catalogue.CatalogueChange", b =>
@@ -2241,6 +2600,56 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_people_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inquiries_people_assignee_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inquiries_companies_company_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inquiries_people_opened_by");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.InquiryAttachment", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Inquiries.InquiryMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inquiry_attachments_inquiry_messages_message_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.InquiryMessage", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inquiry_messages_people_author_id");
+
+                    b.HasOne("CloudpackPlus.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inquiry_messages_inquiries_inquiry_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Ranks.AnnualTransaction", b =>
@@ -2331,6 +2740,11 @@ namespace CloudpackPlus.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Applications.ApplicationMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Inquiries.InquiryMessage", b =>
                 {
                     b.Navigation("Attachments");
                 });
