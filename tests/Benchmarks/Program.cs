@@ -14,9 +14,9 @@ using CloudpackPlus.Benchmarks;
 // --reports: (6) a security-diagnosis report from 10,000 and 100,000 findings' aggregates: HTML, PDF, peak working set
 // --seed-staff N <connection string>: issue #14 §8's data (N companies, 50,000 ledger entries) by COPY.
 // --staff-pages <base url> <connection string> [seconds]: wrk at 10 connections against each staff page (scripts/bench.sh --staff-pages).
-if (args is ["--seed-staff", var count, var seedConnection])
+if (args is ["--seed-staff", var companies, var seedConnection])
 {
-    await StaffSeed.RunAsync(seedConnection, int.Parse(count, CultureInfo.InvariantCulture), 50_000);
+    await StaffSeed.RunAsync(seedConnection, int.Parse(companies, CultureInfo.InvariantCulture), 50_000);
     return 0;
 }
 
