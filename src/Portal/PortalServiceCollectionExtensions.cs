@@ -164,6 +164,9 @@ public static class PortalServiceCollectionExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // SecurityHeaders decides framing (DENY unless a response framed on purpose says otherwise); antiforgery's
+            // own SAMEORIGIN would otherwise win on every page with a form.
+            o.SuppressXFrameOptionsHeader = true;
         });
 
         services.AddAuthorizationBuilder()

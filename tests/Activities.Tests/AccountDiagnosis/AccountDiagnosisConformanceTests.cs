@@ -41,8 +41,8 @@ public sealed class AccountDiagnosisConformanceTests(AccountDiagnosisFixture fx)
         Assert.Empty(problems);
         string[] expected =
         [
-            "BatchEnableStandards", "DescribeConfigurationRecorderStatus", "DescribeConfigurationRecorders", "DisableSecurityHub",
-            "EnableSecurityHub", "GetEnabledStandards", "GetFindings", "PutConfigurationRecorder", "PutDeliveryChannel",
+            "BatchEnableStandards", "CreateInsight", "DeleteInsight", "DescribeConfigurationRecorderStatus", "DescribeConfigurationRecorders",
+            "DisableSecurityHub", "EnableSecurityHub", "GetEnabledStandards", "GetFindings", "GetInsightResults", "PutConfigurationRecorder", "PutDeliveryChannel",
             "StartConfigurationRecorder", "StopConfigurationRecorder",
         ];
         Assert.Contains(calls, c => c is { Operation: "DescribeHub", Status: 401 }); // Security Hub was off: the diagnosis found out and enabled it

@@ -109,8 +109,8 @@ public sealed class AccountDiagnosisWorkflowTests(AccountDiagnosisFixture fx) : 
         var run = (await fx.RunAsync(applied.ApplicationId))!;
         Assert.Equal(420, run.FindingsCollected);
         // The total came from a temporary insight, deleted again; the report's appendix lists those calls.
-        Assert.Contains("\"securityhub:CreateInsight\":1", run.Calls, StringComparison.Ordinal);
-        Assert.Contains("\"securityhub:DeleteInsight\":1", run.Calls, StringComparison.Ordinal);
+        Assert.Contains("\"securityhub:CreateInsight\": 1", run.Calls, StringComparison.Ordinal);
+        Assert.Contains("\"securityhub:DeleteInsight\": 1", run.Calls, StringComparison.Ordinal);
         Assert.Empty(customer.Aws.Insights);
         await fx.CompleteAsync(cleanup.Id, Representative(customer.Company), new { undo = "disable" });
         await fx.TaskAtAsync(applied.ApplicationId, "delete-role");

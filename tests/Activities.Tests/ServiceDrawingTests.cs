@@ -1,13 +1,13 @@
 using System.Text.Json;
 using CloudpackPlus.Workflows.Definitions;
 
-namespace CloudpackPlus.Activities.Tests.Consulting;
+namespace CloudpackPlus.Activities.Tests;
 
 /// <summary>
-/// docs/services/COST-C.md and SEC-C.md show the workflow as exported from the definition by <see cref="DefinitionDrawing"/>;
+/// Every service page in docs/services shows the workflow as exported from the definition by <see cref="DefinitionDrawing"/>;
 /// the drawing in the page must be exactly the export (set UPDATE_DRAWINGS=1 to rewrite the pages' drawings).
 /// </summary>
-public sealed class ConsultingDefinitionTests
+public sealed class ServiceDrawingTests
 {
     private static string Root()
     {
@@ -23,8 +23,18 @@ public sealed class ConsultingDefinitionTests
     [Theory]
     [Trait("Spec", "COST-C")]
     [Trait("Spec", "SEC-C")]
+    [Trait("Spec", "BAS-3")]
+    [Trait("Spec", "ACCT-D")]
+    [Trait("Spec", "COST-L")]
+    [Trait("Spec", "SEC-L")]
+    [Trait("Spec", "WEB-L")]
     [InlineData("cost-c", "COST-C")]
     [InlineData("sec-c", "SEC-C")]
+    [InlineData("bas", "BAS")]
+    [InlineData("web-l", "WEB-L")]
+    [InlineData("acct-d", "ACCT-D")]
+    [InlineData("cost-l", "COST-L")]
+    [InlineData("sec-l", "SEC-L")]
     public void TheDocumentedDrawing_IsTheExportOfTheDefinition(string definition, string service)
     {
         var root = Root();
