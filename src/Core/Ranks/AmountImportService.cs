@@ -35,6 +35,12 @@ public sealed class AmountImportService(CoreDbContext db, TransactionAmountServi
     {
         ArgumentNullException.ThrowIfNull(csv);
         await db.RequireStaffAsync(staffId, cancellationToken);
+        if (csv.AsSpan().IndexOfAny('\0', '\uFFFD') >= 0)
+        {
+            // A binary file (or not UTF-8): NUL cannot reach PostgreSQL, and a replaced byte would import a wrong code.
+            return new AmountImportPreview(null, [], "CSVファイル(UTF-8のテキスト)ではありません。", "This is not a CSV file (UTF-8 text).");
+        }
+
         var lines = AmountCsv.Read(csv);
         if (lines.Count == 0)
         {
