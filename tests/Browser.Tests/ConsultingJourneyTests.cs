@@ -177,7 +177,7 @@ public sealed partial class ConsultingJourneyTests(ConsultingAppFactory app, Bro
         await OpenCsmTaskAsync(staff, csm, name, "提案書(PDF)");
         var proposal = staff.Locator("[data-test=task-form-proposal]");
         var text = $"{service} proposal for {code}: rightsizing and guardrails";
-        await proposal.Locator("[name=f_proposalPdf]").SetInputFilesAsync(new FilePayload { Name = "proposal.pdf", MimeType = "application/pdf", Buffer = PdfSample.WithText(text) });
+        await proposal.Locator("[name=f_proposalPdf]").SetInputFilesAsync(new FilePayload { Name = "proposal.pdf", MimeType = "application/pdf", Buffer = CloudpackPlus.Core.Demo.DemoPdf.WithText(text) });
         await proposal.Locator("[name=f_recommendsBuild]").CheckAsync();
         await proposal.Locator("[name=f_summary]").FillAsync("構築作業をおすすめします");
         await BrowserSession.ScreenshotAsync(staff, $"consult-{shot}-04-proposal");

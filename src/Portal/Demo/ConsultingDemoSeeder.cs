@@ -100,7 +100,7 @@ internal sealed class ConsultingDemoSeeder(
         await CompleteAsync("report-meeting", staff, Meeting(3), cancellationToken);
         var task = await OpenTaskAsync("proposal", cancellationToken) ?? throw new InvalidOperationException("Demo SEC-C: no proposal task.");
         var data = Data(new { language = "ja-JP", recommendsBuild = true, summary = "IAM Identity Center への移行と S3 の設定是正を提案" });
-        var result = await uploads.CompleteAsync(task, staff, data, [new ApplyUpload("proposalPdf", "SEC-C-proposal.pdf", DemoPdf.WithText("SEC-C proposal (demo): IAM Identity Center and S3 Block Public Access"))], cancellationToken);
+        var result = await uploads.CompleteAsync(task, staff, data, [new ApplyUpload("proposalPdf", "SEC-C-proposal.pdf", CloudpackPlus.Core.Demo.DemoPdf.WithText("SEC-C proposal (demo): IAM Identity Center and S3 Block Public Access"))], cancellationToken);
         if (result.Outcome != TaskCommandOutcome.Succeeded)
         {
             throw new InvalidOperationException($"Demo SEC-C proposal refused: {string.Join("; ", result.Errors)}");

@@ -22,7 +22,7 @@ public sealed class NotificationInbox(CoreDbContext core, TimeProvider clock)
 
     public async Task<NotificationPage> PageAsync(Guid personId, int page, CancellationToken cancellationToken)
     {
-        page = CloudpackPlus.Core.Data.Paging.Page(page, PageSize);
+        page = Paging.Page(page, PageSize);
         var rows = await core.Notifications.AsNoTracking()
             .Where(n => n.RecipientId == personId)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)

@@ -1,3 +1,4 @@
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,8 @@ internal static class IncidentList
     public static async Task<IncidentPage> ListAsync(WorkflowDbContext db, IncidentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Paging.Page(query.Page, size);
         var rows = from x in db.Incidents.AsNoTracking()
                    join i in db.Instances.AsNoTracking() on x.InstanceId equals i.Id
                    select new { x, i };
@@ -39,7 +40,7 @@ internal static class IncidentList
 
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows.OrderByDescending(r => r.x.CreatedAt).ThenByDescending(r => r.x.Id)
-            .Skip((int)Math.Min((page - 1L) * size, int.MaxValue)).Take(size)
+            .Skip((page - 1) * size).Take(size)
             .Select(r => new IncidentRow(r.x.Id, r.i.Id, r.i.DefinitionId, r.i.Version, r.i.Status, r.x.NodeId, r.x.ActivityType,
                 r.x.Error, r.x.Attempts, r.x.CreatedAt, r.x.ResolvedAt, r.x.Resolution, r.x.ResolvedBy))
             .ToListAsync(cancellationToken);

@@ -58,7 +58,7 @@ public sealed class ConsultingWorkflowTests(LiteServicesFixture fx) : IClassFixt
         Assert.Equal(TaskCommandOutcome.Succeeded, (await ConsultingFlow.ScheduleAsync(fx, company, applied.ApplicationId, "report-meeting", minutes: 60)).Result.Outcome);
         Assert.NotEmpty(await ConsultingFlow.NotificationsAsync(fx, applied.ApplicationId, "meeting-report"));
 
-        var pdf = PdfSample.WithText("COST-C proposal for the customer");
+        var pdf = CloudpackPlus.Core.Demo.DemoPdf.WithText("COST-C proposal for the customer");
         Assert.Equal(TaskCommandOutcome.Succeeded, (await ConsultingFlow.UploadProposalAsync(fx, company, applied.ApplicationId, pdf, "提案書.pdf", recommendsBuild: true)).Outcome);
 
         application = await fx.ApplicationAsync(applied.ApplicationId);
@@ -147,7 +147,7 @@ public sealed class ConsultingWorkflowTests(LiteServicesFixture fx) : IClassFixt
         Assert.NotEmpty(await ConsultingFlow.NotificationsAsync(fx, applied.ApplicationId, "proposal-not-pdf"));
         Assert.Equal(ApplicationStatus.InProgress, (await fx.ApplicationAsync(applied.ApplicationId)).Status);
 
-        var pdf = PdfSample.WithText("Proposal without build work");
+        var pdf = CloudpackPlus.Core.Demo.DemoPdf.WithText("Proposal without build work");
         Assert.Equal(TaskCommandOutcome.Succeeded, (await ConsultingFlow.UploadProposalAsync(fx, company, applied.ApplicationId, pdf, "proposal.pdf", recommendsBuild: false)).Outcome);
         Assert.Equal(ApplicationStatus.Completed, (await fx.ApplicationAsync(applied.ApplicationId)).Status);
         Assert.False(await fx.CoreAsync(db => ProposalEvents.RecommendsBuildAsync(db, applied.ApplicationId)));

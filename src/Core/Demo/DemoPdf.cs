@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace CloudpackPlus.Portal.Demo;
+namespace CloudpackPlus.Core.Demo;
 
-/// <summary>A one-page PDF showing one line of ASCII text (Helvetica): the demo's proposal document.</summary>
-internal static class DemoPdf
+/// <summary>A one-page PDF showing one line of ASCII text (Helvetica): the demo's proposal document, and the tests' PDFs.</summary>
+public static class DemoPdf
 {
     public static byte[] WithText(string text)
     {
