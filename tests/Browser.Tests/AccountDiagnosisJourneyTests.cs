@@ -20,8 +20,7 @@ public sealed class AccountDiagnosisJourneyTests(AwsBrowserAppFactory app, Brows
 {
     private const string Role = "CloudpackPlusDiagnosis";
 
-    // Known broken like SecurityLiteJourneyTests (issue #12 stays open); ACCT-D's workflow is proved by AccountDiagnosisWorkflowTests.
-    [SkippableFact(Skip = "Known broken: the journey's clock outruns the sign-in session at the throttling step (issue #12)")]
+    [SkippableFact]
     [Trait("Spec", "ACCT-D")]
     [Trait("Spec", "ACCT-1")]
     [Trait("Spec", "ELIG-3")]
@@ -88,13 +87,13 @@ public sealed class AccountDiagnosisJourneyTests(AwsBrowserAppFactory app, Brows
         await page.ClickAsync("[data-test=complete-fix-role]");
 
         // Security Hub is turned on, the findings settle for a business day; AWS throttles the first page.
-        await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetFindings", times: 1, retryAfterSeconds: 30));
+        await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetFindings", times: 1, retryAfterSeconds: 30), (page, customer.Representative));
         Assert.True(customer.Aws.SecurityHubEnabled);
         await ProgressShowsAsync(app, page, applicationId, "0 / 1,850 findings; AWS is throttling, retrying in 30 s");
         await BrowserSession.ScreenshotAsync(page, "acctd-05-progress-throttled");
         app.Clock.Advance(TimeSpan.FromSeconds(31)); // the back-off AWS asked for passes
 
-        var rows = await ReportsListedAsync(page);
+        var rows = await ReportsListedAsync(app, page, applicationId);
         await Expect(page.Locator("[data-test=application-reports]")).ToContainTextAsync("ACCT-D v");
         await BrowserSession.ScreenshotAsync(page, "acctd-06-report-listed");
         var text = await PdfTextAsync(page, rows.First);

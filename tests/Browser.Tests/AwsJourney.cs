@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Integrations.Aws;
 using CloudpackPlus.Integrations.Aws.Simulation;
+using CloudpackPlus.Integrations.Aws.Trust;
 using CloudpackPlus.Portal.Tests.Support;
 using CloudpackPlus.Testing;
 using CloudpackPlus.Testing.Host;
@@ -12,6 +14,7 @@ using CloudpackPlus.Workflows.Jobs;
 using CloudpackPlus.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -70,12 +73,14 @@ public static partial class AwsJourney
         var csm = await app.CreateAccountAsync(null, PersonRole.Csm, $"csm-{key.ToLowerInvariant()}@cloudpack.example.jp");
         await app.EnrolAsync(company, csm);
         var accountId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AwsAccountService>().LinkAsync(company, accountId, true, "本番", csm.PersonId);
-        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AwsAccountService>().LinkAsync(company, accountId, true, "本番", csm.PersonId);
 
-        return new AwsCustomer(company, name, representative, csm, accountId, app.Aws.AddAccount(accountId, findings));
+        // The company has set up the role trust (TOOL-1): its ExternalId issued and the read-only role created in its account.
+        var externalId = await scope.ServiceProvider.GetRequiredService<ExternalIdStore>().GetOrCreateAsync(company);
+        var readOnlyRole = scope.ServiceProvider.GetRequiredService<IOptions<AwsOptions>>().Value.ReadOnlyRoleName;
+        var aws = app.Aws.AddAccount(accountId, findings).WithRole(readOnlyRole, externalId, AwsRolePurpose.ReadOnly);
+        return new AwsCustomer(company, name, representative, csm, accountId, aws);
     }
 
     /// <summary>Opens the CSM's task of this company from the inbox, claims it, fills it and completes it.</summary>
@@ -114,8 +119,13 @@ public static partial class AwsJourney
         return $"{day:yyyy-MM-dd}T14:00";
     }
 
-    /// <summary>Waits for the application's open timer (a settle day or a meeting time), moves the clock to it and fires it as Hangfire would.</summary>
-    public static async Task FireTimerAsync(AwsBrowserAppFactory app, Guid applicationId, Action? beforeFiring = null)
+    /// <summary>
+    /// Waits for the application's open timer (a settle day or a meeting time), moves the clock to it and fires it as
+    /// Hangfire would. The customer comes back at that time: the page is opened again first (signing in again, as the
+    /// wait outlasts the session's idle timeout; signing in moves the clock to a fresh TOTP step), so that nothing the
+    /// fired step starts (a back-off on the same clock) is overtaken by the sign-in.
+    /// </summary>
+    public static async Task FireTimerAsync(AwsBrowserAppFactory app, Guid applicationId, Action? beforeFiring = null, (IPage Page, TestAccount Account)? comeBack = null)
     {
         (Guid Id, DateTimeOffset? DueAt)? timer = null;
         await Eventually.WaitAsync(async () =>
@@ -130,11 +140,17 @@ public static partial class AwsJourney
             return found is not null;
         }, TimeSpan.FromSeconds(60));
         var (id, due) = timer ?? throw new TimeoutException("No open timer.");
-        beforeFiring?.Invoke(); // e.g. a fault for the step after the wait, once nothing before it can meet the fault
         if (due > app.Clock.GetUtcNow())
         {
             app.Clock.Advance(due.Value - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         }
+
+        if (comeBack is var (page, account))
+        {
+            await app.OpenAsync(page, account, $"/Applications/{applicationId}");
+        }
+
+        beforeFiring?.Invoke(); // e.g. a fault for the step after the wait, once nothing before it can meet the fault
 
         await using var jobs = app.Services.CreateAsyncScope();
         await jobs.ServiceProvider.GetRequiredService<WorkflowJobs>().RunBookmarkAsync(id);
@@ -149,12 +165,25 @@ public static partial class AwsJourney
     {
         // The page's own progress feed (what its script draws), read until the worker has written the state; the
         // clock then stands still, so the state stays (the back-off waits on the same clock) while the page draws it.
-        for (var second = 0; second < 120; second++)
+        var seen = new List<string>();
+        var watch = Stopwatch.StartNew();
+        while (true)
         {
-            var feed = await customer.APIRequest.GetAsync($"/Applications/{applicationId}?handler=Progress");
-            if ((await feed.TextAsync()).Contains(text, StringComparison.Ordinal))
+            var feed = await (await customer.APIRequest.GetAsync($"/Applications/{applicationId}?handler=Progress")).TextAsync();
+            if (feed.Contains(text, StringComparison.Ordinal))
             {
                 break;
+            }
+
+            if (seen.Count == 0 || seen[^1] != feed)
+            {
+                seen.Add(feed);
+            }
+
+            // Patience in wall-clock time (the worker shares 2 cores with the browser and the build), not in steps.
+            if (watch.Elapsed > ReportPatience)
+            {
+                Assert.Fail($"the progress never showed \"{text}\"; the feed showed:\n{string.Join("\n", seen.TakeLast(8))}\n{await InstanceStateAsync(app, applicationId)}");
             }
 
             app.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -166,14 +195,32 @@ public static partial class AwsJourney
         await Expect(line).ToBeVisibleAsync();
     }
 
+    /// <summary>The application's workflow as a failure message reads it: open bookmarks, incidents, the journal's tail.</summary>
+    public static async Task<string> InstanceStateAsync(AwsBrowserAppFactory app, Guid applicationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var instance = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Applications.IgnoreQueryFilters()
+            .Where(a => a.Id == applicationId).Select(a => a.WorkflowInstanceId).SingleAsync();
+        var workflows = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var bookmarks = await workflows.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance && b.ResumedAt == null && b.CancelledAt == null)
+            .ToListAsync();
+        var open = bookmarks.Select(b => $"bookmark {b.NodeId} {b.Kind} due {b.DueAt:o} dispatched {b.DispatchedAt:o} x{b.DispatchCount} lease {b.LeaseOwner} {b.LeaseExpiresAt:o}");
+        var incidents = await workflows.Incidents.AsNoTracking().Where(i => i.InstanceId == instance && i.ResolvedAt == null)
+            .Select(i => new { i.NodeId, i.Error }).ToListAsync();
+        var journal = (await workflows.Journal.AsNoTracking().Where(j => j.InstanceId == instance).OrderByDescending(j => j.Sequence).Take(12)
+            .Select(j => new { j.At, j.Kind, j.NodeId, j.Data }).ToListAsync()).Select(j => $"{j.At:o} {j.Kind} {j.NodeId} {j.Data}");
+        return $"clock {app.Clock.GetUtcNow():o}\n{string.Join("\n", open.Concat(incidents.Select(i => $"incident {i.NodeId}: {i.Error}")).Concat(journal))}";
+    }
+
     /// <summary>Reloads the application page until both reports (ja, en) are listed; returns the page's report rows.</summary>
-    public static async Task<ILocator> ReportsListedAsync(IPage customer)
+    public static async Task<ILocator> ReportsListedAsync(AwsBrowserAppFactory app, IPage customer, Guid applicationId)
     {
         var rows = customer.Locator("[data-test=application-reports] [data-test=report-row]");
         var watch = Stopwatch.StartNew();
         while (await rows.CountAsync() < 2)
         {
-            Assert.True(watch.Elapsed < ReportPatience, "the reports were not listed in time");
+            Assert.True(watch.Elapsed < ReportPatience, $"the reports were not listed in time\n{await InstanceStateAsync(app, applicationId)}");
+            app.Clock.Advance(TimeSpan.FromSeconds(2)); // the workers' back-offs and heartbeats wait on the test clock
             await Task.Delay(2_000);
             await customer.ReloadAsync();
         }

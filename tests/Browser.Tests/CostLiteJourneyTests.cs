@@ -11,8 +11,7 @@ namespace CloudpackPlus.Browser.Tests;
 [Collection(AwsJourneys.Name)]
 public sealed class CostLiteJourneyTests(AwsBrowserAppFactory app, BrowserSession browser)
 {
-    // Known broken like SecurityLiteJourneyTests (issue #12 stays open); COST-L's workflow is proved by CostLiteWorkflowTests.
-    [SkippableFact(Skip = "Known broken: the journey's clock outruns the sign-in session at the throttling step (issue #12)")]
+    [SkippableFact]
     [Trait("Spec", "COST-L")]
     [Trait("Spec", "ELIG-3")]
     [Trait("Spec", "TOOL-1")]
@@ -55,12 +54,12 @@ public sealed class CostLiteJourneyTests(AwsBrowserAppFactory app, BrowserSessio
         await Expect(page.Locator("[data-test=status]")).ToContainTextAsync("日程確定");
 
         // The collection: AWS throttles Compute Optimizer once; the back-off shows in the live progress.
-        await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetEBSVolumeRecommendations", times: 3, retryAfterSeconds: 2));
+        await FireTimerAsync(app, applicationId, () => app.Aws.InjectThrottling("GetEBSVolumeRecommendations", times: 3, retryAfterSeconds: 2), (page, customer.Representative));
         await ProgressShowsAsync(app, page, applicationId, "AWS throttled compute-optimizer:GetEBSVolumeRecommendations: waiting");
         await BrowserSession.ScreenshotAsync(page, "costl-03-progress-throttled");
         app.Clock.Advance(TimeSpan.FromSeconds(20)); // the back-off (2, 4, 8 s) passes
 
-        var rows = await ReportsListedAsync(page);
+        var rows = await ReportsListedAsync(app, page, applicationId);
         await BrowserSession.ScreenshotAsync(page, "costl-04-report-listed");
         var text = await PdfTextAsync(page, rows.First);
         Assert.Contains(customer.AccountId, text, StringComparison.Ordinal);

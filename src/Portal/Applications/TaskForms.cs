@@ -206,6 +206,10 @@ public static class TaskForms
                 => PortalCultures.Date(date),
             "choice" when value.ValueKind == JsonValueKind.String => field.OptionLabelIn(value.GetString()!, japanese),
             "list" when value.ValueKind == JsonValueKind.Array => string.Join("\n", value.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText())),
+            // Uploaded files are stored as [{id, fileName, size, contentType}]: the reader sees the names.
+            "file" when value.ValueKind == JsonValueKind.Array => string.Join("\n", value.EnumerateArray()
+                .Select(f => f.ValueKind == JsonValueKind.Object && f.TryGetProperty("fileName", out var name) ? name.GetString() : null)
+                .Where(n => !string.IsNullOrEmpty(n))),
             "terms" => text["Form.TermsAccepted", value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()],
             _ => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(),
         };
