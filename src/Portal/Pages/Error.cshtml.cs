@@ -27,6 +27,8 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Error.NotFoundTitle", "Error.NotFoundText"),
             403 => ("Denied.Title", "Denied.Text"),
+            429 => ("Error.TooManyTitle", "Error.TooManyText"),
+            400 => ("Error.BadRequestTitle", "Error.BadRequestText"),
             _ => ("Error.Title", "Error.Text"),
         };
     }
