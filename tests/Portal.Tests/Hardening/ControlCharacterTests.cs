@@ -21,7 +21,7 @@ public sealed class ControlCharacterTests(PortalAppFactory app) : IClassFixture<
         using var response = await client.PostFormAsync("/Staff/Companies/Create", new Dictionary<string, string> { ["Form.Name"] = value, ["Form.Code"] = "CTL" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("<h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("入力を受け付けられません", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.companies"));
     }
 

@@ -26,7 +26,7 @@ public sealed partial class SignInHardeningTests(HardenedAppFactory app) : IClas
         var locked = await PostLoginAsync(client, account.Email, account.Password);
         var unknown = await PostLoginAsync(client, "nobody@cloudpack.example.jp", account.Password);
 
-        Assert.NotNull(await app.Database.ScalarAsync<DateTimeOffset?>($"SELECT lockout_end FROM identity.users WHERE email = '{account.Email}'"));
+        Assert.True(await app.Database.ScalarAsync<bool>($"SELECT lockout_end IS NOT NULL FROM identity.users WHERE email = '{account.Email}'"));
         foreach (var answer in new[] { wrong, locked, unknown })
         {
             Assert.Contains(FailedJa, answer, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed partial class SignInHardeningTests(HardenedAppFactory app) : IClas
 
         Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
         Assert.StartsWith("/Account/Login", last.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.NotNull(await app.Database.ScalarAsync<DateTimeOffset?>($"SELECT lockout_end FROM identity.users WHERE email = '{account.Email}'"));
+        Assert.True(await app.Database.ScalarAsync<bool>($"SELECT lockout_end IS NOT NULL FROM identity.users WHERE email = '{account.Email}'"));
         using var after = await client.GetAsync("/Settings");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
@@ -80,8 +80,8 @@ public sealed partial class SignInHardeningTests(HardenedAppFactory app) : IClas
             Assert.NotNull(reissued.User);
         }
 
-        var expires = await app.Database.ScalarAsync<DateTimeOffset>($"SELECT temporary_password_expires_at FROM identity.users WHERE email = '{account.Email}'");
-        Assert.Equal(app.Clock.GetUtcNow().AddDays(7), expires, TimeSpan.FromSeconds(1));
+        var expires = await app.Database.ScalarAsync<DateTime>($"SELECT temporary_password_expires_at FROM identity.users WHERE email = '{account.Email}'");
+        Assert.Equal(app.Clock.GetUtcNow().AddDays(7).UtcDateTime, expires, TimeSpan.FromSeconds(1));
     }
 
     private async Task SetExpiryAsync(Guid userId, DateTimeOffset at)
