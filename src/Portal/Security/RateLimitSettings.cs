@@ -13,9 +13,13 @@ public sealed class RateLimitSettings
     /// <summary>Posts to the pages that mail someone (account issue, re-issue, MFA reset, invitations, quotes).</summary>
     public RateLimitWindow Mail { get; set; } = new() { PerAddress = 300, PerAccount = 30, Window = TimeSpan.FromMinutes(10) };
 
-    /// <summary>The pages whose posts send mail (path prefixes).</summary>
+    /// <summary>The posts that send mail: a page path, optionally with <c>?handler=Name</c> for one handler of the page.</summary>
     public IList<string> MailPaths { get; } =
-        ["/Users/Create", "/Users/Edit", "/Users/Delete", "/Staff/Companies/Details", "/Staff/Staff", "/Quotes/New", "/Inquiries/New"];
+    [
+        "/Users/Create", "/Quotes/New", "/Inquiries/New", "/Staff/Staff?handler=Create",
+        "/Staff/Companies/Details?handler=Issue", "/Staff/Companies/Details?handler=Reissue",
+        "/Staff/Companies/Details?handler=ResetMfa", "/Staff/Companies/Details?handler=Enrol",
+    ];
 }
 
 /// <summary>How many posts one client address and one account may make in a window.</summary>

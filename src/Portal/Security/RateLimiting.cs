@@ -99,7 +99,15 @@ public static class RateLimiting
             return "signin";
         }
 
-        return limits.MailPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) ? "mail" : null;
+        return limits.MailPaths.Any(p => IsMailPost(context.Request, p)) ? "mail" : null;
+    }
+
+    private static bool IsMailPost(HttpRequest request, string entry)
+    {
+        var at = entry.IndexOf("?handler=", StringComparison.Ordinal);
+        var page = at < 0 ? entry : entry[..at];
+        return request.Path.StartsWithSegments(page, StringComparison.OrdinalIgnoreCase)
+            && (at < 0 || string.Equals(request.Query["handler"], entry[(at + "?handler=".Length)..], StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task<string?> AccountOfAsync(HttpContext context)
