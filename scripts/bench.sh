@@ -28,7 +28,8 @@ if [ "${1:-}" = "--staff-pages" ]; then
   BENCH="$ROOT/tests/Benchmarks/bin/Release/net10.0/CloudpackPlus.Benchmarks.dll"
   export ConnectionStrings__CloudpackPlus="$CS" ASPNETCORE_ENVIRONMENT=Production Logging__Format=text \
     Logging__LogLevel__Default=Warning Aws__Mode=Simulated Portal__SecureCookies=false Mail__Mode=Capture \
-    Mail__CaptureDirectory="$LOCAL/bench-mail" Mail__PortalUrl="$URL"
+    Mail__CaptureDirectory="$LOCAL/bench-mail" Mail__PortalUrl="$URL" \
+    DataProtection__CertificatePath="$LOCAL/keyring.pfx" DataProtection__GenerateCertificate=true
   log "migrating, seeding the demo and the staff data"
   (cd "$APP" && dotnet CloudpackPlus.Host.dll seed-demo)
   dotnet "$BENCH" --seed-staff 2000 "$CS"

@@ -42,6 +42,9 @@ export Portal__SecureCookies="${Portal__SecureCookies:-false}"
 export Mail__Mode="${Mail__Mode:-Capture}"
 export Mail__CaptureDirectory="${Mail__CaptureDirectory:-$LOCAL/mail}"
 export Mail__PortalUrl="${Mail__PortalUrl:-$URL}"
+# The data-protection key ring is encrypted with a certificate (README "Key ring"); the demo makes its own under .local.
+export DataProtection__CertificatePath="${DataProtection__CertificatePath:-$LOCAL/keyring.pfx}"
+export DataProtection__GenerateCertificate="${DataProtection__GenerateCertificate:-true}"
 
 log "migrating and seeding the demo"
 dotnet "$HOST_DLL" seed-demo

@@ -18,6 +18,9 @@ public sealed class PortalOptions
     /// <summary>Minimum password length (the policy also wants upper case, lower case and a digit).</summary>
     public int PasswordMinLength { get; set; } = 12;
 
+    /// <summary>How long a mailed temporary password works before staff must re-issue it (ONB-2).</summary>
+    public TimeSpan TemporaryPasswordLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Idle time after which a session ends.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 }

@@ -48,6 +48,8 @@ public static class PortalServiceCollectionExtensions
 
         services.AddCloudpackPortalIdentity();
         services.AddCloudpackPortalMail();
+        services.AddCloudpackRateLimits();
+        services.AddCloudpackForwardedHeaders();
         services.AddCloudpackDashboard();
         services.AddScoped<AccountService>();
         services.AddScoped<Audit.StaffAudit>();
@@ -116,6 +118,7 @@ public static class PortalServiceCollectionExtensions
     private static void AddCloudpackPortalIdentity(this IServiceCollection services)
     {
         services.AddSingleton<TotpAuthenticator>();
+        services.AddHostedService<RecoveryCodeUpgrade>();
         services.AddScoped<TotpTokenProvider>();
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
@@ -151,6 +154,10 @@ public static class PortalServiceCollectionExtensions
                 o.ExpireTimeSpan = portal.Value.SessionIdleTimeout;
                 o.SlidingExpiration = true;
                 HardenCookie(o.Cookie, portal.Value, "cp.session");
+                // Lax, not Strict: a link in a notification mail is a cross-site navigation, and Strict would drop the
+                // session on it (the user would meet the sign-in page). Posts stay protected by the antiforgery token,
+                // whose cookie stays Strict.
+                o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
             });
@@ -219,6 +226,7 @@ public static class PortalServiceCollectionExtensions
     public static IApplicationBuilder UseCloudpackPortal(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseCloudpackForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/Error/500");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
@@ -230,6 +238,7 @@ public static class PortalServiceCollectionExtensions
         });
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseCloudpackRateLimits();
         app.UseMiddleware<OnboardingGate>();
         app.UseAuthorization();
         return app;

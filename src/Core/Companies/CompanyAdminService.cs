@@ -85,15 +85,23 @@ public sealed partial class CompanyAdminService(CoreDbContext db, TimeProvider c
     public async Task SuspendAsync(Guid companyId, uint expectedVersion, Guid staffId, CancellationToken cancellationToken = default)
     {
         await db.RequireStaffAsync(staffId, cancellationToken);
-        var company = await LoadAsync(companyId, expectedVersion, cancellationToken);
-        if (company.Status != CompanyStatus.Active)
+        // The ticket account's lock, which every reservation holds while it checks the company and spends: a suspension
+        // waits for a reservation in flight and the reservations after it see the company suspended (ELIG-4).
+        await db.InTransactionAsync(async () =>
         {
-            throw new ProgrammeRuleException("company_not_active", "入会中の会社のみ停止できます。", "Only an enrolled (active) company can be suspended.");
-        }
+            var now = clock.GetUtcNow();
+            await db.LockTicketAccountAsync(companyId, Time.FiscalYear.Of(now).StartYear, now, cancellationToken);
+            var company = await LoadAsync(companyId, expectedVersion, cancellationToken);
+            if (company.Status != CompanyStatus.Active)
+            {
+                throw new ProgrammeRuleException("company_not_active", "入会中の会社のみ停止できます。", "Only an enrolled (active) company can be suspended.");
+            }
 
-        company.Status = CompanyStatus.Suspended;
-        company.SuspendedAt = clock.GetUtcNow();
-        await SaveAsync(cancellationToken);
+            company.Status = CompanyStatus.Suspended;
+            company.SuspendedAt = now;
+            await SaveAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>The CSMs a company's new work goes to: the owner, or the backup while the owner is away; empty = the shared queue.</summary>

@@ -1,5 +1,6 @@
 using CloudpackPlus.Core;
 using CloudpackPlus.Host.Data;
+using CloudpackPlus.Portal.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CloudpackPlus.Host.Database;
@@ -29,7 +30,8 @@ public static class DatabaseHostingExtensions
 
         builder.Services.AddDataProtection()
             .SetApplicationName("CloudpackPlus")
-            .PersistKeysToDbContext<HostDbContext>();
+            .PersistKeysToDbContext<HostDbContext>()
+            .ProtectKeysFromConfiguration(builder.Configuration, builder.Environment);
         return builder;
     }
 }

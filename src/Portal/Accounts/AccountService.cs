@@ -30,7 +30,8 @@ public sealed class AccountService(
     UserManager<PortalUser> users,
     MailOutbox outbox,
     IOptions<MailOptions> mailOptions,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOptions<PortalOptions> portalOptions)
 {
     public const string AccountIssuedTemplate = "account-issued";
     public const string LoginReissuedTemplate = "login-reissued";
@@ -80,6 +81,7 @@ public sealed class AccountService(
                     DisplayName = request.DisplayName,
                     Role = request.Role,
                     MustChangePassword = true,
+                    TemporaryPasswordExpiresAt = TemporaryPasswordExpiry(),
                     Culture = request.Culture,
                     CreatedAt = clock.GetUtcNow(),
                 };
@@ -130,6 +132,7 @@ public sealed class AccountService(
         }
 
         user.MustChangePassword = true;
+        user.TemporaryPasswordExpiresAt = TemporaryPasswordExpiry();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
@@ -165,6 +168,7 @@ public sealed class AccountService(
         }
 
         user.MustChangePassword = true;
+        user.TemporaryPasswordExpiresAt = TemporaryPasswordExpiry();
         user.TotpSecretProtected = null;
         user.LastTotpTimeStep = null;
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -246,6 +250,9 @@ public sealed class AccountService(
     /// <summary>ELIG-4: a suspended company is read-only (removing access stays possible).</summary>
     private async Task<bool> IsSuspendedAsync(Guid? companyId, CancellationToken cancellationToken) =>
         companyId is { } id && await core.Companies.AnyAsync(c => c.Id == id && c.Status == CompanyStatus.Suspended, cancellationToken);
+
+    /// <summary>ONB-2: a temporary password is good for <see cref="PortalOptions.TemporaryPasswordLifetime"/>; then staff re-issue it.</summary>
+    private DateTimeOffset TemporaryPasswordExpiry() => clock.GetUtcNow() + portalOptions.Value.TemporaryPasswordLifetime;
 
     private void Mail(PortalUser user, string template, string password) =>
         outbox.Add(user.Email!, user.DisplayName, template, user.Culture, new

@@ -21,6 +21,9 @@ public sealed class PortalUser : IdentityUser<Guid>
     /// <summary>Set when a temporary password was issued: the next sign-in must choose a new one (ONB-2).</summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>When the temporary password stops working (null once the user chose their own password).</summary>
+    public DateTimeOffset? TemporaryPasswordExpiresAt { get; set; }
+
     /// <summary>The TOTP secret, protected with ASP.NET Core data protection; null until enrolment starts.</summary>
     public string? TotpSecretProtected { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
 namespace CloudpackPlus.Portal.Security;
@@ -15,6 +16,11 @@ internal sealed class ControlCharacterGuard(RequestDelegate next)
         // The status-code page re-executes the request: it must render, not be refused again.
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && await IsHostileAsync(context.Request))
         {
+            // The error page re-executes this request. ASP.NET Core's form reader refuses a URL-encoded NUL outright
+            // (InvalidDataException, "The path contains null characters") and caches nothing, so the error page's model
+            // binding read the spent body again, failed quietly and made the 400 a 500 with nothing logged: from here on
+            // the request has an empty form.
+            context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }

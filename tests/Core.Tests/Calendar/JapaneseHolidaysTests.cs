@@ -9,13 +9,37 @@ public sealed class JapaneseHolidaysTests
     [Theory]
     [Trait("Spec", "HOURS-1")]
     [MemberData(nameof(OfficialYears))]
-    public void Holidays_MatchTheCabinetOfficeList_EveryYearFrom2000(int year)
+    public void Holidays_MatchTheCabinetOfficeList_EveryYearFrom2000To2050(int year)
     {
         var expected = CabinetOfficeList.Years[year].Split(' ');
         var actual = JapaneseHolidays.For(year).Keys.Order().Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(expected, actual);
     }
+
+    [Fact]
+    [Trait("Spec", "HOURS-1")]
+    public void TheCheckedTable_CoversEveryYearFrom2000To2050() =>
+        Assert.Equal(Enumerable.Range(2000, 51), CabinetOfficeList.Years.Keys.Order());
+
+    [Theory]
+    [Trait("Spec", "HOURS-1")]
+    [InlineData("2003-05-06", null)] // before 2007 a Saturday 3 May had no substitute, and 4 May (a Sunday) no citizens' day
+    [InlineData("2002-09-16", "振替休日")] // 15 Sep on a Sunday, before the 2003 Happy Monday move
+    [InlineData("2001-07-20", "海の日")] // a fixed 20 July until 2002
+    [InlineData("2006-04-29", "みどりの日")]
+    [InlineData("2007-04-29", "昭和の日")]
+    [InlineData("2015-08-11", null)] // Mountain Day from 2016
+    [InlineData("2016-08-11", "山の日")]
+    [InlineData("2018-12-23", "天皇誕生日")]
+    [InlineData("2019-12-23", null)]
+    [InlineData("2020-02-23", "天皇誕生日")]
+    [InlineData("2019-05-01", "天皇の即位の日")]
+    [InlineData("2019-04-30", "国民の休日")]
+    [InlineData("2020-07-24", "スポーツの日")]
+    [InlineData("2021-08-09", "振替休日")]
+    public void TheLawsRevisions_TakeEffectOnTheirDates(string date, string? name) =>
+        Assert.Equal(name, JapaneseHolidays.NameOf(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))?.Ja);
 
     [Theory]
     [Trait("Spec", "HOURS-1")]

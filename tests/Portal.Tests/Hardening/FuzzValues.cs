@@ -13,8 +13,9 @@ public static class FuzzValues
         "1e309",
         "2026-02-30",
         new string('あ', 20_000),
-        // Not here yet: control characters (NUL, ESC, DEL). ControlCharacterGuard refuses them with 400, yet about twenty
-        // forms still answer 500 to them without an exception being logged (cause not found; issue #17 stays open).
+        "\u0000",
+        "a\u001b[31mb\u007f",
+        "\u0007\u0008\u000b\u000c",
         "\ud800",
         "𠮷野家 👍🏽 ｶﾀｶﾅ",
         "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>",

@@ -103,8 +103,9 @@ public sealed class SignInTests(PortalAppFactory app) : IClassFixture<PortalAppF
 
         using var right = await client.PostFormAsync("/Account/Login", Login(account));
 
+        // Locked: not signed in, with the one failure message that does not tell a locked account from an unknown one.
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("一時的にロックしました", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("失敗が続いたため一時的にサインインできません", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

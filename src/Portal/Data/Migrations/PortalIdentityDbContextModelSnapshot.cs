@@ -172,6 +172,10 @@ namespace CloudpackPlus.Portal.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<DateTimeOffset?>("TemporaryPasswordExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("temporary_password_expires_at");
+
                     b.Property<string>("TotpSecretProtected")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

@@ -58,8 +58,26 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
+        // A wrong current password counts toward lockout like a wrong sign-in: a stolen session must not be a way to
+        // guess the password. Locked out, the session ends.
+        if (!await users.CheckPasswordAsync(user, CurrentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/Login");
+            }
+
+            ModelState.AddModelError(string.Empty, text["Identity.PasswordMismatch"]);
+            return Page();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+
         // Changing the password renews the security stamp: every other session is signed out.
         user.MustChangePassword = false;
+        user.TemporaryPasswordExpiresAt = null;
         var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
         if (!result.Succeeded)
         {

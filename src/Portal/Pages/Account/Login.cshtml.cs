@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CloudpackPlus.Portal.Pages.Account;
 
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -27,7 +28,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         Email = Email?.Trim() ?? "";
         if (Email.Length == 0 || string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError(string.Empty, text["Login.Invalid"]);
+            ModelState.AddModelError(string.Empty, text["Login.Failed"]);
+            return Page();
+        }
+
+        if (await IsExpiredTemporaryPasswordAsync())
+        {
+            ModelState.AddModelError(string.Empty, text["Login.TemporaryExpired"]);
             return Page();
         }
 
@@ -36,23 +43,36 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         {
             var user = await users.FindByEmailAsync(Email);
             RememberCulture(Response, user?.Culture);
-            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl(ReturnUrl) });
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl(Url, ReturnUrl) });
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login.LockedOut"] : text["Login.Invalid"]);
+        // One message for a wrong password, an unknown address and a locked account: the answer must not tell a guesser
+        // which addresses have accounts (an unknown address never locks).
+        ModelState.AddModelError(string.Empty, text["Login.Failed"]);
         return Page();
     }
 
-    /// <summary>Only same-site paths: an open redirect after sign-in is a phishing tool.</summary>
-    public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+    // Told only to whoever typed the right temporary password: anyone else gets the one failure message.
+    private async Task<bool> IsExpiredTemporaryPasswordAsync() =>
+        await users.FindByEmailAsync(Email) is { MustChangePassword: true, TemporaryPasswordExpiresAt: { } expires } user
+        && expires <= clock.GetUtcNow()
+        && !await users.IsLockedOutAsync(user)
+        && await users.CheckPasswordAsync(user, Password);
+
+    /// <summary>
+    /// Only what <see cref="IUrlHelper.IsLocalUrl"/> accepts (a same-site path, no control characters), else the home
+    /// page: an open redirect after sign-in is a phishing tool, and LocalRedirect throws on anything else.
+    /// </summary>
+    public static string SafeReturnUrl(IUrlHelper url, string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    }
 
     public static void RememberCulture(HttpResponse response, string? culture)
     {
@@ -61,6 +81,10 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(normalized)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/" });
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/",
+                Secure = response.HttpContext.Request.IsHttps, // behind the TLS proxy too (forwarded headers)
+            });
     }
 }

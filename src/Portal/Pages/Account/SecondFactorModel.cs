@@ -35,9 +35,10 @@ public abstract class SecondFactorModel(SignInManager<PortalUser> signIn, IStrin
         if (result.Succeeded)
         {
             LoginModel.RememberCulture(Response, user.Culture);
-            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(LoginModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
+        // The password was right, so the account's existence is no secret here: say that it is locked.
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login.LockedOut"] : text[invalidKey]);
         return Page();
     }
