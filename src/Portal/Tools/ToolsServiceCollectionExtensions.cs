@@ -13,6 +13,7 @@ public static class ToolsServiceCollectionExtensions
         services.TryAddScoped<ToolSnapshots>();
         services.TryAddScoped<ChargesFetcher>();
         services.TryAddScoped<TrustedAdvisorRefreshJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Core.Data.IDemoSeeder, ToolsDemoSeeder>());
         return services;
     }
 }

@@ -155,6 +155,8 @@ public static class AuthorizationTable
         ["Tools/Accounts"] = ("/Tools/Accounts", Customer),
         ["Tools/TrustedAdvisor"] = ("/Tools/TrustedAdvisor", Customer),
         ["Tools/Charges"] = ("/Tools/Charges", Customer),
+        ["Staff/Tools"] = ("/Staff/Tools", AdminOnly),
+        ["Staff/Tools/Index"] = ("/Staff/Tools/Index", AdminOnly),
         ["Staff/Inquiries"] = ("/Staff/Inquiries", Staff),
         ["Staff/Inquiries/Index"] = ("/Staff/Inquiries/Index", Staff),
         ["Staff/Inquiries/{id:guid}"] = ("/Staff/Inquiries/{inquiry}", Staff),
