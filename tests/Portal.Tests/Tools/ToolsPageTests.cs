@@ -54,13 +54,13 @@ public sealed partial class ToolsPageTests(ToolsAppFactory app) : IClassFixture<
         using var memberClient = new PortalClient(app);
         await memberClient.SignInAsync(member);
         Assert.DoesNotContain(externalId, await memberClient.GetPageAsync("/Tools/Accounts"), StringComparison.Ordinal);
-        using (var refused = await memberClient.PostFormAsync("/Tools/Accounts", [], "/Tools/Accounts?handler=Rotate"))
+        using (var refused = await memberClient.PostFormAsync("/Tools/Accounts", new Dictionary<string, string>(), "/Tools/Accounts?handler=Rotate"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
         // Rotation: the role still trusts the old id, so the account can no longer be assumed.
-        using (await client.PostFormAsync("/Tools/Accounts", [], "/Tools/Accounts?handler=Rotate"))
+        using (await client.PostFormAsync("/Tools/Accounts", new Dictionary<string, string>(), "/Tools/Accounts?handler=Rotate"))
         {
         }
 
@@ -85,7 +85,7 @@ public sealed partial class ToolsPageTests(ToolsAppFactory app) : IClassFixture<
         }
 
         var url = $"/Tools/TrustedAdvisor?account={accountId}";
-        using (var refresh = await client.PostFormAsync(url, [], $"/Tools/TrustedAdvisor?handler=Refresh&account={accountId}"))
+        using (var refresh = await client.PostFormAsync(url, new Dictionary<string, string>(), $"/Tools/TrustedAdvisor?handler=Refresh&account={accountId}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode);
         }
@@ -98,7 +98,7 @@ public sealed partial class ToolsPageTests(ToolsAppFactory app) : IClassFixture<
         Assert.Contains("data-test=\"fetched-at\"", page, StringComparison.Ordinal);
 
         // Rate-limited: a second refresh right away is refused with a message, not run.
-        using (await client.PostFormAsync(url, [], $"/Tools/TrustedAdvisor?handler=Refresh&account={accountId}"))
+        using (await client.PostFormAsync(url, new Dictionary<string, string>(), $"/Tools/TrustedAdvisor?handler=Refresh&account={accountId}"))
         {
         }
 
@@ -127,7 +127,7 @@ public sealed partial class ToolsPageTests(ToolsAppFactory app) : IClassFixture<
         }
 
         Assert.Contains("data-test=\"no-support\"", await planClient.GetPageAsync("/Tools/Accounts"), StringComparison.Ordinal);
-        using (await planClient.PostFormAsync($"/Tools/TrustedAdvisor?account={planAccount}", [], $"/Tools/TrustedAdvisor?handler=Refresh&account={planAccount}"))
+        using (await planClient.PostFormAsync($"/Tools/TrustedAdvisor?account={planAccount}", new Dictionary<string, string>(), $"/Tools/TrustedAdvisor?handler=Refresh&account={planAccount}"))
         {
         }
 
@@ -148,7 +148,7 @@ public sealed partial class ToolsPageTests(ToolsAppFactory app) : IClassFixture<
         }
 
         var url = $"/Tools/Charges?account={accountId}";
-        using (var refresh = await client.PostFormAsync(url, [], $"/Tools/Charges?handler=Refresh&account={accountId}"))
+        using (var refresh = await client.PostFormAsync(url, new Dictionary<string, string>(), $"/Tools/Charges?handler=Refresh&account={accountId}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode);
         }
@@ -173,7 +173,7 @@ public sealed partial class ToolsPageTests(ToolsAppFactory app) : IClassFixture<
         app.Aws.CallObserved += Count;
         try
         {
-            using (await client.PostFormAsync(url, [], $"/Tools/Charges?handler=Refresh&account={accountId}"))
+            using (await client.PostFormAsync(url, new Dictionary<string, string>(), $"/Tools/Charges?handler=Refresh&account={accountId}"))
             {
             }
         }
@@ -206,7 +206,7 @@ public sealed partial class ToolsPageTests(ToolsAppFactory app) : IClassFixture<
             Assert.Equal(HttpStatusCode.Forbidden, csv.StatusCode);
         }
 
-        using (var post = await client.PostFormAsync("/Tools/Accounts", [], $"/Tools/Charges?handler=Refresh&account={accountId}"))
+        using (var post = await client.PostFormAsync("/Tools/Accounts", new Dictionary<string, string>(), $"/Tools/Charges?handler=Refresh&account={accountId}"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         }
