@@ -22,18 +22,23 @@ public sealed class ToolsAppFactory : PortalAppFactory
     }
 
     public SimulatedAws Aws => Services.GetRequiredService<SimulatedAws>();
+}
 
+/// <summary>Companies for the tools' tests (integration and browser).</summary>
+public static class ToolsSetup
+{
     /// <summary>A company with a contract of <paramref name="type"/> since last year, its representative and member, and one linked account.</summary>
-    public async Task<(Guid Company, TestAccount Rep, TestAccount Member, string AccountId)> CompanyAsync(string code, ContractType type)
+    public static async Task<(Guid Company, TestAccount Rep, TestAccount Member, string AccountId)> CompanyAsync(this PortalAppFactory app, string code, ContractType type)
     {
-        var company = await CreateCompanyAsync(code, $"{code} 商事");
-        var csm = await CreateAccountAsync(null, PersonRole.Csm, $"csm@{code}.cloudpack.example.jp");
-        var rep = await CreateAccountAsync(company, PersonRole.Representative, $"rep@{code}.example.jp");
-        var member = await CreateAccountAsync(company, PersonRole.Member, $"member@{code}.example.jp");
+        ArgumentNullException.ThrowIfNull(app);
+        var company = await app.CreateCompanyAsync(code, $"{code} 商事");
+        var csm = await app.CreateAccountAsync(null, PersonRole.Csm, $"csm@{code}.cloudpack.example.jp");
+        var rep = await app.CreateAccountAsync(company, PersonRole.Representative, $"rep@{code}.example.jp");
+        var member = await app.CreateAccountAsync(company, PersonRole.Member, $"member@{code}.example.jp");
         var accountId = string.Concat(Guid.NewGuid().ToString("N").Where(char.IsDigit).Concat("000000000000"))[..11] + "7";
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<EnrolmentService>()
-            .RecordContractAsync(company, type, FiscalYear.Current(Clock).Previous.FirstDay, null, csm.PersonId);
+            .RecordContractAsync(company, type, FiscalYear.Current(app.Clock).Previous.FirstDay, null, csm.PersonId);
         await scope.ServiceProvider.GetRequiredService<AwsAccountService>().LinkAsync(company, accountId, true, "本番", csm.PersonId);
         return (company, rep, member, accountId);
     }

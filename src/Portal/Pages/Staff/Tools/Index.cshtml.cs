@@ -28,7 +28,7 @@ public sealed class IndexModel(ToolGate gate, StaffAudit audit) : StaffPageModel
         var wanted = new List<(CustomerTool, ContractType)>();
         foreach (var value in Allowed)
         {
-            var parts = value.Split(':', 2);
+            var parts = (value ?? "").Split(':', 2);
             if (parts.Length != 2 || !Enum.TryParse<CustomerTool>(parts[0], out var tool) || !Enum.IsDefined(tool)
                 || !Enum.TryParse<ContractType>(parts[1], out var type) || !Enum.IsDefined(type))
             {
