@@ -101,6 +101,7 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Quotes", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Basic", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Tools", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Reports", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizePage("/Staff/Inquiries/Redirects", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
                 // Programme settings are the admins' (docs/portal.md, the role matrix).

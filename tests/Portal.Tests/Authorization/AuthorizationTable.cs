@@ -156,6 +156,8 @@ public static class AuthorizationTable
         ["Tools/TrustedAdvisor"] = ("/Tools/TrustedAdvisor", Customer),
         ["Tools/Charges"] = ("/Tools/Charges", Customer),
         ["Staff/Tools"] = ("/Staff/Tools", AdminOnly),
+        ["Reports"] = ("/Reports", Customer),
+        ["Reports/Index"] = ("/Reports/Index", Customer),
         ["Staff/Tools/Index"] = ("/Staff/Tools/Index", AdminOnly),
         ["Staff/Inquiries"] = ("/Staff/Inquiries", Staff),
         ["Staff/Inquiries/Index"] = ("/Staff/Inquiries/Index", Staff),
