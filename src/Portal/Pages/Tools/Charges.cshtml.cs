@@ -60,6 +60,13 @@ public sealed class ChargesModel(ToolAccounts accounts, ToolGate gate, ToolSnaps
             return NotFound();
         }
 
+        if (!Account.Usable)
+        {
+            // Not connected (never tested, disconnected, or the role refused): the tools do not read the account.
+            TempData["Flash"] = "Tools.NotConnected";
+            return RedirectToPage(new { account = Account.AccountId });
+        }
+
         var refusal = await snapshots.TryStartAsync(CompanyId, Account.AccountId, CustomerTool.Charges, cancellationToken);
         if (refusal == RefreshRefusal.None)
         {

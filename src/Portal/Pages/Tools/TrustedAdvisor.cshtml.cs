@@ -12,7 +12,7 @@ namespace CloudpackPlus.Portal.Pages.Tools;
 /// ok/warning/error counts; one check's flagged resources with search and paging; a rate-limited refresh that runs as a
 /// Hangfire job and shows its progress. No support plan, or a refused permission, is said plainly.
 /// </summary>
-public sealed class TrustedAdvisorModel(ToolAccounts accounts, ToolGate gate, ToolSnapshots snapshots, IBackgroundJobClient jobs)
+public sealed class TrustedAdvisorModel(ToolAccounts accounts, ToolGate gate, ToolSnapshots snapshots, IBackgroundJobClient jobs, TimeProvider clock)
     : ToolPageModel(accounts, gate)
 {
     public const int PageSize = 20;
@@ -34,7 +34,7 @@ public sealed class TrustedAdvisorModel(ToolAccounts accounts, ToolGate gate, To
 
     public Paged<TrustedAdvisorResourceData>? Resources { get; private set; }
 
-    public bool Refreshing => Snapshot?.RefreshStartedAt is { } started && DateTimeOffset.UtcNow - started < ToolSnapshots.StaleRefresh;
+    public bool Refreshing => Snapshot?.RefreshStartedAt is { } started && clock.GetUtcNow() - started < ToolSnapshots.StaleRefresh;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +80,13 @@ public sealed class TrustedAdvisorModel(ToolAccounts accounts, ToolGate gate, To
         if (Account is null)
         {
             return NotFound();
+        }
+
+        if (!Account.Usable)
+        {
+            // Not connected (never tested, disconnected, or the role refused): the tools do not read the account.
+            TempData["Flash"] = "Tools.NotConnected";
+            return RedirectToPage(new { account = Account.AccountId });
         }
 
         var refusal = await snapshots.TryStartAsync(CompanyId, Account.AccountId, CustomerTool.TrustedAdvisor, cancellationToken);
