@@ -70,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<WebScan.ScanStatistics>();
         services.TryAddScoped<Applications.ConversationService>();
         services.TryAddScoped<Applications.ApplicationBook>();
+        services.TryAddScoped<Tools.ToolGate>();
         services.TryAddScoped<DemoProgrammeSeeder>();
         return services;
     }

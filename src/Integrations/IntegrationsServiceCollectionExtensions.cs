@@ -51,6 +51,7 @@ public static class IntegrationsServiceCollectionExtensions
                 : new StsRoleAssumer(sp.GetRequiredService<IAmazonSecurityTokenService>()));
         services.TryAddSingleton<AwsCredentialCache>();
         services.TryAddScoped<ExternalIdStore>();
+        services.AddHostedService<ExternalIdProtectionStartup>();
         services.TryAddScoped<RoleTrustService>();
         services.TryAddScoped<AwsAccountConnector>();
 

@@ -12,6 +12,7 @@ using CloudpackPlus.Portal.Mail;
 using CloudpackPlus.Portal.Notifications;
 using CloudpackPlus.Portal.Security;
 using CloudpackPlus.Portal.Tenancy;
+using CloudpackPlus.Portal.Tools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCloudpackRateLimits();
         services.AddCloudpackForwardedHeaders();
         services.AddCloudpackDashboard();
+        services.AddCloudpackPortalTools();
         services.AddScoped<AccountService>();
         services.AddScoped<Audit.StaffAudit>();
         services.AddScoped<Audit.AuditQuery>();
@@ -100,6 +102,8 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Inquiries", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Quotes", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Basic", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Tools", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Reports", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizePage("/Staff/Inquiries/Redirects", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
                 // Programme settings are the admins' (docs/portal.md, the role matrix).
@@ -108,6 +112,7 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Staff/Calendar", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff/Staff", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff/Audit", PortalRoles.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Staff/Tools", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Partner", PortalRoles.PartnerPolicy);
             })
             .AddViewLocalization()

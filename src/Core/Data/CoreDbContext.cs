@@ -102,6 +102,12 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<GeneratedReport> Reports => Set<GeneratedReport>();
 
+    public DbSet<Tools.ToolAccessRule> ToolAccessRules => Set<Tools.ToolAccessRule>();
+
+    public DbSet<Tools.AwsToolConnection> AwsToolConnections => Set<Tools.AwsToolConnection>();
+
+    public DbSet<Tools.AwsToolSnapshot> AwsToolSnapshots => Set<Tools.AwsToolSnapshot>();
+
     // Read by the query filters per context instance (EF parameterises members of the context).
     private bool TenantIsStaff => _tenant.IsStaff;
 

@@ -79,6 +79,13 @@ public sealed class AwsOptions : IValidatableObject
                 [nameof(ProviderPrincipalArn)]);
         }
 
+        if (SessionDurationSeconds > Trust.RoleTrustTemplates.MaxSessionDurationSeconds)
+        {
+            yield return new ValidationResult(
+                $"Aws:SessionDurationSeconds ({SessionDurationSeconds}) exceeds the role templates' MaxSessionDuration ({Trust.RoleTrustTemplates.MaxSessionDurationSeconds} s): AWS would refuse every AssumeRole. Set Aws:SessionDurationSeconds to {Trust.RoleTrustTemplates.MaxSessionDurationSeconds} or less.",
+                [nameof(SessionDurationSeconds)]);
+        }
+
         if (CredentialRefreshMargin < TimeSpan.Zero || CredentialRefreshMargin >= TimeSpan.FromSeconds(SessionDurationSeconds))
         {
             yield return new ValidationResult(

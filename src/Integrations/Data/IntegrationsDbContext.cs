@@ -18,7 +18,7 @@ public sealed class IntegrationsDbContext(DbContextOptions<IntegrationsDbContext
         {
             b.ToTable("company_aws_trusts");
             b.HasKey(t => t.CompanyId);
-            b.Property(t => t.ExternalId).HasMaxLength(96);
+            b.Property(t => t.ExternalId).HasMaxLength(1000);
             b.HasIndex(t => t.ExternalId).IsUnique();
         });
     }
@@ -29,7 +29,7 @@ public sealed class CompanyAwsTrust
 {
     public Guid CompanyId { get; init; }
 
-    /// <summary>Random, unguessable; shown only to the company's representative and put in AssumeRole calls.</summary>
+    /// <summary>Random, unguessable; shown only to the company's representative and put in AssumeRole calls. Stored encrypted (<see cref="Aws.Trust.ExternalIdStore"/>).</summary>
     public required string ExternalId { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -2267,6 +2267,157 @@ namespace CloudpackPlus.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Tools.AwsToolConnection", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("account_id")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<Guid?>("CheckedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("checked_by");
+
+                    b.Property<string>("ErrorKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_kind");
+
+                    b.Property<string>("MissingPermissions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("missing_permissions");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<bool?>("SupportPlan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("support_plan");
+
+                    b.HasKey("CompanyId", "AccountId")
+                        .HasName("pk_aws_tool_connections");
+
+                    b.ToTable("aws_tool_connections", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tools.AwsToolSnapshot", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("account_id")
+                        .IsFixedLength();
+
+                    b.Property<string>("Tool")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tool");
+
+                    b.Property<string>("ErrorDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error_detail");
+
+                    b.Property<string>("ErrorKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_kind");
+
+                    b.Property<DateTimeOffset?>("FetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTimeOffset?>("RefreshStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refresh_started_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CompanyId", "AccountId", "Tool")
+                        .HasName("pk_aws_tool_snapshots");
+
+                    b.ToTable("aws_tool_snapshots", "core");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tools.ToolAccessRule", b =>
+                {
+                    b.Property<string>("Tool")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tool");
+
+                    b.Property<string>("ContractType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contract_type");
+
+                    b.HasKey("Tool", "ContractType")
+                        .HasName("pk_tool_access_rules");
+
+                    b.ToTable("tool_access_rules", "core");
+
+                    b.HasData(
+                        new
+                        {
+                            Tool = "TrustedAdvisor",
+                            ContractType = "BillingAgency"
+                        },
+                        new
+                        {
+                            Tool = "TrustedAdvisor",
+                            ContractType = "BillingAgencyAdvanced"
+                        },
+                        new
+                        {
+                            Tool = "TrustedAdvisor",
+                            ContractType = "FixedPricePlan"
+                        },
+                        new
+                        {
+                            Tool = "TrustedAdvisor",
+                            ContractType = "MonitoringMaintenance"
+                        },
+                        new
+                        {
+                            Tool = "Charges",
+                            ContractType = "BillingAgency"
+                        },
+                        new
+                        {
+                            Tool = "Charges",
+                            ContractType = "BillingAgencyAdvanced"
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.WebScan.ChecklistItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2710,6 +2861,26 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_reservations_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tools.AwsToolConnection", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_aws_tool_connections_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Tools.AwsToolSnapshot", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_aws_tool_snapshots_companies_company_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.WebScan.ChecklistItem", b =>

@@ -94,6 +94,12 @@ public sealed class SimulatedAccount
         return this;
     }
 
+    /// <summary>
+    /// Actions a role created by auto-provisioning lacks (the demo's account whose customer used an old template);
+    /// the role of an account set up by a test is not affected.
+    /// </summary>
+    public HashSet<string> ProvisionWithout { get; } = new(StringComparer.Ordinal);
+
     public SimulatedAccount WithoutPermission(string roleName, string action)
     {
         Roles[roleName].Permissions.Remove(action);

@@ -153,6 +153,10 @@ public sealed class SimulatedAws(TimeProvider time)
         if (account is not null && AutoProvision && externalId is not null && !account.Roles.ContainsKey(roleName) && !account.DeletedRoles.Contains(roleName))
         {
             account.WithRole(roleName, externalId, roleName.Contains("Diagnosis", StringComparison.Ordinal) ? AwsRolePurpose.Diagnosis : AwsRolePurpose.ReadOnly);
+            foreach (var action in account.ProvisionWithout)
+            {
+                account.WithoutPermission(roleName, action);
+            }
         }
 
         if (account is null || !account.Roles.TryGetValue(roleName, out var role) || role.ExternalId != externalId)

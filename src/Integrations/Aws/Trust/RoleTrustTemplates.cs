@@ -9,6 +9,9 @@ namespace CloudpackPlus.Integrations.Aws.Trust;
 /// </summary>
 public static class RoleTrustTemplates
 {
+    /// <summary>The roles' MaxSessionDuration; Aws:SessionDurationSeconds may not exceed it (STS would refuse every AssumeRole).</summary>
+    public const int MaxSessionDurationSeconds = 3600;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static string ConfigBucketName(string accountId) => $"cloudpack-plus-config-{accountId}";
@@ -79,7 +82,7 @@ public static class RoleTrustTemplates
                     ["Description"] = purpose == AwsRolePurpose.Diagnosis
                         ? "cloudpack+ AWS account diagnosis (delete after the diagnosis)"
                         : "cloudpack+ read-only access (Trusted Advisor, Compute Optimizer, costs, Security Hub findings)",
-                    ["MaxSessionDuration"] = 3600,
+                    ["MaxSessionDuration"] = MaxSessionDurationSeconds,
                     ["AssumeRolePolicyDocument"] = TrustPolicy(providerPrincipalArn, externalId),
                     ["Policies"] = new JsonArray(new JsonObject
                     {

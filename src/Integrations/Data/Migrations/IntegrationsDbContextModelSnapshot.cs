@@ -36,8 +36,8 @@ namespace CloudpackPlus.Integrations.Data.Migrations
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
-                        .HasMaxLength(96)
-                        .HasColumnType("character varying(96)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("external_id");
 
                     b.Property<DateTimeOffset?>("RotatedAt")

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using CloudpackPlus.Core.Tools;
+using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Portal.Tenancy;
+using CloudpackPlus.Portal.Tools;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace CloudpackPlus.Portal.Pages.Tools;
+
+/// <summary>
+/// What every tool page shares: the signed-in user's company, its linked accounts with their connection, the chosen
+/// account (<c>?account=</c>; another company's or an unknown id answers 404) and the contract gate (TOOL-3).
+/// </summary>
+public abstract class ToolPageModel(ToolAccounts accounts, ToolGate gate) : PageModel
+{
+    [FromQuery(Name = "account")]
+    public string? AccountId { get; set; }
+
+    public Guid CompanyId { get; private set; }
+
+    public IReadOnlyList<ToolAccount> Accounts { get; private set; } = [];
+
+    public ToolAccount? Account { get; private set; }
+
+    public ToolDecision Decision { get; private set; } = new(true, []);
+
+    public bool IsRepresentative => User.IsInRole(PortalRoles.Representative);
+
+    public Guid? UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>Loads the company, accounts and gate; null when the page may go on, else the result to return (404).</summary>
+    protected async Task<IActionResult?> LoadAsync(CustomerTool? tool, bool accountRequired, CancellationToken cancellationToken)
+    {
+        if (HttpCurrentTenant.CompanyOf(User) is not { } companyId)
+        {
+            return NotFound();
+        }
+
+        CompanyId = companyId;
+        Accounts = await accounts.ListAsync(companyId, cancellationToken);
+        if (AccountId is not null)
+        {
+            Account = Accounts.FirstOrDefault(a => a.AccountId == AccountId);
+            if (Account is null)
+            {
+                return NotFound();
+            }
+        }
+        else if (accountRequired)
+        {
+            Account = Accounts.FirstOrDefault(a => a.Usable) ?? (Accounts.Count > 0 ? Accounts[0] : null);
+        }
+
+        if (tool is { } t)
+        {
+            Decision = await gate.DecideAsync(companyId, t, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>The endpoints refuse a gated tool too (TOOL-3): 403 for a POST or a download.</summary>
+    protected IActionResult Refused() => StatusCode(StatusCodes.Status403Forbidden);
+
+    /// <summary>An AWS error kind (AwsErrorKind name) as a message in the reader's language, saying what to do.</summary>
+    public string ErrorMessage(string kind, string? detail) =>
+        T(kind switch
+        {
+            "RoleNotAssumable" or "AccessDenied" or "SupportPlanRequired" or "Throttled" or "ServiceUnavailable" or "NotConfigured"
+                or "AccountNotLinked" or "CredentialsExpired" => "Tools.Error." + kind,
+            _ => "Tools.Error.Unknown",
+        }, detail ?? "", Account?.AccountId ?? "");
+
+    private string T(string key, params object[] args) =>
+        HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[key, args];
+}
