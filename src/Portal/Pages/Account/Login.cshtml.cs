@@ -48,6 +48,20 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         return Page();
     }
 
+    /// <summary>The language switch of the sign-in and set-up pages: remembered in the cookie, and on the account once signed in.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? culture)
+    {
+        var chosen = PortalCultures.Normalize(culture);
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user && user.Culture != chosen)
+        {
+            user.Culture = chosen;
+            await users.UpdateAsync(user);
+        }
+
+        RememberCulture(Response, chosen);
+        return LocalRedirect(SafeReturnUrl(ReturnUrl));
+    }
+
     /// <summary>Only same-site paths: an open redirect after sign-in is a phishing tool.</summary>
     public static string SafeReturnUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
