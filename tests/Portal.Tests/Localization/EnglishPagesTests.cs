@@ -74,6 +74,12 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
                     failures.Add($"{asker,-28} {path}: no page title (ViewData[\"Title\"])");
                 }
 
+                var placeholder = Placeholder().Match(ScriptCode().Replace(html, ""));
+                if (placeholder.Success)
+                {
+                    failures.Add($"{asker,-28} {path}: a text with an unfilled placeholder {placeholder.Value}");
+                }
+
                 foreach (var found in JapaneseIn(html))
                 {
                     failures.Add($"{asker,-28} {path}: …{found}…");
@@ -122,6 +128,9 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
 
     [GeneratedRegex(@"<input[^>]*\sname=""[^""]*Ja""[^>]*>|<textarea[^>]*\sname=""[^""]*Ja""[^>]*>[^<]*</textarea>")]
     private static partial Regex JapaneseDataField();
+
+    [GeneratedRegex(@"\{\d\}")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"<script(?![^>]*application/json)[^>]*>[\s\S]*?</script>", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptCode();
