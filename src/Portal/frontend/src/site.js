@@ -125,3 +125,30 @@ function linkify(root) {
 
 document.querySelectorAll('input[type="file"]').forEach(enhanceFileInput);
 document.querySelectorAll('.pre, [data-test="body"], .timeline .what, [data-linkify]').forEach(linkify);
+
+// A date-time input is drawn in the browser's own format; beside it, the chosen instant in the page's language
+// (Japanese: 2026年5月20日（水） 14:00), so a Japanese reader on an English browser still reads it the Japanese way.
+function describeDateTime(input) {
+  const japanese = document.documentElement.lang === 'ja';
+  const shown = document.createElement('output');
+  shown.className = 'hint datetime-shown';
+  shown.setAttribute('for', input.id || '');
+  input.after(shown);
+  const update = () => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(input.value || '');
+    if (!m) {
+      shown.textContent = '';
+      return;
+    }
+    const [, y, mo, d, h, mi] = m;
+    const weekday = new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDay();
+    shown.textContent = japanese
+      ? `${+y}年${+mo}月${+d}日（${'日月火水木金土'[weekday]}） ${h}:${mi} ${texts.jst || ''}`
+      : `${y}-${mo}-${d} (${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekday]}) ${h}:${mi} ${texts.jst || ''}`;
+  };
+  input.addEventListener('input', update);
+  input.addEventListener('change', update);
+  update();
+}
+
+document.querySelectorAll('input[type="datetime-local"]').forEach(describeDateTime);
