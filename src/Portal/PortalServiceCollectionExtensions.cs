@@ -80,8 +80,8 @@ public static class PortalServiceCollectionExtensions
             o.SetDefaultCulture(PortalCultures.Japanese)
                 .AddSupportedCultures(PortalCultures.Supported)
                 .AddSupportedUICultures(PortalCultures.Supported);
-            // Japanese first: only the remembered choice (cookie) switches, not the browser's language.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // Japanese first: the remembered choice (cookie); before there is one, the browser's ja/en preference.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new BrowserLanguageProvider()];
         });
         services.AddRazorPages(o =>
             {

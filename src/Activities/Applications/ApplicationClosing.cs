@@ -20,7 +20,7 @@ internal static class ApplicationClosing
         var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         await new TicketLedger(core, clock).ReleaseAsync(row.ReservationId,
             byStaff ? TicketReleaseCause.CancelledByStaff : TicketReleaseCause.CancelledByCustomer,
-            text ?? (byStaff ? "スタッフによる取消" : "お客様によるキャンセル"), personId, cancellationToken);
+            text ?? Core.Localization.StoredMessage.Of(byStaff ? Core.Localization.StoredMessage.CancelledByStaff : Core.Localization.StoredMessage.CancelledByCustomer), personId, cancellationToken);
         row.Status = ApplicationStatus.Cancelled;
         row.ClosedAt = now;
         row.ClosedBy = personId;
@@ -63,6 +63,6 @@ internal sealed class ApplicationCancellationHandler(TimeProvider clock) : IInst
         }
 
         Guid? person = Guid.TryParse(cancellation.Actor, CultureInfo.InvariantCulture, out var id) ? id : null;
-        await ApplicationClosing.CancelAsync(core, clock, row, byStaff: true, person, cancellation.Reason ?? "ワークフローの取消 (workflow cancelled)", scope.Now, cancellationToken);
+        await ApplicationClosing.CancelAsync(core, clock, row, byStaff: true, person, cancellation.Reason ?? Core.Localization.StoredMessage.Of(Core.Localization.StoredMessage.WorkflowCancelled), scope.Now, cancellationToken);
     }
 }

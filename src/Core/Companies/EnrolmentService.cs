@@ -109,7 +109,7 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
             }
 
             var definition = await ranks.GetDefinitionAsync(assignment.Rank, cancellationToken);
-            db.GrantAnnual(account, definition.TicketsPerYear, $"{fiscalYear} 入会時付与({definition.NameJa})", staffId, now);
+            db.GrantAnnual(account, definition.TicketsPerYear, Localization.StoredMessage.Of(Localization.StoredMessage.EnrolmentGrant, fiscalYear, definition.NameJa, definition.NameEn), staffId, now);
             await db.SaveChangesAsync(cancellationToken);
             return assignment;
         }, cancellationToken);

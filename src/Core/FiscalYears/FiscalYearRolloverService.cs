@@ -128,20 +128,20 @@ public sealed class FiscalYearRolloverService(CoreDbContext db, RankService rank
                         BasisCalendarYear = fiscalYear.RankBasisCalendarYear, BasisAmountYen = amount, SetAt = now,
                     };
                     db.RankAssignments.Add(assignment);
-                    note = $"{fiscalYear.RankBasisCalendarYear}年の取引実績 ¥{amount:N0} からランクを決定";
+                    note = Localization.StoredMessage.Of(Localization.StoredMessage.RolloverBasis, fiscalYear.RankBasisCalendarYear, amount);
                 }
                 else
                 {
-                    note = $"設定済みのランク({assignment.Source})を維持";
+                    note = Localization.StoredMessage.Of(Localization.StoredMessage.RolloverKept, assignment.Source);
                 }
 
                 var definition = definitions[assignment.Rank];
-                granted = db.GrantAnnual(account, definition.TicketsPerYear, $"{fiscalYear} 年度付与({definition.NameJa})", null, now);
+                granted = db.GrantAnnual(account, definition.TicketsPerYear, Localization.StoredMessage.Of(Localization.StoredMessage.AnnualGrant, fiscalYear, definition.NameJa, definition.NameEn), null, now);
                 proposals = assignment.Rank >= Rank.Silver ? definition.BasicProposalsPerYear : 0;
             }
             else
             {
-                note = "利用停止中のため付与なし";
+                note = Localization.StoredMessage.Of(Localization.StoredMessage.RolloverSuspended);
             }
 
             db.RolloverCompanyResults.Add(new RolloverCompanyResult

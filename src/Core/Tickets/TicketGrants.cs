@@ -67,7 +67,7 @@ internal static class TicketGrants
             db.TicketLedger.Add(new TicketLedgerEntry
             {
                 CompanyId = account.CompanyId, FiscalYear = account.FiscalYear, Kind = TicketEntryKind.Lapse,
-                Amount = -balance, Reason = $"FY{account.FiscalYear} 終了により失効", At = now,
+                Amount = -balance, Reason = Localization.StoredMessage.Of(Localization.StoredMessage.YearLapse, $"FY{account.FiscalYear}"), At = now,
             });
         }
 

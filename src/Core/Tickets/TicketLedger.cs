@@ -142,10 +142,10 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
             reservation.ReleasedAt = now;
             reservation.ReleaseCause = cause;
             reservation.ReleaseReason = text;
-            db.TicketLedger.Add(Entry(reservation, TicketEntryKind.Refund, reservation.Cost, $"{CauseLabel(cause)}: {text}", by, now));
+            db.TicketLedger.Add(Entry(reservation, TicketEntryKind.Refund, reservation.Cost, Localization.StoredMessage.Of(Localization.StoredMessage.Refund, cause, text), by, now));
             if (account.LapsedAt is not null)
             {
-                db.TicketLedger.Add(Entry(reservation, TicketEntryKind.Lapse, -reservation.Cost, "年度終了後の返却のため失効", null, now));
+                db.TicketLedger.Add(Entry(reservation, TicketEntryKind.Lapse, -reservation.Cost, Localization.StoredMessage.Of(Localization.StoredMessage.LateRefundLapse), null, now));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -262,14 +262,6 @@ public sealed class TicketLedger(CoreDbContext db, TimeProvider clock)
         return reservation;
     }
 
-    // Ledger reasons are shown to customers as they are stored (like every other entry's reason).
-    private static string CauseLabel(TicketReleaseCause cause) => cause switch
-    {
-        TicketReleaseCause.StartFailed => "申込の開始失敗による返却",
-        TicketReleaseCause.Rejected => "お申し込みをお受けできなかったための返却",
-        TicketReleaseCause.CancelledByCustomer => "お客様のキャンセルによる返却",
-        _ => "当社のキャンセルによる返却",
-    };
 
     private static TicketLedgerEntry Entry(TicketReservation r, TicketEntryKind kind, int amount, string reason, Guid? by, DateTimeOffset at) => new()
     {

@@ -21,15 +21,16 @@ public static class PortalCultures
         return IsJapanese ? error.Message : error.MessageEn;
     }
 
+    /// <summary>The reader's language (ja-JP or en-US): what a new account invited by this reader starts with.</summary>
+    public static string Current => IsJapanese ? Japanese : English;
+
     public static bool IsJapanese => CultureInfo.CurrentUICulture.Name.StartsWith("ja", StringComparison.Ordinal);
 
-    /// <summary>An instant as a JST date and time: 2026年5月11日 10:00 / 2026-05-11 10:00 JST.</summary>
+    /// <summary>An instant as a JST date, weekday and time: 2026年5月11日（月） 10:00 / 2026-05-11 (Mon) 10:00 JST.</summary>
     public static string DateTime(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, Tokyo);
-        return IsJapanese
-            ? local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
-            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " JST";
+        return Date(DateOnly.FromDateTime(local.DateTime)) + local.ToString(IsJapanese ? " HH:mm" : " HH:mm 'JST'", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A business date: 2026年5月11日（月） / 2026-05-11 (Mon).</summary>

@@ -98,7 +98,7 @@ public sealed class TicketLedgerTests(CoreDatabaseFixture database) : CoreServic
         Assert.Equal(20, await Balance(company));
         Assert.Equal(2, await Database.ScalarAsync<long>(
             $"SELECT count(*) FROM core.ticket_ledger WHERE company_id = '{company}' AND kind = 'Refund' " +
-            "AND reason IN ('お客様のキャンセルによる返却: 日程が合わない', 'お申し込みをお受けできなかったための返却: 対象外のシステム')"));
+            "AND reason IN ('msg:ticket.refund|CancelledByCustomer|日程が合わない', 'msg:ticket.refund|Rejected|対象外のシステム')"));
     }
 
     [Fact]

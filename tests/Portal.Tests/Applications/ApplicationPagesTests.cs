@@ -152,7 +152,7 @@ public sealed partial class ApplicationPagesTests(PortalAppFactory app) : IClass
         using var customer = await SignedInAsync(rep);
         var path = $"/Applications/{training.ApplicationId}";
         var page = WebUtility.HtmlDecode(await customer.GetPageAsync(path));
-        Assert.Contains("2026年5月20日 14:00", page, StringComparison.Ordinal);
+        Assert.Contains("2026年5月20日（水） 14:00", page, StringComparison.Ordinal);
         Assert.Contains("トレーニングの日程をご確認ください", page, StringComparison.Ordinal);
         var home = WebUtility.HtmlDecode(await customer.GetPageAsync("/"));
         Assert.Contains("トレーニングの日程をご確認ください", home, StringComparison.Ordinal); // "waiting on you"

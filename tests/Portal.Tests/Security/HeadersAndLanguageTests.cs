@@ -52,7 +52,7 @@ public sealed class HeadersAndLanguageTests(PortalAppFactory app) : IClassFixtur
         Assert.Contains("<html lang=\"ja\">", japanese, StringComparison.Ordinal);
         Assert.Contains("ユーザー", japanese, StringComparison.Ordinal);
         // Created at 2026-05-11 01:00 UTC (the fake clock moved a little): 10:0x in Tokyo.
-        Assert.Contains("2026年5月11日 10:0", japanese, StringComparison.Ordinal);
+        Assert.Contains("2026年5月11日（月） 10:0", japanese, StringComparison.Ordinal);
 
         using var saved = await client.PostFormAsync("/Settings", new Dictionary<string, string> { ["culture"] = "en-US" }, "/Settings?handler=Language");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -60,7 +60,7 @@ public sealed class HeadersAndLanguageTests(PortalAppFactory app) : IClassFixtur
         var english = await client.GetPageAsync("/Users");
         Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
         Assert.Contains("Add a user", english, StringComparison.Ordinal);
-        Assert.Contains("2026-05-11 10:0", english, StringComparison.Ordinal);
+        Assert.Contains("2026-05-11 (Mon) 10:0", english, StringComparison.Ordinal);
         Assert.Equal("en-US", await app.Database.ScalarAsync<string>("SELECT culture FROM identity.users WHERE email = 'lang@example.jp'"));
     }
 }

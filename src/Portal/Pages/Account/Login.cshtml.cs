@@ -74,6 +74,20 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         return !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
     }
 
+    /// <summary>The language switch of the sign-in and set-up pages: remembered in the cookie, and on the account once signed in.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? culture)
+    {
+        var chosen = PortalCultures.Normalize(culture);
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user && user.Culture != chosen)
+        {
+            user.Culture = chosen;
+            await users.UpdateAsync(user);
+        }
+
+        RememberCulture(Response, chosen);
+        return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+    }
+
     public static void RememberCulture(HttpResponse response, string? culture)
     {
         ArgumentNullException.ThrowIfNull(response);

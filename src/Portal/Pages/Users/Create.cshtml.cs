@@ -27,7 +27,7 @@ public sealed class CreateModel(AccountService accounts, IStringLocalizer<Shared
 
         var companyId = HttpCurrentTenant.CompanyOf(User)!.Value;
         var result = await accounts.IssueAsync(
-            new NewAccount(companyId, Form.Email, Form.DisplayName.Trim(), Form.Role, PortalCultures.Japanese),
+            new NewAccount(companyId, Form.Email, Form.DisplayName.Trim(), Form.Role, PortalCultures.Current),
             PageActor.Of(User), cancellationToken);
         if (!result.Succeeded)
         {

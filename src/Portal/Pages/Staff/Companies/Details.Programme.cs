@@ -58,7 +58,7 @@ public sealed partial class DetailsModel
         }
 
         // ONB-1: the representative is issued once the company is enrolled (the account service's own transaction).
-        var issued = await accounts.IssueAsync(new NewAccount(id, email!, name!, PersonRole.Representative, PortalCultures.Japanese), PageActor.Of(User), cancellationToken);
+        var issued = await accounts.IssueAsync(new NewAccount(id, email!, name!, PersonRole.Representative, PortalCultures.Current), PageActor.Of(User), cancellationToken);
         return await Done(issued, "Console.Enrol.DoneIssued", id);
     }
 

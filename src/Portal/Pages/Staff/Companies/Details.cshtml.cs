@@ -60,7 +60,7 @@ public sealed partial class DetailsModel(
         }
 
         var result = await accounts.IssueAsync(
-            new NewAccount(id, email.Trim(), displayName.Trim(), PersonRole.Representative, PortalCultures.Japanese), PageActor.Of(User), cancellationToken);
+            new NewAccount(id, email.Trim(), displayName.Trim(), PersonRole.Representative, PortalCultures.Current), PageActor.Of(User), cancellationToken);
         return await Done(result, "Staff.Issued", id);
     }
 

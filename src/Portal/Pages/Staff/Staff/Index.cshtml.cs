@@ -41,7 +41,7 @@ public sealed class IndexModel(AccountService accounts, StaffAccounts staff, ISt
             return await RefuseAsync(text["StaffAccounts.Invalid"], StatusCodes.Status400BadRequest, () => Load(cancellationToken));
         }
 
-        var result = await accounts.IssueAsync(new NewAccount(null, address, name, chosen, PortalCultures.Japanese), PageActor.Of(User), cancellationToken);
+        var result = await accounts.IssueAsync(new NewAccount(null, address, name, chosen, PortalCultures.Current), PageActor.Of(User), cancellationToken);
         return await Done(result, "StaffAccounts.Created", cancellationToken);
     }
 

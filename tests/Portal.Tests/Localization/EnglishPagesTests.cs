@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Portal.Tests.Authorization;
+using CloudpackPlus.Portal.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudpackPlus.Portal.Tests.Localization;
+
+/// <summary>
+/// English users see no Japanese: every page of the authorization table (GET rows that answer 200 with HTML) is
+/// rendered as an English user of each role, and any Japanese character outside the world's names and data fails.
+/// New pages join by getting their table row; allow-list seeded data values here, never whole pages.
+/// </summary>
+public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
+{
+    /// <summary>
+    /// Data the world seeds in Japanese (names, titles, file names, bodies; the seeded training menu's titles, which staff
+    /// see beside the English ones and which a training's task form starts from) and language names in their own language.
+    /// </summary>
+    private static readonly string[] AllowedData =
+    [
+        "株式会社", "テスト", "AWSの基礎を学ぶ", "資料です", "構成図.pdf", "アジェンダ", "メモ", "質問", "本文", "レポート", "日本語",
+        "AWS入門(クラウドの基礎と主要サービス)", "IAMとアカウントセキュリティ実践", "コスト管理の基本(Cost ExplorerとBudgets)", "サーバーレス入門(LambdaとAPI Gateway)",
+    ];
+
+    [Fact]
+    public async Task EveryPage_HasATitle_AndShowsNoJapanese_ToAnEnglishUserOfEachRole()
+    {
+        var world = await AuthorizationWorld.CreateAsync(app, "en");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            foreach (var account in world.Accounts.Values.OfType<TestAccount>())
+            {
+                var user = await users.FindByIdAsync(account.UserId.ToString());
+                user!.Culture = "en-US";
+                await users.UpdateAsync(user);
+            }
+        }
+
+        var failures = new List<string>();
+        var checkedPages = 0;
+        foreach (var (asker, account) in world.Accounts)
+        {
+            using var client = new PortalClient(app);
+            // Before sign-in only the browser's language speaks; after it, the account's choice.
+            client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+            if (account is not null)
+            {
+                await client.SignInAsync(account);
+            }
+
+            foreach (var (url, _) in AuthorizationTable.Rows.Values)
+            {
+                if (url.StartsWith("POST ", StringComparison.Ordinal) || url.StartsWith("PUT ", StringComparison.Ordinal) || url.Contains("/api/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var path = world.Fill(url);
+                using var response = await client.GetAsync(path);
+                if (response.StatusCode != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.NotFound && response.StatusCode != HttpStatusCode.Forbidden
+                    || response.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+
+                checkedPages++;
+                var html = await response.Content.ReadAsStringAsync();
+                if (html.Contains("<title>cloudpack+</title>", StringComparison.Ordinal))
+                {
+                    failures.Add($"{asker,-28} {path}: no page title (ViewData[\"Title\"])");
+                }
+
+                var placeholder = Placeholder().Match(ScriptCode().Replace(html, ""));
+                if (placeholder.Success)
+                {
+                    failures.Add($"{asker,-28} {path}: a text with an unfilled placeholder {placeholder.Value}");
+                }
+
+                foreach (var found in JapaneseIn(html))
+                {
+                    failures.Add($"{asker,-28} {path}: …{found}…");
+                }
+            }
+        }
+
+        Assert.True(checkedPages > 50, $"only {checkedPages} pages were rendered: the world or the table lost its pages");
+        Assert.True(failures.Count == 0, $"Japanese on English pages ({failures.Count}):\n" + string.Join("\n", failures.Distinct().Take(400)));
+    }
+
+    [Fact]
+    public void TheCheck_FindsJapaneseOutsideTheAllowedData()
+    {
+        Assert.Empty(JapaneseIn("<p>テスト member@example.jp</p><p>Status: open</p>"));
+        Assert.Single(JapaneseIn("<p>テスト</p><button title=\"保存\">Save</button>"));
+        Assert.NotEmpty(JapaneseIn("<p>2026年5月11日</p>"));
+        Assert.Empty(JapaneseIn("<input name=\"Form.NameJa\" value=\"名前\" /><textarea name=\"textJa\">本文です</textarea>"));
+        Assert.Single(JapaneseIn("<input name=\"Form.NameEn\" value=\"名前\" />"));
+    }
+
+    /// <summary>The Japanese runs of a page's text and attributes (scripts' code excluded, their JSON data included), with context.</summary>
+    public static IEnumerable<string> JapaneseIn(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var text = ScriptCode().Replace(html, "<script></script>");
+        // The Japanese half of bilingual data being edited (NameJa, DescriptionJa, textJa...) is data, not the page's text.
+        text = JapaneseDataField().Replace(text, "");
+        text = WebUtility.HtmlDecode(text);
+        foreach (var allowed in AllowedData)
+        {
+            text = text.Replace(allowed, "", StringComparison.Ordinal);
+        }
+
+        foreach (Match m in Japanese().Matches(text))
+        {
+            var start = Math.Max(0, m.Index - 40);
+            var end = Math.Min(text.Length, m.Index + m.Length + 20);
+            yield return text[start..end].ReplaceLineEndings(" ").Trim();
+        }
+    }
+
+    // Hiragana, katakana, CJK ideographs, CJK punctuation (「」、。) and full-width forms (（）：).
+    [GeneratedRegex(@"[\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]+")]
+    private static partial Regex Japanese();
+
+    [GeneratedRegex(@"<input[^>]*\sname=""[^""]*Ja""[^>]*>|<textarea[^>]*\sname=""[^""]*Ja""[^>]*>[^<]*</textarea>")]
+    private static partial Regex JapaneseDataField();
+
+    [GeneratedRegex(@"\{\d\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"<script(?![^>]*application/json)[^>]*>[\s\S]*?</script>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptCode();
+}
