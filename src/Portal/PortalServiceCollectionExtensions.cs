@@ -10,6 +10,7 @@ using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Mail;
 using CloudpackPlus.Portal.Notifications;
+using CloudpackPlus.Portal.Operations;
 using CloudpackPlus.Portal.Security;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Builder;
@@ -49,6 +50,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCloudpackPortalIdentity();
         services.AddCloudpackPortalMail();
         services.AddCloudpackDashboard();
+        services.AddCloudpackOperations();
         services.AddScoped<AccountService>();
         services.AddScoped<Audit.StaffAudit>();
         services.AddScoped<Audit.AuditQuery>();
@@ -240,6 +242,7 @@ public static class PortalServiceCollectionExtensions
         endpoints.MapRazorPages();
         endpoints.MapCalendarApi();
         endpoints.MapServicesApi();
+        endpoints.MapCloudpackOperations();
         return endpoints;
     }
 }
