@@ -103,10 +103,10 @@ public sealed class IncidentNotifier(WorkflowDbContext wf, CoreDbContext core, T
         raised.Count(x => x.CreatedAt > incident.CreatedAt - Hour
             && (x.CreatedAt < incident.CreatedAt || (x.CreatedAt == incident.CreatedAt && x.Id.CompareTo(incident.Id) <= 0))) > BurstLimit;
 
-    private async Task<List<Raised>> RaisedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+    private async Task<List<Raised>> RaisedAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
         await (from x in wf.Incidents.AsNoTracking()
                join i in wf.Instances.AsNoTracking() on x.InstanceId equals i.Id
-               where x.CreatedAt >= from && x.CreatedAt <= to
+               where x.CreatedAt >= since && x.CreatedAt <= until
                orderby x.CreatedAt, x.Id
                select new Raised(x.Id, x.InstanceId, i.DefinitionId, x.NodeId, x.Error, x.CreatedAt)).ToListAsync(cancellationToken);
 

@@ -21,7 +21,7 @@ public static class OperationsServiceCollectionExtensions
         services.TryAddScoped<InstanceDetailsLoader>();
         services.TryAddScoped<InstanceActions>();
         services.TryAddScoped<IncidentNotifier>();
-        services.TryAddScoped<Workflows.Migration.InstanceMigrator>();
+        services.TryAddScoped<CloudpackPlus.Workflows.InstanceMigration.InstanceMigrator>();
         services.AddHostedService<IncidentNotifierJobs>();
         services.AddOpenApi(OpenApiDocument, o =>
         {

@@ -3,7 +3,7 @@ using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
-namespace CloudpackPlus.Workflows.Migration;
+namespace CloudpackPlus.Workflows.InstanceMigration;
 
 /// <summary>
 /// Moves waiting (suspended) instances of version N of a definition onto another version with an explicit

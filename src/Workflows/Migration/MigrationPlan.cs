@@ -1,4 +1,5 @@
-namespace CloudpackPlus.Workflows.Migration;
+// Not "…Workflows.Migration" (the folder): that namespace would hide EF Core's Migration type from the migrations in Persistence/Migrations.
+namespace CloudpackPlus.Workflows.InstanceMigration;
 
 /// <summary>A request to move waiting instances of one version onto another with an explicit node mapping.</summary>
 /// <param name="DefinitionId">The definition.</param>

@@ -101,7 +101,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.HasIndex(x => x.BookmarkId).IsUnique();
             b.HasIndex(x => new { x.Status, x.Role });
             b.HasIndex(x => x.Assignee);
-            b.HasIndex(x => x.InstanceId); // the instance list's "waiting on" filter and the viewer's open tasks
         });
         modelBuilder.Entity<Incident>(b =>
         {

@@ -90,7 +90,7 @@ public sealed partial class InstanceConsoleTests(PortalAppFactory app) : IClassF
         Assert.Equal("aws-training", root.GetProperty("definition").GetProperty("definitionId").GetString());
         Assert.Equal(1, root.GetProperty("visited").GetProperty("start").GetInt32());
         Assert.Equal(1, root.GetProperty("visited").GetProperty("agree").GetInt32());
-        Assert.Equal(["agree"], root.GetProperty("current").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(["agree"], root.GetProperty("current").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Empty(root.GetProperty("incidents").EnumerateArray());
         Assert.Contains("<div id=\"instance-graph\"></div>", page, StringComparison.Ordinal);
         Assert.Contains("data-test=\"task-form-agree\"", page, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed partial class InstanceConsoleTests(PortalAppFactory app) : IClassF
 
         Assert.Contains($"未解決のインシデント: {open} 件", home, StringComparison.Ordinal);
         Assert.Contains($"data-instance=\"{started.InstanceId}\"", listed, StringComparison.Ordinal);
-        Assert.Equal(["only"], graph.RootElement.GetProperty("incidents").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(["only"], graph.RootElement.GetProperty("incidents").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("retried", await app.Database.ScalarAsync<string>($"SELECT resolution FROM wf.incidents WHERE id = '{incident}'"));

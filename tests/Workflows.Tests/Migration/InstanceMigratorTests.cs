@@ -1,4 +1,4 @@
-using CloudpackPlus.Workflows.Migration;
+using CloudpackPlus.Workflows.InstanceMigration;
 using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
 using CloudpackPlus.Workflows.Tasks;

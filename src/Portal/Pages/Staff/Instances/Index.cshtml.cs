@@ -32,7 +32,7 @@ public sealed class IndexModel(InstanceList list, CoreDbContext core, IStringLoc
 
     [FromQuery(Name = "age")] public string? Age { get; set; }
 
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "p")] public int PageNumber { get; set; } = 1;
 
     public Paged<InstanceLine> Rows { get; private set; } = new([], 0, 1, InstanceList.PageSize);
 

@@ -3,7 +3,7 @@ using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Operations;
 using CloudpackPlus.Workflows.Api;
-using CloudpackPlus.Workflows.Migration;
+using CloudpackPlus.Workflows.InstanceMigration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -2,6 +2,7 @@ using CloudpackPlus.Portal.Operations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Pages.Staff.Instances;
 
