@@ -79,7 +79,7 @@ public sealed class OperationsNoticeTests(PortalAppFactory app) : IClassFixture<
             .Where(e => OperationsServiceCollectionExtensions.DocumentedPrefixes.Any(p => e.RoutePattern.RawText!.TrimStart('/').StartsWith(p, StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
             .ToList();
-        Assert.True(mapped.Count >= 25, $"only {mapped.Count} endpoints found");
+        Assert.True(mapped.Count >= 20, $"only {mapped.Count} endpoints found");
         Assert.Contains("POST /api/workflows/tasks/{id}/complete", mapped);
         Assert.Contains("GET /api/calendar/business-days", mapped);
         var missing = mapped.Where(m => !documented.Contains(m)).ToList();
