@@ -45,7 +45,7 @@ public sealed class InstanceMigrator(WorkflowDbContext db, TimeProvider time)
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Locked: a step that resumes one of them waits for the move and then runs on the new version.
             var instances = await db.Instances.FromSql($"""
-                SELECT * FROM wf.instances WHERE definition_id = {request.DefinitionId} AND version = {request.FromVersion}
+                SELECT *, xmin FROM wf.instances WHERE definition_id = {request.DefinitionId} AND version = {request.FromVersion}
                 AND status = 'Suspended' ORDER BY created_at FOR UPDATE
                 """).AsNoTracking().ToListAsync(cancellationToken);
             var moves = await MovesAsync(request, target, instances, cancellationToken);
