@@ -79,7 +79,7 @@ public sealed class InstanceMigratorTests(WorkflowFixture fx) : IClassFixture<Wo
         var journal = await fx.With<IWorkflowRuntime, IReadOnlyList<JournalEntry>>(r => r.GetJournalAsync(a));
         var line = journal.Single(j => j.Kind == InstanceMigrator.JournalKind);
         Assert.Equal("admin-1", line.Actor);
-        Assert.Contains("\"wait\":\"hold\"", line.Data, StringComparison.Ordinal);
+        Assert.Contains("\"wait\": \"hold\"", line.Data, StringComparison.Ordinal); // jsonb text form
 
         await fx.With<IWorkflowRuntime, ResumeResult>(r => r.SignalAsync(a, "go", null, "tester"));
         var finished = await GetAsync(a);
