@@ -10,6 +10,7 @@ using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Mail;
 using CloudpackPlus.Portal.Notifications;
+using CloudpackPlus.Portal.Operations;
 using CloudpackPlus.Portal.Security;
 using CloudpackPlus.Portal.Tenancy;
 using CloudpackPlus.Portal.Tools;
@@ -53,6 +54,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCloudpackForwardedHeaders();
         services.AddCloudpackDashboard();
         services.AddCloudpackPortalTools();
+        services.AddCloudpackOperations();
         services.AddScoped<AccountService>();
         services.AddScoped<Audit.StaffAudit>();
         services.AddScoped<Audit.AuditQuery>();
@@ -254,6 +256,7 @@ public static class PortalServiceCollectionExtensions
         endpoints.MapRazorPages();
         endpoints.MapCalendarApi();
         endpoints.MapServicesApi();
+        endpoints.MapCloudpackOperations();
         return endpoints;
     }
 }

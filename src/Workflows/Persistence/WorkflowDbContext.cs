@@ -66,6 +66,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.HasOne<WorkflowDefinitionVersion>().WithMany().HasForeignKey(i => i.DefinitionVersionId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(i => new { i.DefinitionId, i.CorrelationId }).IsUnique().HasFilter("correlation_id IS NOT NULL");
             b.HasIndex(i => i.Status);
+            b.HasIndex(i => i.CreatedAt); // the operations console's list: newest first, paged
         });
         modelBuilder.Entity<Bookmark>(b =>
         {

@@ -172,5 +172,12 @@ public static class AuthorizationTable
         ["Partner/Index"] = ("/Partner/Index", PartnerOnly),
         ["Partner/Statistics"] = ("/Partner/Statistics?fy=2026", PartnerOnly),
         ["Partner/Applications/{id:guid}"] = ("/Partner/Applications/{application}", [.. PartnerOnly[..^1], "404"]), // not assigned to it
+        // Operations console (issue #16): the instance list, viewer, API document and migration (admins); the OpenAPI JSON for staff.
+        ["Staff/Instances"] = ("/Staff/Instances", Staff),
+        ["Staff/Instances/Index"] = ("/Staff/Instances/Index", Staff),
+        ["Staff/Instances/{id:guid}"] = ("/Staff/Instances/{unknown}", ["login", "mfa", "denied", "denied", "denied", "404", "404", "404", "denied"]),
+        ["Staff/Instances/OpenApi"] = ("/Staff/Instances/OpenApi", Staff),
+        ["Staff/Instances/Migrate"] = ("/Staff/Instances/Migrate", AdminOnly),
+        ["/openapi/{documentName}.json"] = ("/openapi/workflows.json", Staff),
     };
 }

@@ -60,6 +60,11 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         ("/Staff/Catalogue/Edit/COST-L?handler=Withdraw", AdminForm),
         ("/Staff/Catalogue/Edit/COST-L?handler=Reinstate", AdminForm),
         ("/Staff/Catalogue/Edit/NO-SUCH", AdminForm),
+        ("/Staff/Instances/{unknown}?handler=Retry&incidentId={unknown}", StaffForm),
+        ("/Staff/Instances/{unknown}?handler=Cancel", StaffForm),
+        ("/Staff/Instances/{unknown}?handler=Complete&taskId={unknown}", StaffForm),
+        ("/Staff/Instances/Migrate?handler=DryRun", AdminForm),
+        ("/Staff/Instances/Migrate?handler=Apply", AdminForm),
     ];
 
     [Fact]

@@ -441,6 +441,9 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_instances");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_instances_created_at");
+
                     b.HasIndex("DefinitionVersionId")
                         .HasDatabaseName("ix_instances_definition_version_id");
 
