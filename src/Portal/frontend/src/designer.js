@@ -13,6 +13,12 @@ import { showPanel } from './designer/_panel';
 import { pinProblems } from './designer/_problems';
 import { toDefinition } from './designer/_serialize';
 
+/** The whole graph when it fits at a readable size; otherwise readable, from the top (the minimap shows the rest). */
+function fitView(graph) {
+  graph.zoomToFit({ padding: 30, maxScale: 1, minScale: 0.55 });
+  if (graph.zoom() <= 0.55) graph.positionContent('top', { padding: 20 });
+}
+
 function start() {
   const block = document.getElementById('designer-data');
   const canvas = document.getElementById('designer-canvas');
@@ -63,7 +69,7 @@ function start() {
     graph.startBatch('layout');
     graph.getNodes().forEach((n) => positions[n.id] && n.setPosition(positions[n.id].x, positions[n.id].y));
     graph.stopBatch('layout');
-    graph.zoomToFit({ padding: 30, maxScale: 1 });
+    fitView(graph);
     changed();
   });
   const result = document.getElementById('designer-result');
@@ -84,7 +90,7 @@ function start() {
     }
   });
 
-  graph.zoomToFit({ padding: 30, maxScale: 1 });
+  fitView(graph);
   canvas.dataset.ready = 'true';
   document.body.dataset.designerReadyMs = String(Math.round(performance.now()));
 }
