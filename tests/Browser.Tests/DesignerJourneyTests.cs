@@ -51,7 +51,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
 
         await page.ClickAsync("[data-test=edit-aws-training]");
         await Expect(page.Locator("#designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
-        await Expect(page.Locator("[data-cell-id=agree]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#designer-canvas [data-cell-id=agree]")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "designer-02-editor");
 
         // Drag the notification from the palette onto the arrow proposed → tell-customer-proposal.
@@ -61,7 +61,9 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(x, y, new() { Steps = 12 });
         await page.Mouse.UpAsync();
-        await Expect(page.Locator($"[data-cell-id={Added}]")).ToBeVisibleAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        output.WriteLine($"dropped from ({item.X}, {item.Y}) at ({x}, {y}); nodes: {await page.Locator("#designer-canvas [data-shape=cp-activity]").CountAsync()}");
+        await Expect(page.Locator($"#designer-canvas [data-cell-id={Added}]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=panel-title]")).ToContainTextAsync("申請の関係者へ通知");
 
         await page.SelectOptionAsync("[data-test=input-to]", "staff");
@@ -87,7 +89,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         Assert.Equal("designer-proposal-sent", v2.Activities.Single(a => a.Id == Added).Inputs["kind"].GetString());
 
         // A dangling edge: from the new step's outcome port to the blank canvas. It cannot be published; the problem is on the node.
-        var port = await page.Locator($"[data-cell-id={Added}] [port-group=out]").First.BoundingBoxAsync();
+        var port = await page.Locator($"#designer-canvas [data-cell-id={Added}] [port-group=out]").First.BoundingBoxAsync();
         var (blankX, blankY) = await BlankPointAsync(page);
         await page.Mouse.MoveAsync(port!.X + (port.Width / 2), port.Y + (port.Height / 2));
         await page.Mouse.DownAsync();
@@ -96,7 +98,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await Expect(page.Locator($"[data-test=problem][data-node={Added}][data-code=dangling-connection]")).ToBeVisibleAsync();
         await page.ClickAsync("[data-test=publish]");
         await Expect(page.Locator("[data-test=publish-result]")).ToHaveAttributeAsync("data-state", "error");
-        await Expect(page.Locator($"[data-cell-id={Added}] [data-test=node-badge]")).ToContainTextAsync("⚠");
+        await Expect(page.Locator($"#designer-canvas [data-cell-id={Added}] [data-test=node-badge]")).ToContainTextAsync("⚠");
         await BrowserSession.ScreenshotAsync(page, "designer-05-dangling-refused");
         Assert.Equal(2, await PublishedVersionAsync());
 
@@ -118,6 +120,31 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await Expect(page.Locator($"#diff-graph [data-cell-id={Added}] [data-test=node-badge]")).ToHaveTextAsync("+");
         await BrowserSession.ScreenshotAsync(page, "designer-06-diff");
 
+        // The instance viewer's read-only graph (the operations console embeds it): the same shapes, the path with counts,
+        // the current node and an incident marked; injected here as the viewer's page would render it.
+        await page.GotoAsync("/Staff/Workflows");
+        await page.EvaluateAsync("""
+            (json) => {
+              const div = document.createElement('div');
+              div.id = 'instance-graph';
+              document.body.appendChild(div);
+              const data = document.createElement('script');
+              data.type = 'application/json';
+              data.id = 'instance-graph-data';
+              data.textContent = JSON.stringify({ definition: JSON.parse(json), visited: { start: 1, 'tell-csm-new': 1, agree: 2 }, current: ['agree'], incidents: ['tell-csm-new'] });
+              document.body.appendChild(data);
+              const script = document.createElement('script');
+              script.src = '/assets/dist/instance-graph.js';
+              document.body.appendChild(script);
+            }
+            """, v2.ToJson());
+        await Expect(page.Locator("#instance-graph")).ToHaveAttributeAsync("data-drawn", "true");
+        await Expect(page.Locator("#instance-graph [data-cell-id=agree] [data-test=node-badge]")).ToHaveTextAsync("×2");
+        await Expect(page.Locator("#instance-graph [data-cell-id=tell-csm-new] [data-test=node-badge]")).ToHaveTextAsync("⚠");
+        await Expect(page.Locator($"#instance-graph [data-cell-id={Added}]")).ToHaveCountAsync(1);
+        await page.Locator("#instance-graph").ScrollIntoViewIfNeededAsync();
+        await BrowserSession.ScreenshotAsync(page, "designer-07-instance-graph");
+
         await page.GotoAsync("/Settings");
         await page.SelectOptionAsync("[data-test=language]", "en-US");
         await page.ClickAsync("[data-test=save-language]");
@@ -125,7 +152,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await Expect(page.Locator("#designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
         await Expect(page.Locator("[data-test=publish]")).ToHaveTextAsync("Publish");
         await Expect(page.Locator("[data-test=palette-NotifyApplication]")).ToContainTextAsync("Notify about application");
-        await BrowserSession.ScreenshotAsync(page, "designer-07-en");
+        await BrowserSession.ScreenshotAsync(page, "designer-08-en");
 
         var csmPage = await browser.NewPageAsync(app.BaseUrl);
         await app.SignInAsync(csmPage, csm);
@@ -153,13 +180,13 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await page.GotoAsync("/Staff/Workflows/Edit/designer-perf-200");
         await Expect(page.Locator("#designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
         var ready = clock.Elapsed;
-        await page.Locator("[data-cell-id=step-2]").ClickAsync();
+        await page.Locator("#designer-canvas [data-cell-id=step-2]").ClickAsync();
         await Expect(page.Locator("[data-test=node-id]")).ToHaveValueAsync("step-2");
         var interactive = clock.Elapsed;
         var scriptReady = await page.EvaluateAsync<string>("() => document.body.dataset.designerReadyMs");
         output.WriteLine($"200-node definition: drawn {ready.TotalMilliseconds:F0} ms after navigation (script ready at {scriptReady} ms of page time), interactive (node selected, panel shown) {interactive.TotalMilliseconds:F0} ms");
-        Assert.Equal(200, await page.Locator("#designer-canvas [data-shape=cp-activity]").CountAsync());
-        await BrowserSession.ScreenshotAsync(page, "designer-08-200-nodes");
+        await Expect(page.Locator("#designer-canvas [data-shape=cp-activity]")).ToHaveCountAsync(200);
+        await BrowserSession.ScreenshotAsync(page, "designer-09-200-nodes");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

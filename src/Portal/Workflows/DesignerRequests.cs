@@ -22,3 +22,9 @@ public static class DesignerJson
 {
     public static JsonSerializerOptions Options { get; } = new(CloudpackPlus.Workflows.Model.WorkflowGraph.JsonOptions) { WriteIndented = false };
 }
+
+/// <summary>What the definitions table holds (wf.definitions.name is 200 characters).</summary>
+public static class DesignerLimits
+{
+    public const int MaxName = 200;
+}

@@ -2,12 +2,13 @@
 // designer's shapes; added nodes green, changed amber, and removed nodes (from the older version) red and dashed.
 import './_graph/x6.css';
 import './_graph/graph.css';
-import { createGraph, drawDefinition, markNode } from './_graph/render';
+import { createGraph, drawDefinition, markNode, ensureStylesheet } from './_graph/render';
 
-function start() {
+async function start() {
   const container = document.getElementById('diff-graph');
   const block = document.getElementById('diff-data');
   if (!container || !block) return;
+  await ensureStylesheet('designer-diff');
   const data = JSON.parse(block.textContent || '{}');
   const byType = new Map((data.palette ?? []).map((p) => [p.type, p]));
   const older = data.from;

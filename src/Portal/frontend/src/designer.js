@@ -3,7 +3,7 @@
 import './_graph/x6.css';
 import './_graph/graph.css';
 import './designer/_designer.css';
-import { drawDefinition } from './_graph/render';
+import { drawDefinition, ensureStylesheet } from './_graph/render';
 import { layeredLayout } from './_graph/layout';
 import { createApi } from './designer/_api';
 import { createEditorGraph, insertStep } from './designer/_canvas';
@@ -19,10 +19,11 @@ function fitView(graph) {
   if (graph.zoom() <= 0.55) graph.positionContent('top', { padding: 20 });
 }
 
-function start() {
+async function start() {
   const block = document.getElementById('designer-data');
   const canvas = document.getElementById('designer-canvas');
   if (!block || !canvas) return;
+  await ensureStylesheet('designer'); // the canvas's size comes from it
   const data = JSON.parse(block.textContent || '{}');
   const text = data.text;
   const byType = new Map(data.palette.map((p) => [p.type, p]));

@@ -5,23 +5,21 @@ import './_graph/x6.css';
 import './_graph/graph.css';
 import { createGraph, drawDefinition, markNode, ensureStylesheet } from './_graph/render';
 
-function describeFrom(definition) {
-  // No registry here: outcomes come from the connections, the label from the node.
-  return (type) => ({ name: type, icon: type === 'Start' ? '▶' : type === 'End' ? '■' : '●', outcomes: [] , definition });
-}
+// No registry on the viewer's page: outcomes come from the connections, the label from the node.
+const describe = (type) => ({ name: type, icon: type === 'Start' ? '▶' : type === 'End' ? '■' : '●', outcomes: [] });
 
-function start() {
+async function start() {
   const container = document.getElementById('instance-graph');
   const block = document.getElementById('instance-graph-data');
   if (!container || !block) return;
-  ensureStylesheet('instance-graph');
+  await ensureStylesheet('instance-graph');
   const data = JSON.parse(block.textContent || '{}');
   const definition = data.definition ?? { activities: [], connections: [] };
   definition.activities ??= [];
   definition.connections ??= [];
   container.classList.add('wf-graph');
   const graph = createGraph(container, { interacting: false });
-  drawDefinition(graph, definition, describeFrom(definition));
+  drawDefinition(graph, definition, describe);
   Object.entries(data.visited ?? {}).forEach(([id, count]) => markNode(graph, id, 'visited', `×${count}`));
   (data.current ?? []).forEach((id) => markNode(graph, id, 'current', data.visited?.[id] ? `×${data.visited[id]}` : '●'));
   (data.incidents ?? []).forEach((id) => markNode(graph, id, 'incident', '⚠'));

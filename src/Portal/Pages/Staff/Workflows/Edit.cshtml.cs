@@ -107,16 +107,20 @@ public sealed class EditModel(IDesignerDrafts drafts, IDefinitionService definit
             : Refused(StatusCodes.Status400BadRequest, text["Designer.BadGraph"]);
 
     /// <summary>The same parser the runtime evaluates with (ExpressionEvaluator.Check), so "no errors" here means it runs.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Razor Pages discovers instance handlers only.")]
     public IActionResult OnPostExpression([FromBody] DesignerExpressionRequest request) =>
-        new JsonResult(new { errors = request?.Text is { Length: > 0 and <= 20_000 } t ? ExpressionEvaluator.Check(t, request.Template) : [] });
+        request is null ? Refused(StatusCodes.Status400BadRequest, text["Designer.BadGraph"])
+            : new JsonResult(new { errors = request.Text is { Length: > 0 and <= 20_000 } t ? ExpressionEvaluator.Check(t, request.Template) : [] });
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Razor Pages discovers instance handlers only.")]
     public IActionResult OnPostForm([FromBody] DesignerFormRequest request)
     {
+        if (request is null)
+        {
+            return Refused(StatusCodes.Status400BadRequest, text["Designer.BadGraph"]);
+        }
+
         try
         {
-            var schema = FormSchema.Parse(request is null || request.Form.ValueKind == JsonValueKind.Undefined ? "null" : request.Form.GetRawText());
+            var schema = FormSchema.Parse(request.Form.ValueKind == JsonValueKind.Undefined ? "null" : request.Form.GetRawText());
             return new JsonResult(new { errors = Array.Empty<string>(), fields = schema.Fields });
         }
         catch (FormatException e)
@@ -135,7 +139,7 @@ public sealed class EditModel(IDesignerDrafts drafts, IDefinitionService definit
         try
         {
             var graph = WorkflowGraph.Parse(element.GetRawText());
-            return graph.DefinitionId == id && graph.Activities is not null && graph.Connections is not null ? graph : null;
+            return graph.DefinitionId == id && graph.Activities is not null && graph.Connections is not null && (graph.Name?.Length ?? 0) <= DesignerLimits.MaxName ? graph : null;
         }
         catch (WorkflowDefinitionException)
         {

@@ -52,6 +52,11 @@ public sealed class IndexModel(WorkflowDbContext wf, CoreDbContext core, IDefini
             return await RefuseAsync(text["Designer.Import.NotJson"], StatusCodes.Status400BadRequest, () => LoadAsync(cancellationToken));
         }
 
+        if ((graph.Name?.Length ?? 0) > DesignerLimits.MaxName)
+        {
+            return await RefuseAsync(text["Designer.NameTooLong", DesignerLimits.MaxName], StatusCodes.Status400BadRequest, () => LoadAsync(cancellationToken));
+        }
+
         // Refused whole before anything is written: unknown activity types, expressions that do not parse, unknown form field types.
         if (validator.Validate(graph) is { Count: > 0 } problems)
         {
@@ -67,6 +72,11 @@ public sealed class IndexModel(WorkflowDbContext wf, CoreDbContext core, IDefini
 
     public async Task<IActionResult> OnPostDuplicateAsync(string source, string newId, string? newName, CancellationToken cancellationToken)
     {
+        if ((newName?.Length ?? 0) > DesignerLimits.MaxName)
+        {
+            return await RefuseAsync(text["Designer.NameTooLong", DesignerLimits.MaxName], StatusCodes.Status400BadRequest, () => LoadAsync(cancellationToken));
+        }
+
         try
         {
             await drafts.DuplicateAsync(source ?? "", newId?.Trim() ?? "", newName ?? "", StaffId.ToString(), cancellationToken);

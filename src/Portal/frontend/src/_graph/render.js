@@ -63,8 +63,13 @@ export function edgeMetadata(c) {
 /** Creates an X6 graph in <paramref name="container"/> with the shared look. */
 export function createGraph(container, options = {}) {
   registerShapes();
+  // X6 sizes its container to the container's parent (autoResize): the graph gets its own inner element, so the
+  // caller's element (sized by CSS) is that parent and the page around it cannot feed back into the size.
+  const inner = document.createElement('div');
+  inner.className = 'wf-graph-inner';
+  container.appendChild(inner);
   return new Graph({
-    container,
+    container: inner,
     autoResize: true,
     background: { color: '#f6f8fa' },
     grid: { size: 10, visible: true },
@@ -119,9 +124,15 @@ export function clearMarks(graph, kind) {
 /** The stylesheet of the graph entries (X6's CSS and ours), loaded as a file: the CSP refuses inline styles. */
 export function ensureStylesheet(name) {
   const href = `/assets/dist/${name}.css`;
-  if (document.querySelector(`link[href="${href}"]`)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  document.head.appendChild(link);
+  let link = document.querySelector(`link[href="${href}"]`);
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+  return link.sheet ? Promise.resolve() : new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
 }
