@@ -41,6 +41,8 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         var csm = await app.CreateAccountAsync(null, PersonRole.Csm, "csm@designer.cloudpack.example.jp");
         var (before, beforeRep) = await TrainingAsync("DSG1", csm);
         var page = await browser.NewPageAsync(app.BaseUrl);
+        // Tall enough that the palette and the whole canvas are on screen: the drags below use raw mouse positions.
+        await page.SetViewportSizeAsync(1280, 1500);
         var problems = WatchForErrors(page);
         await app.SignInAsync(page, admin);
 
@@ -54,7 +56,9 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await Expect(page.Locator("#designer-canvas [data-cell-id=agree]")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "designer-02-editor");
 
-        // Drag the notification from the palette onto the arrow proposed → tell-customer-proposal.
+        // Drag the notification from the palette (found with its filter) onto the arrow proposed → tell-customer-proposal.
+        await page.FillAsync("[data-test=palette-filter]", "NotifyApplication");
+        await Expect(page.Locator(".palette-item:visible")).ToHaveCountAsync(1);
         var (x, y) = await EdgeMiddleAsync(page, "proposed", "tell-customer-proposal");
         var item = await page.Locator("[data-test=palette-NotifyApplication]").BoundingBoxAsync();
         await page.Mouse.MoveAsync(item!.X + (item.Width / 2), item.Y + (item.Height / 2));
@@ -253,7 +257,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         var point = await page.EvaluateAsync<float[]>("""
             () => {
               const r = document.getElementById('designer-canvas').getBoundingClientRect();
-              for (let y = r.top + 20; y < r.bottom - 20; y += 25) {
+              for (let y = r.top + 20; y < Math.min(r.bottom, window.innerHeight) - 20; y += 25) {
                 for (let x = r.left + 20; x < r.right - 220; x += 25) {
                   const hit = document.elementFromPoint(x, y);
                   if (hit && hit.closest('#designer-canvas') && !hit.closest('[data-cell-id]') && !hit.closest('#designer-minimap')) return [x, y];
