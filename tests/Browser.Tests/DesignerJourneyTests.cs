@@ -53,7 +53,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
 
         await page.ClickAsync("[data-test=edit-aws-training]");
         await Expect(page.Locator("#designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
-        await Expect(page.Locator("#designer-canvas [data-cell-id=agree]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#designer-canvas g[data-cell-id=agree]")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "designer-02-editor");
 
         // Drag the notification from the palette (found with its filter) onto the arrow proposed → tell-customer-proposal.
@@ -67,7 +67,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await page.Mouse.UpAsync();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         output.WriteLine($"dropped from ({item.X}, {item.Y}) at ({x}, {y}); nodes: {await page.Locator("#designer-canvas [data-shape=cp-activity]").CountAsync()}");
-        await Expect(page.Locator($"#designer-canvas [data-cell-id={Added}]")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#designer-canvas g[data-cell-id={Added}]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=panel-title]")).ToContainTextAsync("申請の関係者へ通知");
 
         await page.SelectOptionAsync("[data-test=input-to]", "staff");
@@ -93,7 +93,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         Assert.Equal("designer-proposal-sent", v2.Activities.Single(a => a.Id == Added).Inputs["kind"].GetString());
 
         // A dangling edge: from the new step's outcome port to the blank canvas. It cannot be published; the problem is on the node.
-        var port = await page.Locator($"#designer-canvas [data-cell-id={Added}] [port-group=out]").First.BoundingBoxAsync();
+        var port = await page.Locator($"#designer-canvas g[data-cell-id={Added}] [port-group=out]").First.BoundingBoxAsync();
         var (blankX, blankY) = await BlankPointAsync(page);
         await page.Mouse.MoveAsync(port!.X + (port.Width / 2), port.Y + (port.Height / 2));
         await page.Mouse.DownAsync();
@@ -102,7 +102,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await Expect(page.Locator($"[data-test=problem][data-node={Added}][data-code=dangling-connection]")).ToBeVisibleAsync();
         await page.ClickAsync("[data-test=publish]");
         await Expect(page.Locator("[data-test=publish-result]")).ToHaveAttributeAsync("data-state", "error");
-        await Expect(page.Locator($"#designer-canvas [data-cell-id={Added}] [data-test=node-badge]")).ToContainTextAsync("⚠");
+        await Expect(page.Locator($"#designer-canvas g[data-cell-id={Added}] [data-test=node-badge]")).ToContainTextAsync("⚠");
         await BrowserSession.ScreenshotAsync(page, "designer-05-dangling-refused");
         Assert.Equal(2, await PublishedVersionAsync());
 
@@ -121,7 +121,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await page.GotoAsync("/Staff/Workflows/History/aws-training?from=1&to=2");
         await Expect(page.Locator("[data-test=diff-added]")).ToContainTextAsync(Added);
         await Expect(page.Locator("#diff-graph")).ToHaveAttributeAsync("data-drawn", "true");
-        await Expect(page.Locator($"#diff-graph [data-cell-id={Added}] [data-test=node-badge]")).ToHaveTextAsync("+");
+        await Expect(page.Locator($"#diff-graph g[data-cell-id={Added}] [data-test=node-badge]")).ToHaveTextAsync("+");
         await BrowserSession.ScreenshotAsync(page, "designer-06-diff");
 
         // The instance viewer's read-only graph (the operations console embeds it): the same shapes, the path with counts,
@@ -143,9 +143,9 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
             }
             """, v2.ToJson());
         await Expect(page.Locator("#instance-graph")).ToHaveAttributeAsync("data-drawn", "true");
-        await Expect(page.Locator("#instance-graph [data-cell-id=agree] [data-test=node-badge]")).ToHaveTextAsync("×2");
-        await Expect(page.Locator("#instance-graph [data-cell-id=tell-csm-new] [data-test=node-badge]")).ToHaveTextAsync("⚠");
-        await Expect(page.Locator($"#instance-graph [data-cell-id={Added}]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#instance-graph g[data-cell-id=agree] [data-test=node-badge]")).ToHaveTextAsync("×2");
+        await Expect(page.Locator("#instance-graph g[data-cell-id=tell-csm-new] [data-test=node-badge]")).ToHaveTextAsync("⚠");
+        await Expect(page.Locator($"#instance-graph g[data-cell-id={Added}]")).ToHaveCountAsync(1);
         await page.Locator("#instance-graph").ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotAsync(page, "designer-07-instance-graph");
 
@@ -184,7 +184,7 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         await page.GotoAsync("/Staff/Workflows/Edit/designer-perf-200");
         await Expect(page.Locator("#designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
         var ready = clock.Elapsed;
-        await page.Locator("#designer-canvas [data-cell-id=step-2]").ClickAsync();
+        await page.Locator("#designer-canvas g[data-cell-id=step-2]").ClickAsync();
         await Expect(page.Locator("[data-test=node-id]")).ToHaveValueAsync("step-2");
         var interactive = clock.Elapsed;
         var scriptReady = await page.EvaluateAsync<string>("() => document.body.dataset.designerReadyMs");

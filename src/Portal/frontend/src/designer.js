@@ -51,7 +51,7 @@ async function start() {
   const ctx = { post, text, culture: data.culture };
   const changed = () => autosave.changed();
 
-  ['node:added', 'node:removed', 'edge:removed', 'edge:connected', 'node:moved'].forEach((e) => graph.on(e, changed));
+  ['node:added', 'node:removed', 'node:moved', 'edge:added', 'edge:removed', 'edge:connected', 'edge:change:target'].forEach((e) => graph.on(e, changed));
   history.on('undo', changed);
   history.on('redo', changed);
   graph.on('selection:changed', ({ selected }) => {

@@ -63,6 +63,9 @@ export function insertStep(graph, item, clientX, clientY, describe) {
   graph.startBatch('insert-step');
   const node = graph.addNode(nodeMetadata(activity, describe, [], { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 }));
   if (edge && item.outcomes.length) {
+    // Make room: everything from the drop point down moves one row lower, so the new step overlaps nothing.
+    const top = p.y - NODE_HEIGHT / 2;
+    graph.getNodes().forEach((n) => { if (n !== node && n.getPosition().y >= top - 10) n.translate(0, NODE_HEIGHT + 40); });
     const next = edge.getTargetCellId();
     edge.setTarget({ cell: id, port: 'in' });
     graph.addEdge(edgeMetadata({ from: id, outcome: item.outcomes[0], to: next }));
