@@ -93,8 +93,11 @@ public sealed partial class DesignerJourneyTests(BrowserAppFactory app, BrowserS
         Assert.Equal("designer-proposal-sent", v2.Activities.Single(a => a.Id == Added).Inputs["kind"].GetString());
 
         // A dangling edge: from the new step's outcome port to the blank canvas. It cannot be published; the problem is on the node.
-        var port = await page.Locator($"#designer-canvas g[data-cell-id={Added}] [port-group=out]").First.BoundingBoxAsync();
+        // (A click on the blank canvas first: the selected step's selection box lies over its ports.)
         var (blankX, blankY) = await BlankPointAsync(page);
+        await page.Mouse.ClickAsync(blankX, blankY);
+        await Expect(page.Locator(".x6-widget-selection-box")).ToHaveCountAsync(0);
+        var port = await page.Locator($"#designer-canvas g[data-cell-id={Added}] [port-group=out]").First.BoundingBoxAsync();
         await page.Mouse.MoveAsync(port!.X + (port.Width / 2), port.Y + (port.Height / 2));
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(blankX, blankY, new() { Steps = 12 });
