@@ -108,19 +108,20 @@ public sealed class EditModel(IDesignerDrafts drafts, IDefinitionService definit
 
     /// <summary>The same parser the runtime evaluates with (ExpressionEvaluator.Check), so "no errors" here means it runs.</summary>
     public IActionResult OnPostExpression([FromBody] DesignerExpressionRequest request) =>
-        request is null ? Refused(StatusCodes.Status400BadRequest, text["Designer.BadGraph"])
-            : new JsonResult(new { errors = request.Text is { Length: > 0 and <= 20_000 } t ? ExpressionEvaluator.Check(t, request.Template) : [] });
+        request?.Text is not { Length: <= 20_000 } t ? Refused(StatusCodes.Status400BadRequest, text["Designer.BadGraph"])
+            : new JsonResult(new { errors = t.Length > 0 ? ExpressionEvaluator.Check(t, request.Template) : [] });
 
     public IActionResult OnPostForm([FromBody] DesignerFormRequest request)
     {
-        if (request is null)
+        // A post without a JSON body (a form, nothing) is refused; a schema that does not parse is answered with its errors.
+        if (request is null || request.Form.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return Refused(StatusCodes.Status400BadRequest, text["Designer.BadGraph"]);
         }
 
         try
         {
-            var schema = FormSchema.Parse(request.Form.ValueKind == JsonValueKind.Undefined ? "null" : request.Form.GetRawText());
+            var schema = FormSchema.Parse(request.Form.GetRawText());
             return new JsonResult(new { errors = Array.Empty<string>(), fields = schema.Fields });
         }
         catch (FormatException e)
