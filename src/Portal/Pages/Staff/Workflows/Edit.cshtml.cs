@@ -109,7 +109,7 @@ public sealed class EditModel(IDesignerDrafts drafts, IDefinitionService definit
     /// <summary>The same parser the runtime evaluates with (ExpressionEvaluator.Check), so "no errors" here means it runs.</summary>
     public IActionResult OnPostExpression([FromBody] DesignerExpressionRequest request) =>
         request?.Text is not { Length: <= 20_000 } t ? Refused(StatusCodes.Status400BadRequest, text["Designer.BadGraph"])
-            : new JsonResult(new { errors = t.Length > 0 ? ExpressionEvaluator.Check(t, request.Template) : [] });
+            : new JsonResult(new { errors = t.Length > 0 ? ExpressionEvaluator.Check(t, request!.Template) : [] });
 
     public IActionResult OnPostForm([FromBody] DesignerFormRequest request)
     {
