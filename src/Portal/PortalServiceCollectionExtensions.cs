@@ -115,6 +115,7 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Staff/Staff", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff/Audit", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff/Tools", PortalRoles.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Staff/Workflows", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Partner", PortalRoles.PartnerPolicy);
             })
             .AddViewLocalization()

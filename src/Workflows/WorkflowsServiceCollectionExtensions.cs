@@ -46,6 +46,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddScoped<ITaskService, TaskService>();
         services.TryAddScoped<IDefinitionService, DefinitionService>();
+        services.TryAddScoped<IDesignerDrafts, DesignerDrafts>();
         services.TryAddTransient<WorkflowJobs>();
         services.TryAddSingleton<DefinitionFileImporter>();
         services.TryAddSingleton<WorkflowSweeper>();

@@ -69,8 +69,7 @@ public sealed class OperationsJourneyTests(BrowserAppFactory app, BrowserSession
         page.PageError += (_, error) => problems.Add("page error: " + error);
         page.Response += (_, response) =>
         {
-            // The read-only graph renderer (dist/instance-graph.js) is the designer's bundle: until both halves are merged it is absent.
-            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal) && !response.Url.Contains("instance-graph.js", StringComparison.Ordinal))
+            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
             {
                 problems.Add($"{response.Status} {response.Url}");
             }
@@ -104,6 +103,7 @@ public sealed class OperationsJourneyTests(BrowserAppFactory app, BrowserSession
 
         await page.GotoAsync($"/Staff/Instances/{faulted.InstanceId}");
         await Expect(page.Locator("[data-test=incident-error]").First).ToContainTextAsync(IncidentErrors.OutOfWork);
+        await Expect(page.Locator("#instance-graph")).ToHaveAttributeAsync("data-drawn", "true"); // the version's graph, drawn by the designer's renderer
         await BrowserSession.ScreenshotAsync(page, "operations-05-incident");
         await page.ClickAsync("[data-test=retry-incident]");
         await Expect(page.Locator("[data-test=flash]")).ToContainTextAsync("インシデントを再実行しました");

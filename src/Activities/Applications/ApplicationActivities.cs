@@ -80,7 +80,7 @@ public sealed class UpdateApplication : Activity
 public sealed class NotifyApplication : Activity
 {
     /// <summary><c>customer</c> or <c>staff</c>.</summary>
-    [Input(Description = "To: customer or staff", Required = true)]
+    [Input(Description = "To: customer or staff", Required = true, Editor = "enum", Options = ["customer", "staff"])]
     public string To { get; set; } = "";
 
     /// <summary>Stable kind, e.g. <c>schedule-proposed</c>.</summary>
@@ -96,11 +96,11 @@ public sealed class NotifyApplication : Activity
     public string TitleEn { get; set; } = "";
 
     /// <summary>Body (Japanese).</summary>
-    [Input(Description = "Body (Japanese)")]
+    [Input(Description = "Body (Japanese)", Editor = "multiline")]
     public string? BodyJa { get; set; }
 
     /// <summary>Body (English).</summary>
-    [Input(Description = "Body (English)")]
+    [Input(Description = "Body (English)", Editor = "multiline")]
     public string? BodyEn { get; set; }
 
     /// <summary>How many people were notified.</summary>

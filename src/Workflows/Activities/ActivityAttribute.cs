@@ -41,6 +41,9 @@ public sealed class ActivityAttribute(string typeName) : Attribute
 
     /// <summary>Default total attempts when a node gives no retry policy.</summary>
     public int MaxAttempts { get; init; } = 1;
+
+    /// <summary>The designer's palette icon (one glyph); empty: the category's icon.</summary>
+    public string Icon { get; init; } = "";
 }
 
 /// <summary>Marks a settable property as an input bound from the definition.</summary>
@@ -52,6 +55,15 @@ public sealed class InputAttribute : Attribute
 
     /// <summary>Publishing refuses a node that leaves a required input empty.</summary>
     public bool Required { get; init; }
+
+    /// <summary>
+    /// The designer's editor for the input when its CLR type does not say enough: <c>multiline</c>, <c>enum</c>,
+    /// <c>expression</c>, <c>business-days</c>, <c>duration</c>, <c>form</c>, <c>json</c>. Empty: chosen from the type.
+    /// </summary>
+    public string Editor { get; init; } = "";
+
+    /// <summary>The allowed values of an <c>enum</c> input.</summary>
+    public string[] Options { get; init; } = [];
 }
 
 /// <summary>Marks a readable property as an output, stored after the activity runs (<c>outputs.node.name</c>).</summary>

@@ -11,6 +11,12 @@ namespace CloudpackPlus.Workflows.Activities;
 /// <param name="Description">What it means.</param>
 public sealed record ActivityInputDescriptor(string Name, string Type, bool Required, string Description)
 {
+    /// <summary>The designer's editor: text, multiline, number, boolean, enum, expression, business-days, duration, form, json.</summary>
+    public string Editor { get; init; } = "text";
+
+    /// <summary>The allowed values of an <c>enum</c> input.</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
     internal PropertyInfo Property { get; init; } = null!;
 }
 
@@ -26,6 +32,9 @@ public sealed record ActivityDescriptor(
     ActivityKind Kind, IReadOnlyList<string> Outcomes, IReadOnlyList<ActivityInputDescriptor> Inputs,
     IReadOnlyList<ActivityOutputDescriptor> Outputs, int DefaultMaxAttempts)
 {
+    /// <summary>The palette icon (one glyph).</summary>
+    public string Icon { get; init; } = "";
+
     internal ObjectFactory Factory { get; init; } = null!;
 
     internal Type ClrType { get; init; } = null!;
@@ -68,8 +77,11 @@ public sealed class ActivityRegistry
         {
             if (property.GetCustomAttribute<InputAttribute>() is { } input && property.CanWrite)
             {
-                inputs.Add(new ActivityInputDescriptor(JsonNamingPolicy.CamelCase.ConvertName(property.Name),
-                    SimpleType(property.PropertyType), input.Required, input.Description) { Property = property });
+                var simple = SimpleType(property.PropertyType);
+                inputs.Add(new ActivityInputDescriptor(JsonNamingPolicy.CamelCase.ConvertName(property.Name), simple, input.Required, input.Description)
+                {
+                    Property = property, Editor = input.Editor is { Length: > 0 } editor ? editor : EditorOf(simple), Options = input.Options,
+                });
             }
 
             if (property.GetCustomAttribute<OutputAttribute>() is { } output && property.CanRead)
@@ -83,10 +95,32 @@ public sealed class ActivityRegistry
             attribute.Category, attribute.Description, attribute.Kind, attribute.Outcomes, inputs, outputs,
             Math.Max(1, attribute.MaxAttempts))
         {
+            Icon = attribute.Icon is { Length: > 0 } icon ? icon : CategoryIcon(attribute.Category),
             Factory = ActivatorUtilities.CreateFactory(type, Type.EmptyTypes),
             ClrType = type,
         };
     }
+
+    /// <summary>The editor a simple type gets when its input names none.</summary>
+    private static string EditorOf(string simpleType) => simpleType switch
+    {
+        "integer" or "number" => "number",
+        "boolean" => "boolean",
+        "duration" => "duration",
+        "object" => "json",
+        _ => "text",
+    };
+
+    private static string CategoryIcon(string category) => category switch
+    {
+        "Flow" => "◆",
+        "Tasks" => "✎",
+        "Timers" => "⏱",
+        "Data" => "≡",
+        "Applications" => "✉",
+        "Reports" => "▤",
+        _ => category.StartsWith("AWS", StringComparison.Ordinal) ? "☁" : "●",
+    };
 
     private static string SimpleType(Type type)
     {

@@ -78,6 +78,13 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         foreach (var connection in graph.Connections)
         {
             var from = nodes.GetValueOrDefault(connection.From);
+            if (from is not null && connection.To.Length == 0)
+            {
+                problems.Add(new(connection.From, "dangling-connection",
+                    $"Connection {connection.From} --{connection.Outcome}--> is not connected to any node."));
+                continue;
+            }
+
             if (from is null || !nodes.ContainsKey(connection.To))
             {
                 problems.Add(new(connection.From, "dangling-connection",
@@ -177,6 +184,9 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
 
         return graph.Variables.Any(v => v is null || v.Name is null) ? new(null, "malformed", "Every variable needs a 'name'.") : null;
     }
+
+    /// <summary>Whether the text is a well-formed definition id (1–100 lowercase letters, digits or dashes).</summary>
+    public static bool IsDefinitionId(string? id) => DefinitionIdPattern().IsMatch(id ?? "");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
     private static partial Regex DefinitionIdPattern();

@@ -81,7 +81,15 @@ public sealed record ActivityNode
     /// while (non-interrupting) or instead of (interrupting) the main wait; cancelled when the main wait resumes first.
     /// </summary>
     public IReadOnlyList<BoundaryTimer>? Boundary { get; init; }
+
+    /// <summary>Where the designer draws the node (optional; a graph without positions is laid out automatically).</summary>
+    public NodePosition? Position { get; init; }
 }
+
+/// <summary>A node's top-left corner on the designer's canvas, in canvas units.</summary>
+/// <param name="X">Horizontal position.</param>
+/// <param name="Y">Vertical position.</param>
+public sealed record NodePosition(double X, double Y);
 
 /// <summary>
 /// A timer attached to a blocking node's wait. Its instant is <see cref="BusinessDays"/> business days or

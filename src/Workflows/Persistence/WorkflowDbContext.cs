@@ -32,6 +32,9 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     /// <summary>Completed external effects per activity activation (exactly-once at the boundary).</summary>
     public DbSet<ActivityEffect> Effects => Set<ActivityEffect>();
 
+    /// <summary>Every designer save of a draft (accepted or refused), newest last.</summary>
+    public DbSet<DraftRevision> DraftRevisions => Set<DraftRevision>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -134,6 +137,15 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.Property(x => x.Data).HasColumnType("jsonb");
             b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique();
+        });
+        modelBuilder.Entity<DraftRevision>(b =>
+        {
+            b.ToTable("draft_revisions");
+            b.Property(x => x.Id).UseIdentityAlwaysColumn();
+            b.Property(x => x.DefinitionId).HasMaxLength(100);
+            b.Property(x => x.Graph).HasColumnType("jsonb");
+            b.Property(x => x.SavedBy).HasMaxLength(200);
+            b.HasIndex(x => new { x.DefinitionId, x.Version, x.Revision });
         });
     }
 }

@@ -65,6 +65,15 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         ("/Staff/Instances/{unknown}?handler=Complete&taskId={unknown}", StaffForm),
         ("/Staff/Instances/Migrate?handler=DryRun", AdminForm),
         ("/Staff/Instances/Migrate?handler=Apply", AdminForm),
+        // The workflow designer (issue #16): every handler is the admins'; a form post to a JSON handler is a 415.
+        ("/Staff/Workflows?handler=Import", AdminForm),
+        ("/Staff/Workflows?handler=Duplicate", AdminForm),
+        ("/Staff/Workflows?handler=Duplicate&source=aws-training&newId=Bad%20Id", AdminForm),
+        ("/Staff/Workflows/Edit/aws-training?handler=Save", AdminForm),
+        ("/Staff/Workflows/Edit/aws-training?handler=Publish", AdminForm),
+        ("/Staff/Workflows/Edit/aws-training?handler=Validate", AdminForm),
+        ("/Staff/Workflows/Edit/aws-training?handler=Expression", AdminForm),
+        ("/Staff/Workflows/Edit/aws-training?handler=Form", AdminForm),
     ];
 
     [Fact]
@@ -113,7 +122,8 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
             "(SELECT count(*) FROM core.annual_transactions), (SELECT count(*) FROM core.rank_assignments), (SELECT count(*) FROM core.ticket_ledger), " +
             "(SELECT count(*) FROM core.rank_thresholds), (SELECT count(*) FROM core.calendar_overrides), (SELECT count(*) FROM core.amount_import_batches), " +
             "(SELECT count(*) FROM identity.users WHERE lockout_end IS NOT NULL), " +
-            "(SELECT count(*) FROM core.basic_service_proposals), (SELECT count(*) FROM core.inquiry_redirect_texts), (SELECT count(*) FROM core.quote_requests WHERE outcome <> 'Pending'))") ?? "";
+            "(SELECT count(*) FROM core.basic_service_proposals), (SELECT count(*) FROM core.inquiry_redirect_texts), (SELECT count(*) FROM core.quote_requests WHERE outcome <> 'Pending'), " +
+            "(SELECT count(*) FROM wf.definitions), (SELECT count(*) FROM wf.draft_revisions))") ?? "";
 
     private static string Describe(HttpResponseMessage response)
     {

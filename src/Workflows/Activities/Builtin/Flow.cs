@@ -22,7 +22,7 @@ public sealed class End : Activity
 public sealed class Decision : Activity
 {
     /// <summary>The condition, usually an expression such as <c>{"expr": "variables.amount &gt; 10"}</c>.</summary>
-    [Input(Description = "Condition (expression)", Required = true)]
+    [Input(Description = "Condition (expression)", Required = true, Editor = "expression")]
     public bool Condition { get; set; }
 
     /// <inheritdoc />

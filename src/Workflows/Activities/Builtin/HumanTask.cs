@@ -16,15 +16,15 @@ public sealed class HumanTask : Activity
     public string? TitleEn { get; set; }
 
     /// <summary>Values the form opens with, e.g. <c>{"expr": "{ topic: variables.topic }"}</c>.</summary>
-    [Input(Description = "Form values to start with")]
+    [Input(Description = "Form values to start with", Editor = "expression")]
     public object? Prefill { get; set; }
 
     /// <summary>Form schema: <c>{"fields":[{"name","type","required",...}]}</c>.</summary>
-    [Input(Description = "Form schema")]
+    [Input(Description = "Form schema", Editor = "form")]
     public object? Form { get; set; }
 
     /// <summary>Role that may take it: csm, customer-representative, customer-user.</summary>
-    [Input(Description = "Role (csm, customer-representative, customer-user)")]
+    [Input(Description = "Role (csm, customer-representative, customer-user)", Editor = "enum", Options = ["csm", "customer-representative", "customer-user"])]
     public string? Role { get; set; }
 
     /// <summary>A specific user.</summary>
@@ -32,11 +32,11 @@ public sealed class HumanTask : Activity
     public string? Assignee { get; set; }
 
     /// <summary>The customer company.</summary>
-    [Input(Description = "Company id")]
+    [Input(Description = "Company id", Editor = "expression")]
     public Guid? CompanyId { get; set; }
 
     /// <summary>Business days until due (end of that business day, 19:00 JST).</summary>
-    [Input(Description = "Due in business days")]
+    [Input(Description = "Due in business days", Editor = "business-days")]
     public int? DueInBusinessDays { get; set; }
 
     /// <summary>Variable that receives the submitted data (optional).</summary>

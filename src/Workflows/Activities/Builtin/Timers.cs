@@ -10,7 +10,7 @@ public sealed class Delay : Activity
     public TimeSpan? Duration { get; set; }
 
     /// <summary>Business days to wait (same Tokyo time of day).</summary>
-    [Input(Description = "Business days (instead of a duration)")]
+    [Input(Description = "Business days (instead of a duration)", Editor = "business-days")]
     public int? BusinessDays { get; set; }
 
     /// <summary>When the timer was due.</summary>
@@ -43,7 +43,7 @@ public sealed class Delay : Activity
 public sealed class WaitUntil : Activity
 {
     /// <summary>The instant to wait for.</summary>
-    [Input(Description = "Instant (ISO 8601)", Required = true)]
+    [Input(Description = "Instant (ISO 8601)", Required = true, Editor = "expression")]
     public DateTimeOffset Until { get; set; }
 
     /// <inheritdoc />
@@ -74,7 +74,7 @@ public sealed class WaitForSignal : Activity
     public string? ActionLabelEn { get; set; }
 
     /// <summary>Who may press the button: <c>customer-representative</c>, <c>customer-user</c> (any user of the company) or <c>csm</c> (staff).</summary>
-    [Input(Description = "Portal action role: customer-representative, customer-user or csm")]
+    [Input(Description = "Portal action role: customer-representative, customer-user or csm", Editor = "enum", Options = ["customer-representative", "customer-user", "csm"])]
     public string? ActionRole { get; set; }
 
     /// <summary>Japanese confirmation text shown next to the button.</summary>

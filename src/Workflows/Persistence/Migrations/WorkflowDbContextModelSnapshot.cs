@@ -161,6 +161,57 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
                     b.ToTable("bookmarks", "wf");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Workflows.Persistence.DraftRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("Graph")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("graph");
+
+                    b.Property<bool>("Refused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("saved_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_draft_revisions");
+
+                    b.HasIndex("DefinitionId", "Version", "Revision")
+                        .HasDatabaseName("ix_draft_revisions_definition_id_version_revision");
+
+                    b.ToTable("draft_revisions", "wf");
+                });
+
             modelBuilder.Entity("CloudpackPlus.Workflows.Persistence.Incident", b =>
                 {
                     b.Property<Guid>("Id")
