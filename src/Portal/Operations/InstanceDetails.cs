@@ -35,6 +35,19 @@ public sealed class InstanceDetailsLoader(WorkflowDbContext db, IRunningActiviti
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
     };
 
+    /// <summary>How long a variable's value may be on the page before it is cut (the journal's data lines are cut alike).</summary>
+    public const int ShownValueLength = 400;
+
+    // For the page only: Razor HTML-encodes the result, so the text needs no JavaScript escaping (Japanese stays readable).
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A variable's value as the viewer shows it: JSON with Japanese as written, cut at <see cref="ShownValueLength"/>.</summary>
+    public static string Shown(object? value)
+    {
+        var json = JsonSerializer.Serialize(value, Readable);
+        return json.Length > ShownValueLength ? json[..ShownValueLength] + "…" : json;
+    }
+
     public async Task<InstanceDetails?> LoadAsync(Guid id, int journalPage, CancellationToken cancellationToken)
     {
         var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
