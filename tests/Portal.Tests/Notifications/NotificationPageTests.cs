@@ -16,7 +16,7 @@ public sealed class NotificationPageTests(PortalAppFactory app) : IClassFixture<
         var memberA = await app.CreateAccountAsync(a, PersonRole.Member, "member@npa.example.jp");
         var repB = await app.CreateAccountAsync(b, PersonRole.Representative, "rep@npb.example.jp");
         await NotificationSeed.AddAsync(app, await NotificationSeed.PersonIdAsync(app, repA), "A 社代表への古い通知", "old", companyId: a);
-        var newAt = JapanTime(app.Clock.GetUtcNow(), "yyyy年M月d日 HH:mm");
+        var newAt = JapanTime(app.Clock.GetUtcNow(), "yyyy年M月d日（ddd） HH:mm", "ja-JP");
         await NotificationSeed.AddAsync(app, await NotificationSeed.PersonIdAsync(app, repA), "A 社代表への新しい通知", "new", companyId: a);
         await NotificationSeed.AddAsync(app, await NotificationSeed.PersonIdAsync(app, memberA), "A 社メンバーへの通知", "member", companyId: a);
         var other = await NotificationSeed.AddAsync(app, await NotificationSeed.PersonIdAsync(app, repB), "B 社だけの通知", "B only", companyId: b);
@@ -100,7 +100,7 @@ public sealed class NotificationPageTests(PortalAppFactory app) : IClassFixture<
     public async Task Staff_SeeTheirOwnNotifications_InEnglishWhenChosen()
     {
         var csm = await app.CreateAccountAsync(null, PersonRole.Csm, "csm@np.cloudpack.example.jp");
-        var at = JapanTime(app.Clock.GetUtcNow(), "yyyy-MM-dd HH:mm") + " JST";
+        var at = JapanTime(app.Clock.GetUtcNow(), "yyyy-MM-dd (ddd) HH:mm", "en-US") + " JST";
         await NotificationSeed.AddAsync(app, await NotificationSeed.PersonIdAsync(app, csm), "[CP-9] 対応待ちのタスク", "[CP-9] A task is waiting", "日本語本文", "English body");
         await NotificationSeed.SetCultureAsync(app, csm, "en-US");
         using var client = new PortalClient(app);
@@ -113,8 +113,8 @@ public sealed class NotificationPageTests(PortalAppFactory app) : IClassFixture<
         Assert.Contains(at, page, StringComparison.Ordinal);
     }
 
-    private static string JapanTime(DateTimeOffset instant, string format) =>
-        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    private static string JapanTime(DateTimeOffset instant, string format, string culture) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString(format, System.Globalization.CultureInfo.GetCultureInfo(culture));
 
     private static string Badge(string page)
     {
