@@ -60,6 +60,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Audit.AuditQuery>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<CompanyOverview>();
+        services.AddScoped<StaffCompanyQuery>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.ApplicationActions>();
         services.AddScoped<Applications.SignalActionDesk>();

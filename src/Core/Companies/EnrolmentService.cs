@@ -44,6 +44,14 @@ public sealed class EnrolmentService(CoreDbContext db, RankService ranks, TimePr
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken) ?? throw new NotFoundException("会社", companyId);
         var inForce = await db.ContractTypesInForceAsync(companyId, Tokyo.Today(clock), cancellationToken);
+        return Evaluate(company, inForce);
+    }
+
+    /// <summary>ELIG-1/2 on data already read: the company's flags and the types of its contracts in force today (Tokyo).</summary>
+    public static EligibilityResult Evaluate(Company company, IReadOnlyCollection<ContractType> inForce)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(inForce);
         var issues = new List<EligibilityIssue>();
         if (!inForce.Any(Contract.Qualifies))
         {

@@ -21,7 +21,14 @@ public sealed class BasicCyclesViewComponent(BasicServiceAllowanceService allowa
         var allowance = await allowances.GetAsync(companyId, fiscalYear, HttpContext.RequestAborted);
         var cycles = await db.BasicServiceProposals.AsNoTracking().Where(p => p.CompanyId == companyId && p.FiscalYear == fiscalYear.StartYear)
             .OrderByDescending(p => p.StartedAt).ToListAsync(HttpContext.RequestAborted);
+        return View(For(companyId, allowance, cycles, staffPage));
+    }
+
+    /// <summary>The section's model from data already read (the staff company page reads it in its own batch).</summary>
+    public static BasicCyclesView For(Guid companyId, BasicServiceAllowance allowance, IReadOnlyList<BasicServiceProposal> cycles, bool staffPage)
+    {
+        ArgumentNullException.ThrowIfNull(allowance);
         var unavailable = allowance.Remaining > 0 ? null : Localization.PortalCultures.MessageOf(new BasicServiceUnavailableException(allowance));
-        return View(new BasicCyclesView(companyId, allowance, cycles, staffPage, unavailable));
+        return new BasicCyclesView(companyId, allowance, cycles, staffPage, unavailable);
     }
 }

@@ -10,11 +10,14 @@ public enum DashboardScope
     Companies,
 }
 
-/// <summary>One rank's figures for the fiscal year: companies, tickets granted / used / left, companies that used nothing or are about to run out, basic-service proposals used and allowed.</summary>
-public sealed record RankFigures(string Rank, int Companies, int Granted, int Used, int Remaining, int Unused, int Low, int ProposalsAllowed, int ProposalsUsed);
+/// <summary>
+/// One rank's figures for the fiscal year: companies, tickets granted / used / lapsed / adjusted (signed) / left
+/// (Granted − Used − Lapsed + Adjusted = Remaining), companies that used nothing or are about to run out, basic-service proposals used and allowed.
+/// </summary>
+public sealed record RankFigures(string Rank, int Companies, int Granted, int Used, int Remaining, int Unused, int Low, int ProposalsAllowed, int ProposalsUsed, int Lapsed = 0, int Adjusted = 0);
 
-/// <summary>A company on one of the dashboard's lists.</summary>
-public sealed record CompanyFigure(Guid Id, string Code, string Name, string Rank, int Granted, int Used, int Remaining);
+/// <summary>A company on one of the dashboard's lists (Granted − Used − Lapsed + Adjusted = Remaining).</summary>
+public sealed record CompanyFigure(Guid Id, string Code, string Name, string Rank, int Granted, int Used, int Remaining, int Lapsed = 0, int Adjusted = 0);
 
 /// <summary>The first rows of a list and how many there are in all (the CSV has them all).</summary>
 public sealed record RowsOf<T>(IReadOnlyList<T> Rows, int Total);

@@ -11,6 +11,10 @@ namespace CloudpackPlus.Portal.Dashboard;
 /// The customer-success dashboard's figures for the current fiscal year (Asia/Tokyo dates), aggregated by
 /// PostgreSQL in one batch of six statements: one round trip whatever the number of companies. Reads the
 /// Core tables and the workflow runtime's task table (wf.tasks) of the same database; staff only.
+/// Tickets by ledger kind (TKT-4): granted = Grant entries (enrolment, 1 April, top-ups after a raise); used = Spend − Refund
+/// (a spend is written when the tickets are reserved, so reservations waiting to start count as used until released);
+/// lapsed = Lapse entries; adjustments = the signed sum of staff adjustments. Left is the sum of every entry, so
+/// granted − used − lapsed + adjustments = left for each company and each rank.
 /// </summary>
 public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOptions<DashboardOptions> options)
 {
@@ -28,11 +32,14 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
             SELECT company_id,
                    COALESCE(SUM(amount) FILTER (WHERE kind = 'Grant'), 0) AS granted,
                    COALESCE(-SUM(amount) FILTER (WHERE kind IN ('Spend', 'Refund')), 0) AS used,
+                   COALESCE(-SUM(amount) FILTER (WHERE kind = 'Lapse'), 0) AS lapsed,
+                   COALESCE(SUM(amount) FILTER (WHERE kind = 'Adjustment'), 0) AS adjusted,
                    SUM(amount) AS remaining
             FROM core.ticket_ledger WHERE fiscal_year = $3 GROUP BY company_id
         ), standing AS (
             SELECT s.id, s.code, s.name, s.status, COALESCE(r.rank, '') AS rank,
-                   COALESCE(t.granted, 0)::int AS granted, COALESCE(t.used, 0)::int AS used, COALESCE(t.remaining, 0)::int AS remaining
+                   COALESCE(t.granted, 0)::int AS granted, COALESCE(t.used, 0)::int AS used, COALESCE(t.remaining, 0)::int AS remaining,
+                   COALESCE(t.lapsed, 0)::int AS lapsed, COALESCE(t.adjusted, 0)::int AS adjusted
             FROM scoped s LEFT JOIN ranked r ON r.company_id = s.id LEFT JOIN tickets t ON t.company_id = s.id
         )
         """;
@@ -43,7 +50,8 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
     private const string ByRank = Standing + $"""
         SELECT st.rank, count(*)::int, COALESCE(SUM(st.granted), 0)::int, COALESCE(SUM(st.used), 0)::int, COALESCE(SUM(st.remaining), 0)::int,
                (count(*) FILTER (WHERE {UnusedWhere}))::int, (count(*) FILTER (WHERE {LowWhere}))::int,
-               COALESCE(SUM(d.basic_proposals_per_year), 0)::int, COALESCE(SUM(p.n), 0)::int
+               COALESCE(SUM(d.basic_proposals_per_year), 0)::int, COALESCE(SUM(p.n), 0)::int,
+               COALESCE(SUM(st.lapsed), 0)::int, COALESCE(SUM(st.adjusted), 0)::int
         FROM standing st
         LEFT JOIN core.rank_definitions d ON d.rank = st.rank
         LEFT JOIN (SELECT company_id, count(*) AS n FROM core.basic_service_proposals WHERE fiscal_year = $3 GROUP BY company_id) p ON p.company_id = st.id
@@ -51,7 +59,7 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
         GROUP BY st.rank
         """;
 
-    private const string CompanyColumns = "SELECT id, code, name, rank, granted, used, remaining, (count(*) OVER ())::int FROM standing";
+    private const string CompanyColumns = "SELECT id, code, name, rank, granted, used, remaining, (count(*) OVER ())::int, lapsed, adjusted FROM standing";
 
     private const string Unused = Standing + CompanyColumns + $" WHERE {UnusedWhere} ORDER BY remaining DESC, code LIMIT $5";
 
@@ -124,7 +132,7 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
             while (await reader.ReadAsync(cancellationToken))
             {
                 ranks.Add(new RankFigures(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                    reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8)));
+                    reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10)));
             }
 
             ranks.Sort((a, b) => Array.IndexOf(DashboardFigures.RankOrder, a.Rank).CompareTo(Array.IndexOf(DashboardFigures.RankOrder, b.Rank)));
@@ -187,7 +195,7 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
         while (await reader.ReadAsync(cancellationToken))
         {
             list.Add(new CompanyFigure(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(8), reader.GetInt32(9)));
             total = reader.GetInt32(7);
         }
 

@@ -29,8 +29,14 @@ public static class DashboardTables
         switch (key)
         {
             case "tickets":
-                return new(key, t["Dashboard.Tickets"], [t["Company.Rank"], t["Dashboard.Companies"], t["Dashboard.Granted"], t["Dashboard.Used"], t["Dashboard.Left"]],
-                    [.. f.Ranks.Select(r => (IReadOnlyList<string>)[Rank(r.Rank), N(r.Companies), N(r.Granted), N(r.Used), N(r.Remaining)])], new HashSet<int> { 1, 2, 3, 4 }, f.Ranks.Count);
+                {
+                    // Lapsed and adjustments get a column when a row has them, so that every row adds up on the page.
+                    var (lapsed, adjusted) = (f.Ranks.Any(r => r.Lapsed != 0), f.Ranks.Any(r => r.Adjusted != 0));
+                    string[] headers = [t["Company.Rank"], t["Dashboard.Companies"], .. TicketHeaders(t, lapsed, adjusted)];
+                    return new(key, t["Dashboard.Tickets"], headers,
+                        [.. f.Ranks.Select(r => (IReadOnlyList<string>)[Rank(r.Rank), N(r.Companies), .. TicketCells(r.Granted, r.Used, r.Lapsed, r.Adjusted, r.Remaining, lapsed, adjusted)])],
+                        Enumerable.Range(1, headers.Length - 1).ToHashSet(), f.Ranks.Count);
+                }
             case "unused":
                 return Companies(key, t["Dashboard.Unused"], f.Unused, f, t, Rank);
             case "low":
@@ -79,12 +85,51 @@ public static class DashboardTables
     }
 
     /// <summary>The company lists show the rank-by-rank counts in the chart; the table is the list of companies itself.</summary>
-    private static DashboardTable Companies(string key, string title, RowsOf<CompanyFigure> rows, DashboardFigures f, IStringLocalizer t, Func<string, string> rank) =>
-        new(key, title, [t["Field.CompanyCode"], t["Field.CompanyName"], t["Company.Rank"], t["Dashboard.Granted"], t["Dashboard.Used"], t["Dashboard.Left"], t["Dashboard.DaysToLapse"]],
+    private static DashboardTable Companies(string key, string title, RowsOf<CompanyFigure> rows, DashboardFigures f, IStringLocalizer t, Func<string, string> rank)
+    {
+        var (lapsed, adjusted) = (rows.Rows.Any(c => c.Lapsed != 0), rows.Rows.Any(c => c.Adjusted != 0));
+        string[] headers = [t["Field.CompanyCode"], t["Field.CompanyName"], t["Company.Rank"], .. TicketHeaders(t, lapsed, adjusted), t["Dashboard.DaysToLapse"]];
+        return new(key, title, headers,
             [.. rows.Rows.Select(c => (IReadOnlyList<string>)[c.Code, c.Name, rank(c.Rank),
-                c.Granted.ToString(CultureInfo.InvariantCulture), c.Used.ToString(CultureInfo.InvariantCulture), c.Remaining.ToString(CultureInfo.InvariantCulture),
-                f.DaysToLapse.ToString(CultureInfo.InvariantCulture)])],
-            new HashSet<int> { 3, 4, 5, 6 }, rows.Total);
+                .. TicketCells(c.Granted, c.Used, c.Lapsed, c.Adjusted, c.Remaining, lapsed, adjusted), f.DaysToLapse.ToString(CultureInfo.InvariantCulture)])],
+            Enumerable.Range(3, headers.Length - 3).ToHashSet(), rows.Total);
+    }
+
+    /// <summary>Granted, used, (lapsed), (adjustments), left: the optional columns only when <paramref name="lapsed"/> / <paramref name="adjusted"/>.</summary>
+    private static IEnumerable<string> TicketHeaders(IStringLocalizer t, bool lapsed, bool adjusted)
+    {
+        yield return t["Dashboard.Granted"];
+        yield return t["Dashboard.Used"];
+        if (lapsed)
+        {
+            yield return t["Dashboard.Lapsed"];
+        }
+
+        if (adjusted)
+        {
+            yield return t["Dashboard.Adjusted"];
+        }
+
+        yield return t["Dashboard.Left"];
+    }
+
+    private static IEnumerable<string> TicketCells(int granted, int used, int lapsedCount, int adjustedCount, int remaining, bool lapsed, bool adjusted)
+    {
+        yield return granted.ToString(CultureInfo.InvariantCulture);
+        yield return used.ToString(CultureInfo.InvariantCulture);
+        if (lapsed)
+        {
+            yield return lapsedCount.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (adjusted)
+        {
+            // Signed, so that the row reads as a sum: "+21" or "-3".
+            yield return adjustedCount.ToString("+#;-#;0", CultureInfo.InvariantCulture);
+        }
+
+        yield return remaining.ToString(CultureInfo.InvariantCulture);
+    }
 
     private static string[] AgeLabels(IStringLocalizer t) =>
         [t["Dashboard.Age", 0, 7], t["Dashboard.Age", 8, 30], t["Dashboard.Age", 31, 90], t["Dashboard.AgeOver", 90]];

@@ -47,10 +47,10 @@ public sealed class SqlRoundTripTests(SqlRoundTripTests.Fixture app) : IClassFix
     public async Task StaffPage_CostsAtMostFiveSqlRoundTrips(string path) => await AssertRoundTripsAsync(path);
 
     /// <summary>
-    /// The company page (standing, contracts, accounts, users, CSM choices, rank, balance) sends one query per panel
-    /// today — 12 in the test — and is being reworked by the staff-company pages' owner; un-skip when it batches them.
+    /// The company page (standing, eligibility, contracts, accounts, users, CSM choices, rank, balance, basic-service cycles)
+    /// reads every panel in one batch (StaffCompanyQuery): 2 round trips with the layout's unread count (was 16, one per panel).
     /// </summary>
-    [Fact(Skip = "Known: /Staff/Companies/{id} sends 12 round trips (one query per panel); owned by the staff-company pages' work, see docs/benchmarks.md")]
+    [Fact]
     public async Task CompanyPage_CostsAtMostFiveSqlRoundTrips() => await AssertRoundTripsAsync("/Staff/Companies/{company}");
 
     private async Task AssertRoundTripsAsync(string path)

@@ -2,15 +2,14 @@ using CloudpackPlus.Core.Companies;
 using CompanyEntity = CloudpackPlus.Core.Companies.Company;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Ranks;
-using CloudpackPlus.Core.Tickets;
-using CloudpackPlus.Core.Time;
 using CloudpackPlus.Portal.Accounts;
 using CloudpackPlus.Portal.Audit;
+using CloudpackPlus.Portal.Basic;
+using CloudpackPlus.Portal.Companies;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CloudpackPlus.Portal.Pages.Staff.Companies;
@@ -21,9 +20,9 @@ namespace CloudpackPlus.Portal.Pages.Staff.Companies;
 /// reinstatement (ELIG-4), linked AWS accounts (ELIG-3, BAS-4) and its users (USER-2).
 /// </summary>
 public sealed partial class DetailsModel(
-    CoreDbContext core, PortalIdentityDbContext identity, AccountService accounts, CompanyAdminService companies,
-    EnrolmentService enrolment, AwsAccountService awsAccounts, RankService ranks, TicketLedger ledger, StaffAudit audit,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : StaffPageModel
+    CoreDbContext core, AccountService accounts, CompanyAdminService companies,
+    EnrolmentService enrolment, AwsAccountService awsAccounts, StaffCompanyQuery query, StaffAudit audit,
+    IStringLocalizer<SharedResource> text) : StaffPageModel
 {
     public CompanyEntity Company { get; private set; } = null!;
 
@@ -40,6 +39,9 @@ public sealed partial class DetailsModel(
     public RankDefinition? Rank { get; private set; }
 
     public int Balance { get; private set; }
+
+    /// <summary>The basic-service section (the BasicCycles view component's view, from the same read).</summary>
+    public BasicCyclesView Basic { get; private set; } = null!;
 
     /// <summary>The application form's fields, as shown in the edit form.</summary>
     public CompanyFields Form { get; private set; } = new();
@@ -97,26 +99,25 @@ public sealed partial class DetailsModel(
     private async Task<bool> OwnsUser(Guid companyId, Guid userId, CancellationToken cancellationToken) =>
         await Load(companyId, cancellationToken) && Users.Any(u => u.Id == userId);
 
+    /// <summary>Reads every panel in one round trip (issue #14: at most 5 per request).</summary>
     private async Task<bool> Load(Guid id, CancellationToken cancellationToken)
     {
         core.ChangeTracker.Clear();
-        var company = await core.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (company is null)
+        if (await query.LoadAsync(id, cancellationToken) is not { } data)
         {
             return false;
         }
 
-        Company = company;
-        Form = CompanyFields.From(company);
-        Users = await identity.Users.AsNoTracking().Where(u => u.CompanyId == id)
-            .OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ToListAsync(cancellationToken);
-        Contracts = await core.Contracts.AsNoTracking().Where(c => c.CompanyId == id).OrderByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
-        Eligibility = await enrolment.CheckEligibilityAsync(id, cancellationToken);
-        AccountHistory = await awsAccounts.HistoryAsync(id, cancellationToken);
-        StaffMembers = await companies.StaffAsync(cancellationToken);
-        var fiscalYear = FiscalYear.Current(clock);
-        Rank = await ranks.GetAssignmentAsync(id, fiscalYear, cancellationToken) is { } assignment ? await ranks.GetDefinitionAsync(assignment.Rank, cancellationToken) : null;
-        Balance = await ledger.GetBalanceAsync(id, fiscalYear, cancellationToken);
+        Company = data.Company;
+        Form = CompanyFields.From(data.Company);
+        Users = data.Users;
+        Contracts = data.Contracts;
+        Eligibility = data.Eligibility;
+        AccountHistory = data.AccountHistory;
+        StaffMembers = data.StaffMembers;
+        Rank = data.Rank;
+        Balance = data.Balance;
+        Basic = BasicCyclesViewComponent.For(id, data.BasicAllowance, data.BasicCycles, staffPage: true);
         return true;
     }
 
