@@ -3,6 +3,7 @@ using System.Text;
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Core.Csat;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Portal.Csat;
 using CloudpackPlus.Portal.Tests.Dashboard;
 using CloudpackPlus.Portal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ public sealed class SurveyTests(SurveyTests.Fixture app) : IClassFixture<SurveyT
         // Completion replayed (the step retried): stored survey found, nothing added; twice in one unsaved context too.
         var application = await db.Applications.IgnoreQueryFilters().SingleAsync(x => x.Id == app.ApplicationId);
         Assert.Null(await SurveyIssuer.IssueAsync(db, application, app.Clock.GetUtcNow(), CancellationToken.None));
-        Assert.Empty(db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added));
+        Assert.DoesNotContain(db.ChangeTracker.Entries(), e => e.State == EntityState.Added);
         Assert.Equal(1, await db.SatisfactionSurveys.CountAsync(s => s.ApplicationId == app.ApplicationId));
     }
 

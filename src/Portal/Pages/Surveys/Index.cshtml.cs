@@ -35,7 +35,7 @@ public sealed class IndexModel(SurveyDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (PortalRoles.PersonIdOf(User) is not { } me)
+        if (PortalClaims.PersonIdOf(User) is not { } me)
         {
             return Challenge();
         }
