@@ -163,6 +163,7 @@ public static class AuthorizationTable
         ["Reports"] = ("/Reports", Customer),
         ["Reports/Index"] = ("/Reports/Index", Customer),
         ["Surveys/{id:guid}"] = ("/Surveys/{survey}", CustomerRecord),
+        ["Surveys/Index/{id:guid}"] = ("/Surveys/Index/{survey}", CustomerRecord),
         ["Staff/Tools/Index"] = ("/Staff/Tools/Index", AdminOnly),
         ["Staff/Inquiries"] = ("/Staff/Inquiries", Staff),
         ["Staff/Inquiries/Index"] = ("/Staff/Inquiries/Index", Staff),
