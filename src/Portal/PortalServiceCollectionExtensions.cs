@@ -64,6 +64,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.ApplicationActions>();
         services.AddScoped<Applications.SignalActionDesk>();
+        services.AddScoped<Csat.SurveyDesk>();
+        services.AddScoped<Csat.CsatFigures>();
         services.AddScoped<Inquiries.InquiryPages>();
         services.Replace(ServiceDescriptor.Singleton<CloudpackPlus.Workflows.Api.ITaskActorResolver, Workflows.PortalTaskActorResolver>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, PortalDemoSeeder>());
@@ -72,6 +74,7 @@ public static class PortalServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.InquiryDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.AwsServicesDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.ConsultingDemoSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Csat.CsatDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICustomerTodoSource, Applications.ApplicationTodoSource>());
 
         // Japanese text is written as text, not as &#x...; entities (readable source, smaller pages).
@@ -107,6 +110,7 @@ public static class PortalServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Basic", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Tools", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizeFolder("/Reports", PortalRoles.CustomerPolicy);
+                o.Conventions.AuthorizeFolder("/Surveys", PortalRoles.CustomerPolicy);
                 o.Conventions.AuthorizePage("/Staff/Inquiries/Redirects", PortalRoles.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Staff", PortalRoles.StaffPolicy);
                 // Programme settings are the admins' (docs/portal.md, the role matrix).

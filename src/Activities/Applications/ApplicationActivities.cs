@@ -146,6 +146,8 @@ public sealed class CompleteApplication : Activity
         application.UpdatedAt = now;
         ApplicationEvent.Record(db, application, now, ApplicationEventCodes.Completed,
             new Dictionary<string, string?> { ["spent"] = Spent.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "system");
+        // CSAT: the representatives' survey commits with the completion (once; a replay adds nothing).
+        await Core.Csat.SurveyIssuer.IssueAsync(db, application, now, context.CancellationToken);
         return ActivityResult.Done();
     }
 }

@@ -108,6 +108,8 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<Tools.AwsToolSnapshot> AwsToolSnapshots => Set<Tools.AwsToolSnapshot>();
 
+    public DbSet<Csat.SatisfactionSurvey> SatisfactionSurveys => Set<Csat.SatisfactionSurvey>();
+
     // Read by the query filters per context instance (EF parameterises members of the context).
     private bool TenantIsStaff => _tenant.IsStaff;
 

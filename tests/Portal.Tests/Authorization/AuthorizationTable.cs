@@ -162,6 +162,8 @@ public static class AuthorizationTable
         ["Staff/Tools"] = ("/Staff/Tools", AdminOnly),
         ["Reports"] = ("/Reports", Customer),
         ["Reports/Index"] = ("/Reports/Index", Customer),
+        ["Surveys/{id:guid}"] = ("/Surveys/{survey}", CustomerRecord),
+        ["Surveys/Index/{id:guid}"] = ("/Surveys/Index/{survey}", CustomerRecord),
         ["Staff/Tools/Index"] = ("/Staff/Tools/Index", AdminOnly),
         ["Staff/Inquiries"] = ("/Staff/Inquiries", Staff),
         ["Staff/Inquiries/Index"] = ("/Staff/Inquiries/Index", Staff),

@@ -28,6 +28,9 @@ public sealed class AuthorizationWorld
     /// <summary>An inquiry of company A's member with one attachment, and a basic-service cycle of company A.</summary>
     public (Guid Inquiry, Guid Attachment, Guid Cycle) Inquiry { get; }
 
+    /// <summary>CSAT: the pending survey of the training application.</summary>
+    public Guid Survey { get; private init; }
+
     /// <summary>Creates the world; <paramref name="prefix"/> keeps its codes and e-mail addresses apart from another world's on the same app.</summary>
     public static async Task<AuthorizationWorld> CreateAsync(PortalAppFactory app, string prefix = "auth")
     {
@@ -49,7 +52,8 @@ public sealed class AuthorizationWorld
         };
         var training = await app.StartTrainingAsync(a, accounts[Asker.Representative]!, accounts[Asker.Csm]!);
         var inquiry = await InquirySeed.SeedAsync(app, a, member.PersonId, accounts[Asker.Csm]!.PersonId);
-        return new AuthorizationWorld(a, b, member, accounts, training, inquiry);
+        var survey = await Csat.CsatSeed.IssueAsync(app, training.ApplicationId);
+        return new AuthorizationWorld(a, b, member, accounts, training, inquiry) { Survey = survey };
     }
 
     /// <summary>A table URL with its placeholders filled in.</summary>
@@ -64,5 +68,6 @@ public sealed class AuthorizationWorld
             .Replace("{task}", Training.CsmTaskId.ToString(), StringComparison.Ordinal)
             .Replace("{inquiryAttachment}", Inquiry.Attachment.ToString(), StringComparison.Ordinal)
             .Replace("{inquiry}", Inquiry.Inquiry.ToString(), StringComparison.Ordinal)
-            .Replace("{cycle}", Inquiry.Cycle.ToString(), StringComparison.Ordinal);
+            .Replace("{cycle}", Inquiry.Cycle.ToString(), StringComparison.Ordinal)
+            .Replace("{survey}", Survey.ToString(), StringComparison.Ordinal);
 }

@@ -1346,6 +1346,71 @@ namespace CloudpackPlus.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Csat.SatisfactionSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("CsmId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("csm_id");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_satisfaction_surveys");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_satisfaction_surveys_application_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_satisfaction_surveys_sent_at");
+
+                    b.HasIndex("CompanyId", "SentAt")
+                        .HasDatabaseName("ix_satisfaction_surveys_company_id_sent_at");
+
+                    b.ToTable("satisfaction_surveys", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_satisfaction_surveys_score", "score IS NULL OR score BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.FiscalYears.RolloverCompanyResult", b =>
                 {
                     b.Property<int>("FiscalYear")
@@ -2751,6 +2816,23 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_people_companies_company_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Csat.SatisfactionSurvey", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Applications.ServiceApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_satisfaction_surveys_applications_application_id");
+
+                    b.HasOne("CloudpackPlus.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_satisfaction_surveys_companies_company_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Inquiries.Inquiry", b =>

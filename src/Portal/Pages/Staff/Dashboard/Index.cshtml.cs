@@ -14,7 +14,7 @@ namespace CloudpackPlus.Portal.Pages.Staff.Dashboard;
 /// companies that used nothing or are about to run out, basic-service proposals, open applications by state and
 /// age, overdue tasks — each a chart with its table beside it, each table exportable as CSV.
 /// </summary>
-public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedResource> text, Csat.CsatFigures csat) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,6 +29,9 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
     /// <summary>The charts' data as JSON for the page's data block (HTML-sensitive characters escaped).</summary>
     public string ChartJson { get; private set; } = "{}";
 
+    /// <summary>CSAT: scores per service and CSM for the fiscal year, and the latest comments.</summary>
+    public IReadOnlyList<DashboardTable> CsatTables { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!TryScope(out var scope))
@@ -42,6 +45,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
         Figures = await query.LoadAsync(scope, PortalClaims.PersonIdOf(User) ?? Guid.Empty, allRows: false, cancellationToken);
         Tables = DashboardTables.All(Figures, text);
         ChartJson = JsonSerializer.Serialize(DashboardTables.Keys.ToDictionary(k => k, k => DashboardTables.Chart(k, Figures, text)), Json);
+        CsatTables = await csat.LoadAsync(allRows: false, cancellationToken);
         return Page();
     }
 
@@ -61,6 +65,18 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
         var figures = await query.LoadAsync(scope, PortalClaims.PersonIdOf(User) ?? Guid.Empty, allRows: true, cancellationToken);
         var csv = DashboardCsv.Write(DashboardTables.Build(table, figures, text)!);
         return File(csv, "text/csv; charset=utf-8", $"cloudpack-dashboard-{table}-FY{figures.Year.StartYear}-{Scope ?? "all"}.csv");
+    }
+
+    /// <summary>CSAT: one table as CSV with every row: <c>?handler=CsatCsv&amp;table=csat-services</c>.</summary>
+    public async Task<IActionResult> OnGetCsatCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        if (table is null || !Csat.CsatFigures.Keys.Contains(table))
+        {
+            return NotFound();
+        }
+
+        var tables = await csat.LoadAsync(allRows: true, cancellationToken);
+        return File(DashboardCsv.Write(tables.Single(t => t.Key == table)), "text/csv; charset=utf-8", $"cloudpack-{table}-FY{csat.Year.StartYear}.csv");
     }
 
     private bool TryScope(out DashboardScope scope)

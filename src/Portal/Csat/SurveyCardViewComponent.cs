@@ -1,0 +1,26 @@
+using CloudpackPlus.Portal.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CloudpackPlus.Portal.Csat;
+
+/// <summary>What the survey card shows: the surveys and whether the reader may answer them.</summary>
+public sealed record SurveyCardModel(IReadOnlyList<SurveyView> Surveys, bool CanAnswer, bool OnApplication);
+
+/// <summary>
+/// CSAT: the card "ご意見をお聞かせください". On the home page (no application): the company's pending surveys;
+/// on an application page: that application's survey, pending or answered. Renders nothing when there is none.
+/// </summary>
+[ViewComponent(Name = "SurveyCard")]
+public sealed class SurveyCardViewComponent(SurveyDesk desk) : ViewComponent
+{
+    public const int HomeLimit = 5;
+
+    public async Task<IViewComponentResult> InvokeAsync(Guid? applicationId = null)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        IReadOnlyList<SurveyView> surveys = applicationId is { } id
+            ? await desk.ForApplicationAsync(id, cancellationToken) is { } one ? [one] : []
+            : await desk.PendingAsync(HomeLimit, cancellationToken);
+        return View("/Pages/Surveys/_Card.cshtml", new SurveyCardModel(surveys, UserClaimsPrincipal.IsInRole(PortalRoles.Representative), applicationId is not null));
+    }
+}
