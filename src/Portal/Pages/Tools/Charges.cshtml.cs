@@ -43,43 +43,12 @@ public sealed class ChargesModel(ToolAccounts accounts, ToolGate gate, ToolSnaps
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(CustomerTool.Charges, true, cancellationToken) is { } refused)
+    public Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken) =>
+        RefreshAsync(CustomerTool.Charges, snapshots, async account =>
         {
-            return refused;
-        }
-
-        if (!Decision.Allowed)
-        {
-            return Refused();
-        }
-
-        if (Account is null)
-        {
-            return NotFound();
-        }
-
-        if (!Account.Usable)
-        {
-            // Not connected (never tested, disconnected, or the role refused): the tools do not read the account.
-            TempData["Flash"] = "Tools.NotConnected";
-            return RedirectToPage(new { account = Account.AccountId });
-        }
-
-        var refusal = await snapshots.TryStartAsync(CompanyId, Account.AccountId, CustomerTool.Charges, cancellationToken);
-        if (refusal == RefreshRefusal.None)
-        {
-            var error = await fetcher.FetchAsync(CompanyId, Account.AccountId, cancellationToken);
-            TempData["Flash"] = error is null ? "Tools.Flash.ChargesFetched" : null;
-        }
-        else
-        {
-            TempData["Flash"] = "Tools.Flash.Refresh" + refusal;
-        }
-
-        return RedirectToPage(new { account = Account.AccountId });
-    }
+            var error = await fetcher.FetchAsync(CompanyId, account.AccountId, cancellationToken);
+            return error is null ? "Tools.Flash.ChargesFetched" : null;
+        }, cancellationToken);
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {

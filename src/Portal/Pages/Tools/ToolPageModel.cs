@@ -66,6 +66,42 @@ public abstract class ToolPageModel(ToolAccounts accounts, ToolGate gate) : Page
     /// <summary>The endpoints refuse a gated tool too (TOOL-3): 403 for a POST or a download.</summary>
     protected IActionResult Refused() => StatusCode(StatusCodes.Status403Forbidden);
 
+    /// <summary>
+    /// A tool's refresh: refused when gated (403), 404 without an account, "not connected" when the account cannot be
+    /// read, else the snapshot is claimed (rate limit per account) and <paramref name="start"/> runs; back to the page
+    /// with what happened.
+    /// </summary>
+    protected async Task<IActionResult> RefreshAsync(CustomerTool tool, ToolSnapshots snapshots, Func<ToolAccount, Task<string?>> start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(start);
+        if (await LoadAsync(tool, true, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Decision.Allowed)
+        {
+            return Refused();
+        }
+
+        if (Account is null)
+        {
+            return NotFound();
+        }
+
+        if (!Account.Usable)
+        {
+            // Not connected (never tested, disconnected, or the role refused): the tools do not read the account.
+            TempData["Flash"] = "Tools.NotConnected";
+            return RedirectToPage(new { account = Account.AccountId });
+        }
+
+        var refusal = await snapshots.TryStartAsync(CompanyId, Account.AccountId, tool, cancellationToken);
+        TempData["Flash"] = refusal == RefreshRefusal.None ? await start(Account) : "Tools.Flash.Refresh" + refusal;
+        return RedirectToPage(new { account = Account.AccountId });
+    }
+
     /// <summary>An AWS error kind (AwsErrorKind name) as a message in the reader's language, saying what to do.</summary>
     public string ErrorMessage(string kind, string? detail) =>
         T(kind switch

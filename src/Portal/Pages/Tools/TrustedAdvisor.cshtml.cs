@@ -65,44 +65,13 @@ public sealed class TrustedAdvisorModel(ToolAccounts accounts, ToolGate gate, To
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(CustomerTool.TrustedAdvisor, true, cancellationToken) is { } refused)
+    public Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken) =>
+        RefreshAsync(CustomerTool.TrustedAdvisor, snapshots, account =>
         {
-            return refused;
-        }
-
-        if (!Decision.Allowed)
-        {
-            return Refused();
-        }
-
-        if (Account is null)
-        {
-            return NotFound();
-        }
-
-        if (!Account.Usable)
-        {
-            // Not connected (never tested, disconnected, or the role refused): the tools do not read the account.
-            TempData["Flash"] = "Tools.NotConnected";
-            return RedirectToPage(new { account = Account.AccountId });
-        }
-
-        var refusal = await snapshots.TryStartAsync(CompanyId, Account.AccountId, CustomerTool.TrustedAdvisor, cancellationToken);
-        if (refusal == RefreshRefusal.None)
-        {
-            var (company, account, lang) = (CompanyId, Account.AccountId, PortalCultures.IsJapanese ? "ja" : "en");
-            jobs.Enqueue<TrustedAdvisorRefreshJob>(j => j.RunAsync(company, account, lang, CancellationToken.None));
-            TempData["Flash"] = "Tools.Flash.RefreshStarted";
-        }
-        else
-        {
-            TempData["Flash"] = "Tools.Flash.Refresh" + refusal;
-        }
-
-        return RedirectToPage(new { account = Account.AccountId });
-    }
+            var (company, accountId, lang) = (CompanyId, account.AccountId, PortalCultures.IsJapanese ? "ja" : "en");
+            jobs.Enqueue<TrustedAdvisorRefreshJob>(j => j.RunAsync(company, accountId, lang, CancellationToken.None));
+            return Task.FromResult<string?>("Tools.Flash.RefreshStarted");
+        }, cancellationToken);
 
     public static string StatusClass(string status) => status switch
     {
