@@ -35,7 +35,11 @@ internal sealed class CsatDemoSeeder(CoreDbContext core, TimeProvider clock) : I
         var surveys = await core.SatisfactionSurveys.Where(s => s.CompanyId == company).OrderBy(s => s.SentAt).ToListAsync(cancellationToken);
         if (surveys.Count < 2 || surveys.Any(s => s.IsAnswered))
         {
-            return [$"CSAT: {surveys.Count} survey(s), {issued} issued now, {surveys.Count(s => s.IsAnswered)} answered"];
+            // A second seeding finds what the first made (the start-up log reads "found" for what was already there).
+            var answered = surveys.Count(s => s.IsAnswered);
+            return [issued == 0
+                ? $"found {surveys.Count} CSAT survey(s), {answered} answered"
+                : $"created {issued} CSAT survey(s) ({surveys.Count} in all, {answered} answered)"];
         }
 
         var first = surveys[0];
@@ -44,6 +48,6 @@ internal sealed class CsatDemoSeeder(CoreDbContext core, TimeProvider clock) : I
         first.AnsweredBy = rep;
         first.AnsweredAt = clock.GetUtcNow();
         await core.SaveChangesAsync(cancellationToken);
-        return [$"CSAT: {surveys.Count} surveys, {issued} issued now, one answered, {surveys.Count - 1} pending"];
+        return [$"created CSAT surveys: {surveys.Count} ({issued} issued now), one answered, {surveys.Count - 1} pending"];
     }
 }
