@@ -149,7 +149,7 @@ public sealed partial class TrainingJourneyTests(BrowserAppFactory app, BrowserS
 
         await customer.ReloadAsync();
         await Expect(customer.Locator("[data-test=status]")).ToContainTextAsync("日程調整中");
-        await Expect(customer.Locator("[data-test=scheduled-at]")).ToHaveTextAsync(day.ToString("yyyy年M月d日（ddd） 14:00", System.Globalization.CultureInfo.GetCultureInfo("ja-JP")));
+        await Expect(customer.Locator("[data-test=scheduled-at]")).ToHaveTextAsync(day.ToString("yyyy年M月d日（ddd）", System.Globalization.CultureInfo.GetCultureInfo("ja-JP")) + " 14:00");
         await Expect(customer.Locator("[data-test=task-form-confirm]")).ToBeVisibleAsync();
 
         const string Script = "<script>window.__x=1</script>";
