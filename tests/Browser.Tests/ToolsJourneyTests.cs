@@ -8,30 +8,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CloudpackPlus.Browser.Tests;
 
-/// <summary>The host of the tools journey: the portal on the simulated AWS.</summary>
-public sealed class ToolsBrowserAppFactory : BrowserAppFactory
-{
-    protected override IDictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = base.Settings;
-            settings["Aws:Mode"] = "Simulated";
-            settings["Aws:Retry:MaxAttempts"] = "1";
-            return settings;
-        }
-    }
-
-    public SimulatedAws Aws => Services.GetRequiredService<SimulatedAws>();
-}
-
 /// <summary>
 /// Issue #15, tools: the representative connects an account (a missing-permission round first), opens Trusted Advisor
 /// (refreshed by the Hangfire job) and the charges chart, downloads the CSV; a company whose contract lacks the charges
 /// tool sees the reason. Japanese, then English. Screenshots are named <c>tools-*.png</c>.
 /// </summary>
-public sealed class ToolsJourneyTests(ToolsBrowserAppFactory app, BrowserSession browser)
-    : IClassFixture<ToolsBrowserAppFactory>, IClassFixture<BrowserSession>
+public sealed class ToolsJourneyTests(AwsBrowserAppFactory app, BrowserSession browser)
+    : IClassFixture<AwsBrowserAppFactory>, IClassFixture<BrowserSession>
 {
     private const string Unavailable = $"{BrowserSession.ChromiumPath} is not installed (scripts/test.sh installs Debian's chromium)";
 
