@@ -4,6 +4,7 @@
 # Prints (1) the in-process engine cost, (2) persisted throughput, (3) the commit ceiling.
 # --staff-pages [seconds]: issue #14 §8 instead: the Release host on 127.0.0.1:5091 with the demo plus 2,000
 # companies and 50,000 ledger entries (COPY), the demo CSM signed in, wrk at 10 connections on each staff page.
+# --collect [N]: issue #12's ACCT-D collection of N findings (default 10,000) from the simulated AWS with the database write.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/scripts/lib/pg.sh"
@@ -19,6 +20,7 @@ pg_ensure_database cloudpack_bench
 
 if [ "${1:-}" = "--staff-pages" ]; then
   ensure_frontend
+  command -v wrk >/dev/null 2>&1 || ensure_apt wrk
   CS="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=cloudpack_bench"
   URL="${CLOUDPACK_BENCH_URL:-http://127.0.0.1:5091}"
   APP="$LOCAL/bench-app"
@@ -42,6 +44,14 @@ if [ "${1:-}" = "--staff-pages" ]; then
     sleep 1
   done
   dotnet "$BENCH" --staff-pages "$URL" "$CS" "${2:-15}"
+  exit 0
+fi
+
+if [ "${1:-}" = "--collect" ]; then
+  log "building (Release)"
+  dotnet build "$ROOT/tests/Benchmarks/CloudpackPlus.Benchmarks.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet "$ROOT/tests/Benchmarks/bin/Release/net10.0/CloudpackPlus.Benchmarks.dll" \
+    "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=cloudpack_bench" --collect "${2:-10000}"
   exit 0
 fi
 

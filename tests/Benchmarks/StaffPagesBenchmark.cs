@@ -47,18 +47,52 @@ public static partial class StaffPagesBenchmark
         var script = Path.Combine(Path.GetTempPath(), "cloudpack-wrk-report.lua");
         await File.WriteAllTextAsync(script, Report);
         string[] pages = ["/Staff/Companies", "/Staff/Applications", "/Staff/Tasks", "/Staff/Dashboard", $"/Staff/Companies/{company}"];
-        Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | requests/s | requests | errors | load (1/5/15 min) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | requests/s | requests | errors | host CPU ms/request | PostgreSQL CPU ms/request | load (1/5/15 min) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var page in pages)
         {
             await ExpectOkAsync(baseUrl + page, cookie);
             await WrkAsync(baseUrl + page, cookie, script, TimeSpan.FromSeconds(3)); // warm-up: JIT, plans, prepared statements
+            var (hostBefore, databaseBefore) = (CpuTicks("CloudpackPlus.Host.dll"), CpuTicks("postgres: "));
             var r = await WrkAsync(baseUrl + page, cookie, script, duration);
+            var (hostCpu, databaseCpu) = (CpuTicks("CloudpackPlus.Host.dll") - hostBefore, CpuTicks("postgres: ") - databaseBefore);
             var now = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
             var shown = page.StartsWith("/Staff/Companies/", StringComparison.Ordinal) ? "/Staff/Companies/{id}" : page;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {shown} | {r[0] / 1000.0:F1} | {r[1] / 1000.0:F1} | {r[2] / 1000.0:F1} | {r[3]:F0} | {r[4]:F0} | {r[5]:F0} | {now} |"));
+                $"| {shown} | {r[0] / 1000.0:F1} | {r[1] / 1000.0:F1} | {r[2] / 1000.0:F1} | {r[3]:F0} | {r[4]:F0} | {r[5]:F0} | {hostCpu * 10.0 / r[4]:F1} | {databaseCpu * 10.0 / r[4]:F1} | {now} |"));
         }
+    }
+
+    /// <summary>
+    /// User + system CPU (clock ticks, 100 per second) of the processes whose command line contains <paramref name="marker"/>:
+    /// the host, or the PostgreSQL backends and workers ("postgres: …"), from /proc; 0 where /proc is missing.
+    /// </summary>
+    private static long CpuTicks(string marker)
+    {
+        long ticks = 0;
+        foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+        {
+            try
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out _) || !File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(marker, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // the process ended between the listing and the read
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return ticks;
     }
 
     private static async Task<double[]> WrkAsync(string url, string cookie, string script, TimeSpan duration)

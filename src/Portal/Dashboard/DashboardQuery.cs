@@ -9,12 +9,14 @@ namespace CloudpackPlus.Portal.Dashboard;
 
 /// <summary>
 /// The customer-success dashboard's figures for the current fiscal year (Asia/Tokyo dates), aggregated by
-/// PostgreSQL in one batch of six statements: one round trip whatever the number of companies. Reads the
+/// PostgreSQL in one batch of four statements: one round trip whatever the number of companies. Reads the
 /// Core tables and the workflow runtime's task table (wf.tasks) of the same database; staff only.
 /// Tickets by ledger kind (TKT-4): granted = Grant entries (enrolment, 1 April, top-ups after a raise); used = Spend − Refund
 /// (a spend is written when the tickets are reserved, so reservations waiting to start count as used until released);
 /// lapsed = Lapse entries; adjustments = the signed sum of staff adjustments. Left is the sum of every entry, so
-/// granted − used − lapsed + adjustments = left for each company and each rank.
+/// granted − used − lapsed + adjustments = left for each company and each rank. These sums are read from
+/// core.ticket_balances, kept per company and fiscal year by a trigger on the append-only ledger (migration
+/// Perf_TicketBalances), not aggregated from the year's ledger on each request.
 /// </summary>
 public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOptions<DashboardOptions> options)
 {
@@ -29,13 +31,7 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
             SELECT DISTINCT ON (company_id) company_id, rank FROM core.rank_assignments
             WHERE fiscal_year = $3 ORDER BY company_id, id DESC
         ), tickets AS (
-            SELECT company_id,
-                   COALESCE(SUM(amount) FILTER (WHERE kind = 'Grant'), 0) AS granted,
-                   COALESCE(-SUM(amount) FILTER (WHERE kind IN ('Spend', 'Refund')), 0) AS used,
-                   COALESCE(-SUM(amount) FILTER (WHERE kind = 'Lapse'), 0) AS lapsed,
-                   COALESCE(SUM(amount) FILTER (WHERE kind = 'Adjustment'), 0) AS adjusted,
-                   SUM(amount) AS remaining
-            FROM core.ticket_ledger WHERE fiscal_year = $3 GROUP BY company_id
+            SELECT company_id, granted, used, lapsed, adjusted, remaining FROM core.ticket_balances WHERE fiscal_year = $3
         ), standing AS (
             SELECT s.id, s.code, s.name, s.status, COALESCE(r.rank, '') AS rank,
                    COALESCE(t.granted, 0)::int AS granted, COALESCE(t.used, 0)::int AS used, COALESCE(t.remaining, 0)::int AS remaining,
@@ -47,23 +43,35 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
     private const string UnusedWhere = "status = 'Active' AND granted > 0 AND used = 0";
     private const string LowWhere = "status = 'Active' AND remaining > 0 AND remaining * 100 <= granted * $4";
 
-    private const string ByRank = Standing + $"""
-        SELECT st.rank, count(*)::int, COALESCE(SUM(st.granted), 0)::int, COALESCE(SUM(st.used), 0)::int, COALESCE(SUM(st.remaining), 0)::int,
-               (count(*) FILTER (WHERE {UnusedWhere}))::int, (count(*) FILTER (WHERE {LowWhere}))::int,
-               COALESCE(SUM(d.basic_proposals_per_year), 0)::int, COALESCE(SUM(p.n), 0)::int,
-               COALESCE(SUM(st.lapsed), 0)::int, COALESCE(SUM(st.adjusted), 0)::int
-        FROM standing st
-        LEFT JOIN core.rank_definitions d ON d.rank = st.rank
-        LEFT JOIN (SELECT company_id, count(*) AS n FROM core.basic_service_proposals WHERE fiscal_year = $3 GROUP BY company_id) p ON p.company_id = st.id
-        WHERE $5 >= 0
-        GROUP BY st.rank
+    // One statement for the three parts that read the standing (computed once): part 0 = one row per rank, parts 1 and 2
+    // = the first $5 companies that have used nothing / are running low, in list order, with the list's full count.
+    private const string Companies = Standing + $"""
+        , proposals AS (
+            SELECT company_id, count(*) AS n FROM core.basic_service_proposals WHERE fiscal_year = $3 GROUP BY company_id
+        )
+        SELECT part, id, code, name, rank, n0, n1, n2, n3, n4, n5, n6, n7, n8, n9 FROM (
+            SELECT 0 AS part, 0::bigint AS ord, NULL::uuid AS id, NULL::text AS code, NULL::text AS name, st.rank::text AS rank,
+                   count(*)::int AS n0, COALESCE(SUM(st.granted), 0)::int AS n1, COALESCE(SUM(st.used), 0)::int AS n2,
+                   COALESCE(SUM(st.remaining), 0)::int AS n3, (count(*) FILTER (WHERE {UnusedWhere}))::int AS n4,
+                   (count(*) FILTER (WHERE {LowWhere}))::int AS n5, COALESCE(SUM(d.basic_proposals_per_year), 0)::int AS n6,
+                   COALESCE(SUM(p.n), 0)::int AS n7, COALESCE(SUM(st.lapsed), 0)::int AS n8, COALESCE(SUM(st.adjusted), 0)::int AS n9
+            FROM standing st
+            LEFT JOIN core.rank_definitions d ON d.rank = st.rank
+            LEFT JOIN proposals p ON p.company_id = st.id
+            GROUP BY st.rank
+            UNION ALL
+            SELECT * FROM (
+                SELECT 1, row_number() OVER (ORDER BY remaining DESC, code), id, code::text, name::text, rank::text, granted, used, remaining,
+                       (count(*) OVER ())::int, lapsed, adjusted, 0, 0, 0, 0
+                FROM standing WHERE {UnusedWhere} ORDER BY remaining DESC, code LIMIT $5) unused
+            UNION ALL
+            SELECT * FROM (
+                SELECT 2, row_number() OVER (ORDER BY remaining, code), id, code::text, name::text, rank::text, granted, used, remaining,
+                       (count(*) OVER ())::int, lapsed, adjusted, 0, 0, 0, 0
+                FROM standing WHERE {LowWhere} ORDER BY remaining, code LIMIT $5) low
+        ) parts
+        ORDER BY part, ord
         """;
-
-    private const string CompanyColumns = "SELECT id, code, name, rank, granted, used, remaining, (count(*) OVER ())::int, lapsed, adjusted FROM standing";
-
-    private const string Unused = Standing + CompanyColumns + $" WHERE {UnusedWhere} ORDER BY remaining DESC, code LIMIT $5";
-
-    private const string Low = Standing + CompanyColumns + $" WHERE {LowWhere} ORDER BY remaining, code LIMIT $5";
 
     // $1 scope, $2 me, $3 today (Tokyo).
     private const string ApplicationScope = """
@@ -120,26 +128,40 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
             object[] company = [(int)scope, me, year.StartYear, low, rows];
             object[] applications = [(int)scope, me, today];
             object[] tasks = [(int)scope, me, now, rows];
-            Add(batch, ByRank, company);
-            Add(batch, Unused, company);
-            Add(batch, Low, company);
+            Add(batch, Companies, company);
             Add(batch, ApplicationsByAge, applications);
             Add(batch, OverdueByAge, tasks);
             Add(batch, OverdueList, tasks);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
 
             var ranks = new List<RankFigures>();
+            var unused = new List<CompanyFigure>();
+            var lowRows = new List<CompanyFigure>();
+            int unusedTotal = 0, lowTotal = 0;
             while (await reader.ReadAsync(cancellationToken))
             {
-                ranks.Add(new RankFigures(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                    reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10)));
+                var part = reader.GetInt32(0);
+                if (part == 0)
+                {
+                    ranks.Add(new RankFigures(reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
+                        reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), reader.GetInt32(14)));
+                    continue;
+                }
+
+                var figure = new CompanyFigure(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(9), reader.GetInt32(10));
+                (part == 1 ? unused : lowRows).Add(figure);
+                if (part == 1)
+                {
+                    unusedTotal = reader.GetInt32(8);
+                }
+                else
+                {
+                    lowTotal = reader.GetInt32(8);
+                }
             }
 
             ranks.Sort((a, b) => Array.IndexOf(DashboardFigures.RankOrder, a.Rank).CompareTo(Array.IndexOf(DashboardFigures.RankOrder, b.Rank)));
-            await reader.NextResultAsync(cancellationToken);
-            var unused = await CompaniesAsync(reader, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            var lowRows = await CompaniesAsync(reader, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var cells = new List<ApplicationAgeCell>();
             while (await reader.ReadAsync(cancellationToken))
@@ -166,7 +188,7 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
             }
 
             var daysToLapse = Math.Max(0, year.LastDay.DayNumber - today.DayNumber + 1);
-            return new DashboardFigures(year, today, daysToLapse, ranks, unused, lowRows, cells, buckets, new RowsOf<OverdueTask>(overdue, overdueTotal));
+            return new DashboardFigures(year, today, daysToLapse, ranks, new RowsOf<CompanyFigure>(unused, unusedTotal), new RowsOf<CompanyFigure>(lowRows, lowTotal), cells, buckets, new RowsOf<OverdueTask>(overdue, overdueTotal));
         }
         finally
         {
@@ -186,20 +208,6 @@ public sealed class DashboardQuery(CoreDbContext db, TimeProvider clock, IOption
         }
 
         batch.BatchCommands.Add(command);
-    }
-
-    private static async Task<RowsOf<CompanyFigure>> CompaniesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        var list = new List<CompanyFigure>();
-        var total = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(new CompanyFigure(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(8), reader.GetInt32(9)));
-            total = reader.GetInt32(7);
-        }
-
-        return new RowsOf<CompanyFigure>(list, total);
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
