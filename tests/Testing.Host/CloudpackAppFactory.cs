@@ -6,12 +6,25 @@ using Microsoft.Extensions.Time.Testing;
 namespace CloudpackPlus.Testing.Host;
 
 /// <summary>
-/// The whole Host in process, on its own fresh database (one per fixture instance), with a
-/// fake clock tests can move. Use as <c>IClassFixture&lt;CloudpackAppFactory&gt;</c>.
+/// The whole Host in process, on its own fresh database (one per fixture instance, a copy of the
+/// build's migrated template: <see cref="MigratedTemplate"/>), with a fake clock tests can move. Use as <c>IClassFixture&lt;CloudpackAppFactory&gt;</c>.
 /// </summary>
 public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+    private readonly bool _useTemplate;
+
+    public CloudpackAppFactory()
+        : this(new TestDatabase(), useTemplate: true)
+    {
+    }
+
+    /// <summary>A host on <paramref name="database"/>; <paramref name="useTemplate"/> copies the build's migrated template into it first.</summary>
+    internal CloudpackAppFactory(TestDatabase database, bool useTemplate)
+    {
+        _database = database;
+        _useTemplate = useTemplate;
+    }
 
     public TestDatabase Database => _database;
 
@@ -23,6 +36,11 @@ public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncL
 
     public virtual async Task InitializeAsync()
     {
+        if (_useTemplate)
+        {
+            _database.TemplateSource = await MigratedTemplate.EnsureAsync();
+        }
+
         await _database.InitializeAsync();
         _ = Server; // boot the host: migrations run in its start-up
     }

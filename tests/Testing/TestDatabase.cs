@@ -12,7 +12,10 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>The environment variable with the admin connection string that test.sh sets.</summary>
     public const string AdminVariable = "CLOUDPACK_TEST_DB";
 
-    public string Name { get; } = $"cp_test_{Guid.NewGuid():N}";
+    public string Name { get; init; } = $"cp_test_{Guid.NewGuid():N}";
+
+    /// <summary>A database to copy instead of starting empty (CREATE DATABASE … TEMPLATE); set before <see cref="InitializeAsync"/>.</summary>
+    public string? TemplateSource { get; set; }
 
     public string ConnectionString { get; private set; } = "";
 
@@ -29,7 +32,8 @@ public class TestDatabase : IAsyncLifetime
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", connection);
+            var template = TemplateSource is null ? "" : $" TEMPLATE \"{TemplateSource}\"";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{template}", connection);
             await create.ExecuteNonQueryAsync();
         }
 
