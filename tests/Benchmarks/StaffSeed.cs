@@ -135,6 +135,9 @@ public static class StaffSeed
         }
 
         await new NpgsqlCommand("ANALYZE core.companies; ANALYZE core.ticket_ledger; ANALYZE core.rank_assignments; ANALYZE core.ticket_accounts", connection).ExecuteNonQueryAsync();
+        // The ledger trigger updated a balance row per entry: vacuum now, as autovacuum would soon after such a burst
+        // (VACUUM cannot share a statement with others).
+        await new NpgsqlCommand("VACUUM ANALYZE core.ticket_balances", connection).ExecuteNonQueryAsync();
         return clock.Elapsed;
     }
 }
