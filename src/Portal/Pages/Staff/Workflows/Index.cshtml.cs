@@ -13,7 +13,11 @@ using Microsoft.Extensions.Localization;
 namespace CloudpackPlus.Portal.Pages.Staff.Workflows;
 
 /// <summary>One definition in the list: its published version, its open draft, and how many instances still run on each version.</summary>
-public sealed record WorkflowRow(string DefinitionId, string Name, string? Service, int? Published, int? Draft, IReadOnlyList<(int Version, int Count)> Running);
+public sealed record WorkflowRow(string DefinitionId, string Name, string? Service, int? Published, int? Draft, IReadOnlyList<(int Version, int Count)> Running)
+{
+    /// <summary>The catalogue entry that starts this workflow (its apply form is edited beside it).</summary>
+    public string? ServiceId { get; init; }
+}
 
 /// <summary>Admin: the workflow definitions, with import of a JSON file and duplicate as a new definition id.</summary>
 public sealed class IndexModel(WorkflowDbContext wf, CoreDbContext core, IDefinitionService definitions, IDesignerDrafts drafts, DefinitionValidator validator,
@@ -116,7 +120,10 @@ public sealed class IndexModel(WorkflowDbContext wf, CoreDbContext core, IDefini
             var draft = heads.FirstOrDefault(h => h.DefinitionId == id && h.IsLatest && !h.IsPublished);
             var service = services.Where(s => s.WorkflowDefinitionId == id).Select(s => $"{s.Id} {(japanese ? s.NameJa : s.NameEn)}").FirstOrDefault();
             return new WorkflowRow(id, (draft ?? published ?? latest).Name, service, published?.Version, draft?.Version,
-                running.Where(r => r.DefinitionId == id).OrderBy(r => r.Version).Select(r => (r.Version, r.Count)).ToList());
+                running.Where(r => r.DefinitionId == id).OrderBy(r => r.Version).Select(r => (r.Version, r.Count)).ToList())
+            {
+                ServiceId = services.FirstOrDefault(s => s.WorkflowDefinitionId == id)?.Id,
+            };
         }).ToList(), page.Total, page.Page, PageSize);
         return true;
     }
