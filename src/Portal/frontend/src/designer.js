@@ -51,6 +51,14 @@ async function start() {
   const ctx = { post, text, culture: data.culture };
   const changed = () => autosave.changed();
 
+  // The names live beside the graph (base); an emptied English name is left out, so English readers see the id.
+  [['designer-name', 'name'], ['designer-name-en', 'nameEn']].forEach(([id, key]) => {
+    const input = document.getElementById(id);
+    input?.addEventListener('input', () => {
+      if (key === 'nameEn' && input.value.trim() === '') delete base[key]; else base[key] = input.value;
+      changed();
+    });
+  });
   ['node:added', 'node:removed', 'node:moved', 'edge:added', 'edge:removed', 'edge:connected', 'edge:change:target'].forEach((e) => graph.on(e, changed));
   history.on('undo', changed);
   history.on('redo', changed);
