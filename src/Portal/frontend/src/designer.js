@@ -6,7 +6,7 @@ import './designer/_designer.css';
 import { drawDefinition, ensureStylesheet } from './_graph/render';
 import { layeredLayout } from './_graph/layout';
 import { createApi } from './designer/_api';
-import { createEditorGraph, insertStep } from './designer/_canvas';
+import { createEditorGraph, insertStep, attachMinimap } from './designer/_canvas';
 import { createAutosave } from './designer/_autosave';
 import { renderPalette } from './designer/_palette';
 import { showPanel } from './designer/_panel';
@@ -28,7 +28,9 @@ async function start() {
   const text = data.text;
   const byType = new Map(data.palette.map((p) => [p.type, p]));
   const describe = (type) => byType.get(type);
-  const { graph, history } = createEditorGraph(canvas, document.getElementById('designer-minimap'));
+  // ?draw=all draws every cell (no virtual rendering), to compare with the default.
+  const drawAll = new URLSearchParams(window.location.search).get('draw') === 'all';
+  const { graph, history } = createEditorGraph(canvas, { virtual: !drawAll });
   const { activities, connections, ...base } = data.definition;
   drawDefinition(graph, { activities: activities ?? [], connections: connections ?? [] }, describe);
   history.clean();
@@ -100,7 +102,9 @@ async function start() {
   });
 
   fitView(graph);
+  canvas.dataset.nodes = String(graph.getNodes().length);
   canvas.dataset.ready = 'true';
+  attachMinimap(graph, document.getElementById('designer-minimap'));
   document.body.dataset.designerReadyMs = String(Math.round(performance.now()));
 }
 
