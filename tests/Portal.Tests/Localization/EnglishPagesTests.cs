@@ -108,6 +108,8 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
         Assert.NotEmpty(JapaneseIn("<p>2026年5月11日</p>"));
         Assert.Empty(JapaneseIn("<input name=\"Form.NameJa\" value=\"名前\" /><textarea name=\"textJa\">本文です</textarea>"));
         Assert.Single(JapaneseIn("<input name=\"Form.NameEn\" value=\"名前\" />"));
+        Assert.Empty(JapaneseIn("<textarea name=\"Schema\">{ &quot;label&quot;: { &quot;ja&quot;: &quot;題目&quot;, &quot;en&quot;: &quot;Topic&quot; } }</textarea>"));
+        Assert.Single(JapaneseIn("<textarea name=\"Schema\">{ &quot;label&quot;: { &quot;ja&quot;: &quot;題目&quot;, &quot;en&quot;: &quot;題目&quot; } }</textarea>"));
     }
 
     /// <summary>The Japanese runs of a page's text and attributes (scripts' code excluded, their JSON data included), with context.</summary>
@@ -118,6 +120,8 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
         // The Japanese half of bilingual data being edited (NameJa, DescriptionJa, textJa...) is data, not the page's text.
         text = JapaneseDataField().Replace(text, "");
         text = WebUtility.HtmlDecode(text);
+        // So is the "ja" half of a bilingual label in a form schema being edited ({"ja": "…", "en": "…"}).
+        text = JsonJapaneseHalf().Replace(text, "");
         foreach (var allowed in AllowedData.Concat(data ?? []).OrderByDescending(a => a.Length))
         {
             text = text.Replace(allowed, "", StringComparison.Ordinal);
@@ -137,6 +141,9 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
 
     [GeneratedRegex(@"<input[^>]*\sname=""[^""]*Ja""[^>]*>|<textarea[^>]*\sname=""[^""]*Ja""[^>]*>[^<]*</textarea>")]
     private static partial Regex JapaneseDataField();
+
+    [GeneratedRegex(@"""ja"":\s*""(?:[^""\\]|\\.)*""")]
+    private static partial Regex JsonJapaneseHalf();
 
     [GeneratedRegex(@"\{\d\}")]
     private static partial Regex Placeholder();
