@@ -65,12 +65,12 @@ public sealed class ApplicationDesk(
 
         var accepted = form.Schema.Fields.Where(f => f.Type == "terms").Select(f => form.Terms[f.Terms!]).FirstOrDefault();
         var details = JsonSerializer.Serialize(data);
-        return await StartApplicationAsync(companyId, personId, submissionId, serviceId, details, ApplyForms.Input(form, data), accepted, files, cancellationToken);
+        return await StartApplicationAsync(companyId, personId, submissionId, serviceId, details, ApplyForms.Input(form, data), accepted, files, form.Version, cancellationToken);
     }
 
     /// <summary>Applies for a catalogue service whose workflow takes <paramref name="input"/> (plus the application's ids).</summary>
     private async Task<ApplyResult> StartApplicationAsync(Guid companyId, Guid personId, Guid submissionId, string serviceId, string detailsJson,
-        IReadOnlyDictionary<string, object?> input, TermsDocument? accepted, IReadOnlyList<ApplicationFile> files, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, object?> input, TermsDocument? accepted, IReadOnlyList<ApplicationFile> files, int? formVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         await RequireRepresentativeAsync(companyId, personId, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class ApplicationDesk(
                     Number = await ApplicationBook.NextNumberAsync(core, FiscalYear.Current(clock).StartYear, cancellationToken),
                     Status = ApplicationStatus.Submitted, AppliedBy = personId, AppliedAt = scope.Now, UpdatedAt = scope.Now,
                     ReservationId = reservation.Id, WorkflowInstanceId = scope.InstanceId, Details = detailsJson,
-                    TermsId = accepted?.Id, TermsVersion = accepted?.Version,
+                    TermsId = accepted?.Id, TermsVersion = accepted?.Version, ApplyFormVersion = formVersion,
                     // ADV-1: the application keeps the cost and rules it was made under.
                     TicketCost = entry.TicketCost, CustomerCancellable = entry.CustomerCancellable,
                 };

@@ -19,6 +19,9 @@ namespace CloudpackPlus.Activities.Applications;
 public sealed record ApplyFormView(CatalogueEntry Service, FormSchema Schema, FormValidationContext Context,
     IReadOnlyDictionary<string, IReadOnlyList<FormOption>> Options, IReadOnlyDictionary<string, TermsDocument> Terms)
 {
+    /// <summary>The form's version (<see cref="ApplyFormVersion"/>); an application records the one it was made under.</summary>
+    public int? Version { get; init; }
+
     /// <summary>The earliest date a date field accepts (shown on the form), if it has a business-days rule.</summary>
     public DateOnly? EarliestDate(FormField field) => FormSchema.EarliestDate(field, Context);
 
@@ -32,7 +35,7 @@ public sealed record ApplyFormView(CatalogueEntry Service, FormSchema Schema, Fo
 }
 
 /// <summary>Resolves and validates services' apply forms (the form language of human tasks, plus option sources and terms).</summary>
-public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsService terms, IWorkflowCalendar calendar, TimeProvider clock)
+public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsService terms, CatalogueService catalogue, IWorkflowCalendar calendar, TimeProvider clock)
 {
     /// <summary>
     /// Every problem of a form schema an admin posts, as (field, rule) pairs; empty when it can be used:
@@ -61,16 +64,24 @@ public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsServ
             .ToList();
     }
 
-    /// <summary>The service's form for the company; null when the service has no apply form.</summary>
-    public async Task<ApplyFormView?> LoadAsync(CatalogueEntry service, Guid companyId, CancellationToken cancellationToken = default)
+    /// <summary>The service's published form for the company; null when the service has no apply form.</summary>
+    public Task<ApplyFormView?> LoadAsync(CatalogueEntry service, Guid companyId, CancellationToken cancellationToken = default) =>
+        LoadAsync(service, companyId, service?.FormVersion, cancellationToken);
+
+    /// <summary>
+    /// The form of version <paramref name="version"/> (the one an application was made under; null = the published one)
+    /// for the company; null when there is no form.
+    /// </summary>
+    public async Task<ApplyFormView?> LoadAsync(CatalogueEntry service, Guid companyId, int? version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
-        if (string.IsNullOrWhiteSpace(service.ApplyForm))
+        var json = await catalogue.FormOfVersionAsync(service, version, cancellationToken);
+        if (string.IsNullOrWhiteSpace(json))
         {
             return null;
         }
 
-        var schema = FormSchema.Parse(service.ApplyForm);
+        var schema = FormSchema.Parse(json);
         var options = new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal);
         var documents = new Dictionary<string, TermsDocument>(StringComparer.Ordinal);
         foreach (var field in schema.Fields)
@@ -93,7 +104,7 @@ public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsServ
             Options = options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value.Select(v => v.Value).ToList(), StringComparer.Ordinal),
             TermsVersions = documents.ToDictionary(d => d.Key, d => d.Value.Version, StringComparer.Ordinal),
         };
-        return new ApplyFormView(service, schema, context, options, documents);
+        return new ApplyFormView(service, schema, context, options, documents) { Version = version ?? service.FormVersion };
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace CloudpackPlus.Activities.WebScan;
 
 /// <summary>An application as its partner engineer sees it: the hearing sheet, never anything else of the company.</summary>
 public sealed record PartnerApplication(Guid Id, string Number, string ServiceId, ApplicationStatus Status, DateTimeOffset AppliedAt,
-    DateTimeOffset? ScheduledAt, string CompanyName, string Details, Guid WorkflowInstanceId, Guid CompanyId);
+    DateTimeOffset? ScheduledAt, string CompanyName, string Details, Guid WorkflowInstanceId, Guid CompanyId, int? ApplyFormVersion = null);
 
 /// <summary>
 /// WEB-L: the partner engineer's data filter. Every read goes through the assignment table: a partner sees the
@@ -113,7 +113,7 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
         join company in db.Companies.IgnoreQueryFilters() on application.CompanyId equals company.Id
         orderby application.AppliedAt descending
         select new PartnerApplication(application.Id, application.Number, application.ServiceId, application.Status, application.AppliedAt,
-            application.ScheduledAt, company.Name, application.Details, application.WorkflowInstanceId, application.CompanyId);
+            application.ScheduledAt, company.Name, application.Details, application.WorkflowInstanceId, application.CompanyId, application.ApplyFormVersion);
 
     private async Task RequirePartnerAsync(Guid partnerId, CancellationToken cancellationToken)
     {

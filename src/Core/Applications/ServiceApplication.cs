@@ -60,6 +60,9 @@ public sealed class ServiceApplication : ICompanyOwned
     /// <summary>What the customer asked for (jsonb; the service's application form).</summary>
     public required string Details { get; init; }
 
+    /// <summary>The version of the service's apply form it was made under (<see cref="Catalogue.ApplyFormVersion"/>); null before forms had versions.</summary>
+    public int? ApplyFormVersion { get; init; }
+
     /// <summary>ADV-1: the ticket cost of the service when applied for; a later catalogue change does not touch it.</summary>
     public int TicketCost { get; init; }
 

@@ -40,6 +40,7 @@ public sealed class CatalogueChange
             [nameof(CatalogueEntry.IsActive)] = entry.IsActive ? "true" : "false",
             [nameof(CatalogueEntry.OneAwsAccountPerApplication)] = entry.OneAwsAccountPerApplication ? "true" : "false",
             [nameof(CatalogueEntry.WorkflowDefinitionId)] = entry.WorkflowDefinitionId,
+            [nameof(CatalogueEntry.FormVersion)] = entry.FormVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [nameof(CatalogueEntry.SortOrder)] = entry.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }

@@ -43,6 +43,12 @@ public sealed class CatalogueEntry
     /// </summary>
     public string? ApplyForm { get; set; }
 
+    /// <summary>
+    /// The published version of <see cref="ApplyForm"/> (a row of <see cref="ApplyFormVersion"/>); null while the service has
+    /// no form. Set by <see cref="CatalogueService"/> only: a changed form is always a new version.
+    /// </summary>
+    public int? FormVersion { get; set; }
+
     /// <summary>The portal can take applications for it: a workflow to start and a form to ask with.</summary>
     public bool IsOnline => WorkflowDefinitionId is not null && !string.IsNullOrWhiteSpace(ApplyForm);
 
@@ -109,6 +115,7 @@ internal sealed class CatalogueEntryConfiguration : IEntityTypeConfiguration<Cat
         builder.Property(e => e.DescriptionEn).HasMaxLength(2000);
         builder.Property(e => e.WorkflowDefinitionId).HasMaxLength(100);
         builder.Property(e => e.ApplyForm).HasColumnType("jsonb");
+        builder.Property(e => e.FormVersion).HasColumnName("apply_form_version");
         builder.Property(e => e.Category).HasConversion<string>().HasMaxLength(32);
         builder.PrimitiveCollection(e => e.AllowedRanks).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(e => e.AllowedContractTypes).ElementType(e => e.HasConversion<string>());

@@ -26,7 +26,7 @@ public sealed record ServiceAvailability(CatalogueEntry Entry, UnavailableReason
 }
 
 /// <summary>ADV-1: the catalogue as data (list, add, change, withdraw) and what a company can apply for.</summary>
-public sealed class CatalogueService(CoreDbContext db, RankService ranks, TicketLedger ledger, TimeProvider clock)
+public sealed partial class CatalogueService(CoreDbContext db, RankService ranks, TicketLedger ledger, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CatalogueEntry>> ListAsync(bool includeWithdrawn = false, CancellationToken cancellationToken = default) =>
         await db.Catalogue.AsNoTracking().Where(e => includeWithdrawn || e.IsActive).OrderBy(e => e.SortOrder).ThenBy(e => e.Id).ToListAsync(cancellationToken);
@@ -36,7 +36,8 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
 
     /// <summary>
     /// Adds a new entry or changes an existing one (by id); each change is kept in the history (ADV-1)
-    /// with the staff member. Applications already made keep the cost and rules they were made under.
+    /// with the staff member. Applications already made keep the cost, rules and form version they were made under;
+    /// a changed apply form is published as a new <see cref="ApplyFormVersion"/>.
     /// </summary>
     public Task<CatalogueEntry> SaveAsync(CatalogueEntry entry, Guid staffId, CancellationToken cancellationToken = default) =>
         SaveAsync(entry, staffId, null, cancellationToken);
@@ -65,7 +66,8 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
         target.DescriptionJa = entry.DescriptionJa;
         target.DescriptionEn = entry.DescriptionEn;
         target.WorkflowDefinitionId = string.IsNullOrWhiteSpace(entry.WorkflowDefinitionId) ? null : entry.WorkflowDefinitionId.Trim();
-        target.ApplyForm = string.IsNullOrWhiteSpace(entry.ApplyForm) ? null : entry.ApplyForm; // the caller validated it (FormSchema lives in Workflows)
+        // The caller validated the form (FormSchema lives in Workflows); a changed form is a new version, whoever changes it.
+        await StageFormAsync(target, entry.ApplyForm, staffId, cancellationToken);
         target.TicketCost = entry.TicketCost;
         target.OneAwsAccountPerApplication = entry.OneAwsAccountPerApplication;
         target.AllowedRanks = [.. entry.AllowedRanks];
@@ -126,15 +128,8 @@ public sealed class CatalogueService(CoreDbContext db, RankService ranks, Ticket
             db.CatalogueChanges.Add(change);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new ConcurrencyConflictException();
-        }
+        // A second insert of the same id or form version (a concurrent save) is a conflict too.
+        await db.SaveOrConflictAsync(cancellationToken);
     }
 
     /// <summary>Applications of the fiscal year that count against the service's yearly capacity (WEB-4): not released.</summary>

@@ -70,6 +70,8 @@ public sealed class CoreDbContext : DbContext
 
     public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
 
+    public DbSet<ApplyFormVersion> ApplyFormVersions => Set<ApplyFormVersion>();
+
     public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();
 
     public DbSet<ServiceApplication> Applications => Set<ServiceApplication>();

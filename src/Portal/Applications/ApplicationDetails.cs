@@ -54,7 +54,7 @@ public sealed class ApplicationDetailsLoader(
         var people = journal.Select(j => j.Actor).Concat(events.Select(e => e.Actor)).Append(application.AppliedBy.ToString()).Append(application.CsmId?.ToString())
             .Select(a => Guid.TryParse(a, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty);
         var names = await book.NamesAsync(people, cancellationToken);
-        var form = await forms.LoadAsync(service, application.CompanyId, cancellationToken);
+        var form = await forms.LoadAsync(service, application.CompanyId, application.ApplyFormVersion, cancellationToken);
         var companyName = await db.Companies.IgnoreQueryFilters().Where(c => c.Id == application.CompanyId).Select(c => c.Name).SingleAsync(cancellationToken);
         return new ApplicationDetails(
             application, service, companyName, names.GetValueOrDefault(application.AppliedBy, ""),

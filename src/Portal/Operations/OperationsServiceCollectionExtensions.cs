@@ -19,6 +19,7 @@ public static class OperationsServiceCollectionExtensions
     {
         services.TryAddScoped<InstanceList>();
         services.TryAddScoped<InstanceDetailsLoader>();
+        services.TryAddScoped<JournalText>();
         services.TryAddScoped<InstanceActions>();
         services.TryAddScoped<IncidentNotifier>();
         services.TryAddScoped<CloudpackPlus.Workflows.InstanceMigration.InstanceMigrator>();

@@ -79,6 +79,7 @@ internal sealed class DefinitionService(WorkflowDbContext db, DefinitionValidato
         {
             latest.Graph = graph.ToJson();
             latest.Name = graph.Name;
+            latest.NameEn = graph.NameEn;
             return latest;
         }
 
@@ -90,7 +91,7 @@ internal sealed class DefinitionService(WorkflowDbContext db, DefinitionValidato
 
         var draft = new WorkflowDefinitionVersion
         {
-            DefinitionId = graph.DefinitionId, Version = (latest?.Version ?? 0) + 1, Name = graph.Name, Graph = graph.ToJson(),
+            DefinitionId = graph.DefinitionId, Version = (latest?.Version ?? 0) + 1, Name = graph.Name, NameEn = graph.NameEn, Graph = graph.ToJson(),
             IsLatest = true, Source = source, SourceHash = hash, CreatedAt = time.GetUtcNow(), CreatedBy = actor,
         };
         db.Definitions.Add(draft);

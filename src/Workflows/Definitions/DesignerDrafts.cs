@@ -107,7 +107,7 @@ internal sealed class DesignerDrafts(WorkflowDbContext db, TimeProvider time) : 
                 await db.SaveChangesAsync(cancellationToken); // the partial unique index allows one latest at a time
                 draft = new WorkflowDefinitionVersion
                 {
-                    DefinitionId = graph.DefinitionId, Version = latest.Version + 1, Name = graph.Name, Graph = graph.ToJson(),
+                    DefinitionId = graph.DefinitionId, Version = latest.Version + 1, Name = graph.Name, NameEn = graph.NameEn, Graph = graph.ToJson(),
                     IsLatest = true, Source = DefinitionSources.Staff, CreatedAt = now, CreatedBy = actor,
                 };
                 db.Definitions.Add(draft);
@@ -116,6 +116,7 @@ internal sealed class DesignerDrafts(WorkflowDbContext db, TimeProvider time) : 
             {
                 draft.Graph = graph.ToJson();
                 draft.Name = graph.Name;
+                draft.NameEn = graph.NameEn;
             }
 
             var saved = new DraftToken(draft.Version, draft == latest ? current.Revision + 1 : 1);
@@ -146,7 +147,13 @@ internal sealed class DesignerDrafts(WorkflowDbContext db, TimeProvider time) : 
 
         var source = await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == sourceId && d.IsLatest, cancellationToken)
             ?? throw new WorkflowNotFoundVersionException($"Workflow '{sourceId}' does not exist.");
-        var graph = WorkflowGraph.Parse(source.Graph) with { DefinitionId = newId, Name = string.IsNullOrWhiteSpace(newName) ? source.Name : newName.Trim() };
+        var graph = WorkflowGraph.Parse(source.Graph) with
+        {
+            DefinitionId = newId,
+            Name = string.IsNullOrWhiteSpace(newName) ? source.Name : newName.Trim(),
+            // A new name makes the source's English name wrong: English readers see the new id until one is given.
+            NameEn = string.IsNullOrWhiteSpace(newName) ? source.NameEn : null,
+        };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"wf-definition:" + newId}))", cancellationToken);
         try
@@ -159,7 +166,7 @@ internal sealed class DesignerDrafts(WorkflowDbContext db, TimeProvider time) : 
             var now = time.GetUtcNow();
             db.Definitions.Add(new WorkflowDefinitionVersion
             {
-                DefinitionId = newId, Version = 1, Name = graph.Name, Graph = graph.ToJson(), IsLatest = true,
+                DefinitionId = newId, Version = 1, Name = graph.Name, NameEn = graph.NameEn, Graph = graph.ToJson(), IsLatest = true,
                 Source = DefinitionSources.Staff, CreatedAt = now, CreatedBy = actor,
             });
             db.DraftRevisions.Add(new DraftRevision { DefinitionId = newId, Version = 1, Revision = 1, Graph = graph.ToJson(), SavedAt = now, SavedBy = actor });

@@ -12,8 +12,14 @@ public sealed record WorkflowGraph
     /// <summary>Stable id of the definition across its versions (e.g. <c>aws-training</c>).</summary>
     public required string DefinitionId { get; init; }
 
-    /// <summary>Human name shown in the console.</summary>
+    /// <summary>Human name shown in the console (Japanese).</summary>
     public string Name { get; init; } = "";
+
+    /// <summary>The English name shown to English readers; without one they see <see cref="DefinitionId"/>.</summary>
+    public string? NameEn { get; init; }
+
+    /// <summary>The name in the reader's language: the English name, else the id, for English readers.</summary>
+    public string NameIn(bool japanese) => japanese ? Name : string.IsNullOrWhiteSpace(NameEn) ? DefinitionId : NameEn;
 
     /// <summary>Declared variables with their defaults.</summary>
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];

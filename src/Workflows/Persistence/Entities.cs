@@ -12,8 +12,14 @@ public sealed class WorkflowDefinitionVersion
     /// <summary>1, 2, … per definition.</summary>
     public int Version { get; init; }
 
-    /// <summary>Display name.</summary>
+    /// <summary>Display name (Japanese, as the shipped definitions are written).</summary>
     public string Name { get; set; } = "";
+
+    /// <summary>English display name; null when the definition has none (English readers then see the definition id).</summary>
+    public string? NameEn { get; set; }
+
+    /// <summary>The name in the reader's language: the English name, else the id, for English readers.</summary>
+    public string NameIn(bool japanese) => japanese ? Name : string.IsNullOrWhiteSpace(NameEn) ? DefinitionId : NameEn;
 
     /// <summary>The graph (jsonb).</summary>
     public required string Graph { get; set; }

@@ -45,6 +45,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.ToTable("definitions");
             b.Property(d => d.DefinitionId).HasMaxLength(100);
             b.Property(d => d.Name).HasMaxLength(200);
+            b.Property(d => d.NameEn).HasMaxLength(200);
             b.Property(d => d.Graph).HasColumnType("jsonb");
             b.Property(d => d.Source).HasMaxLength(20);
             b.Property(d => d.SourceHash).HasMaxLength(64);

@@ -84,6 +84,7 @@ public static class AuthorizationTable
         ["Staff/Workflows/Index"] = ("/Staff/Workflows/Index", AdminOnly),
         ["Staff/Workflows/Edit/{id}"] = ("/Staff/Workflows/Edit/aws-training", AdminOnly),
         ["Staff/Workflows/History/{id}"] = ("/Staff/Workflows/History/aws-training", AdminOnly),
+        ["Staff/Workflows/ApplyForm/{id}"] = ("/Staff/Workflows/ApplyForm/TRAIN-1", AdminOnly),
         ["Staff/Catalogue"] = ("/Staff/Catalogue", AdminOnly),
         ["Staff/Catalogue/Index"] = ("/Staff/Catalogue/Index", AdminOnly),
         ["Staff/Catalogue/Edit/{id}"] = ("/Staff/Catalogue/Edit/COST-L", AdminOnly),

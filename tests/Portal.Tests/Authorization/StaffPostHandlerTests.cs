@@ -74,6 +74,8 @@ public sealed class StaffPostHandlerTests(PortalAppFactory app) : IClassFixture<
         ("/Staff/Workflows/Edit/aws-training?handler=Validate", AdminForm),
         ("/Staff/Workflows/Edit/aws-training?handler=Expression", AdminForm),
         ("/Staff/Workflows/Edit/aws-training?handler=Form", AdminForm),
+        ("/Staff/Workflows/ApplyForm/TRAIN-1", AdminForm),
+        ("/Staff/Workflows/ApplyForm/TRAIN-1?handler=Form", AdminForm),
     ];
 
     [Fact]

@@ -40,11 +40,14 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
             }
         }
 
-        // Workflow definitions' names are data admins type (the shipped ones in Japanese), shown as entered.
-        var definitionNames = await app.Database.ScalarAsync<string[]>("SELECT array_agg(DISTINCT name) FROM wf.definitions") ?? [];
+        // The instance viewer of the world's training (the table's row can only name an unknown id): its journal, steps and
+        // incidents are rendered from codes in the reader's language.
+        var instance = await app.Database.ScalarAsync<Guid>($"SELECT workflow_instance_id FROM core.applications WHERE id = '{world.Training.ApplicationId}'");
+        var pages = AuthorizationTable.Rows.Values.Select(r => r.Url).Append($"/Staff/Instances/{instance}").ToList();
 
         var failures = new List<string>();
         var checkedPages = 0;
+        var instanceViewers = 0;
         foreach (var (asker, account) in world.Accounts)
         {
             using var client = new PortalClient(app);
@@ -55,7 +58,7 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
                 await client.SignInAsync(account);
             }
 
-            foreach (var (url, _) in AuthorizationTable.Rows.Values)
+            foreach (var url in pages)
             {
                 if (url.StartsWith("POST ", StringComparison.Ordinal) || url.StartsWith("PUT ", StringComparison.Ordinal) || url.Contains("/api/", StringComparison.Ordinal))
                 {
@@ -71,6 +74,7 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
                 }
 
                 checkedPages++;
+                instanceViewers += path.EndsWith(instance.ToString(), StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.OK ? 1 : 0;
                 var html = await response.Content.ReadAsStringAsync();
                 if (html.Contains("<title>cloudpack+</title>", StringComparison.Ordinal))
                 {
@@ -84,13 +88,14 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
                     failures.Add($"{asker,-28} {path}: a text with an unfilled placeholder {placeholder.Value}");
                 }
 
-                foreach (var found in JapaneseIn(html, definitionNames))
+                foreach (var found in JapaneseIn(html))
                 {
                     failures.Add($"{asker,-28} {path}: …{found}…");
                 }
             }
         }
 
+        Assert.True(instanceViewers >= 3, $"the instance viewer was shown to {instanceViewers} staff accounts (CSM, lead, admin expected)");
         Assert.True(checkedPages > 50, $"only {checkedPages} pages were rendered: the world or the table lost its pages");
         Assert.True(failures.Count == 0, $"Japanese on English pages ({failures.Count}):\n" + string.Join("\n", failures.Distinct().Take(400)));
     }
@@ -103,6 +108,8 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
         Assert.NotEmpty(JapaneseIn("<p>2026年5月11日</p>"));
         Assert.Empty(JapaneseIn("<input name=\"Form.NameJa\" value=\"名前\" /><textarea name=\"textJa\">本文です</textarea>"));
         Assert.Single(JapaneseIn("<input name=\"Form.NameEn\" value=\"名前\" />"));
+        Assert.Empty(JapaneseIn("<textarea name=\"Schema\">{ &quot;label&quot;: { &quot;ja&quot;: &quot;題目&quot;, &quot;en&quot;: &quot;Topic&quot; } }</textarea>"));
+        Assert.Single(JapaneseIn("<textarea name=\"Schema\">{ &quot;label&quot;: { &quot;ja&quot;: &quot;題目&quot;, &quot;en&quot;: &quot;題目&quot; } }</textarea>"));
     }
 
     /// <summary>The Japanese runs of a page's text and attributes (scripts' code excluded, their JSON data included), with context.</summary>
@@ -113,6 +120,8 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
         // The Japanese half of bilingual data being edited (NameJa, DescriptionJa, textJa...) is data, not the page's text.
         text = JapaneseDataField().Replace(text, "");
         text = WebUtility.HtmlDecode(text);
+        // So is the "ja" half of a bilingual label in a form schema being edited ({"ja": "…", "en": "…"}).
+        text = JsonJapaneseHalf().Replace(text, "");
         foreach (var allowed in AllowedData.Concat(data ?? []).OrderByDescending(a => a.Length))
         {
             text = text.Replace(allowed, "", StringComparison.Ordinal);
@@ -132,6 +141,9 @@ public sealed partial class EnglishPagesTests(PortalAppFactory app) : IClassFixt
 
     [GeneratedRegex(@"<input[^>]*\sname=""[^""]*Ja""[^>]*>|<textarea[^>]*\sname=""[^""]*Ja""[^>]*>[^<]*</textarea>")]
     private static partial Regex JapaneseDataField();
+
+    [GeneratedRegex(@"""ja"":\s*""(?:[^""\\]|\\.)*""")]
+    private static partial Regex JsonJapaneseHalf();
 
     [GeneratedRegex(@"\{\d\}")]
     private static partial Regex Placeholder();

@@ -334,6 +334,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("applied_by");
 
+                    b.Property<int?>("ApplyFormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("apply_form_version");
+
                     b.Property<string>("CloseReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -791,6 +795,39 @@ namespace CloudpackPlus.Core.Data.Migrations
                     b.ToTable("calendar_overrides", "core");
                 });
 
+            modelBuilder.Entity("CloudpackPlus.Core.Catalogue.ApplyFormVersion", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("schema");
+
+                    b.HasKey("ServiceId", "Version")
+                        .HasName("pk_apply_form_versions");
+
+                    b.ToTable("apply_form_versions", "core", t =>
+                        {
+                            t.HasCheckConstraint("ck_apply_form_versions_version", "version > 0");
+                        });
+                });
+
             modelBuilder.Entity("CloudpackPlus.Core.Catalogue.CatalogueChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -873,6 +910,10 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description_ja");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("apply_form_version");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
@@ -2762,6 +2803,16 @@ namespace CloudpackPlus.Core.Data.Migrations
                         .HasForeignKey("InquiryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_quote_requests_inquiry_inquiry_id");
+                });
+
+            modelBuilder.Entity("CloudpackPlus.Core.Catalogue.ApplyFormVersion", b =>
+                {
+                    b.HasOne("CloudpackPlus.Core.Catalogue.CatalogueEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_apply_form_versions_catalogue_service_id");
                 });
 
             modelBuilder.Entity("CloudpackPlus.Core.Catalogue.CatalogueChange", b =>

@@ -6,7 +6,7 @@ import './designer/_designer.css';
 import { drawDefinition, ensureStylesheet } from './_graph/render';
 import { layeredLayout } from './_graph/layout';
 import { createApi } from './designer/_api';
-import { createEditorGraph, insertStep } from './designer/_canvas';
+import { createEditorGraph, insertStep, attachMinimap } from './designer/_canvas';
 import { createAutosave } from './designer/_autosave';
 import { renderPalette } from './designer/_palette';
 import { showPanel } from './designer/_panel';
@@ -28,7 +28,9 @@ async function start() {
   const text = data.text;
   const byType = new Map(data.palette.map((p) => [p.type, p]));
   const describe = (type) => byType.get(type);
-  const { graph, history } = createEditorGraph(canvas, document.getElementById('designer-minimap'));
+  // ?draw=all draws every cell (no virtual rendering), to compare with the default.
+  const drawAll = new URLSearchParams(window.location.search).get('draw') === 'all';
+  const { graph, history } = createEditorGraph(canvas, { virtual: !drawAll });
   const { activities, connections, ...base } = data.definition;
   drawDefinition(graph, { activities: activities ?? [], connections: connections ?? [] }, describe);
   history.clean();
@@ -51,6 +53,14 @@ async function start() {
   const ctx = { post, text, culture: data.culture };
   const changed = () => autosave.changed();
 
+  // The names live beside the graph (base); an emptied English name is left out, so English readers see the id.
+  [['designer-name', 'name'], ['designer-name-en', 'nameEn']].forEach(([id, key]) => {
+    const input = document.getElementById(id);
+    input?.addEventListener('input', () => {
+      if (key === 'nameEn' && input.value.trim() === '') delete base[key]; else base[key] = input.value;
+      changed();
+    });
+  });
   ['node:added', 'node:removed', 'node:moved', 'edge:added', 'edge:removed', 'edge:connected', 'edge:change:target'].forEach((e) => graph.on(e, changed));
   history.on('undo', changed);
   history.on('redo', changed);
@@ -92,7 +102,9 @@ async function start() {
   });
 
   fitView(graph);
+  canvas.dataset.nodes = String(graph.getNodes().length);
   canvas.dataset.ready = 'true';
+  attachMinimap(graph, document.getElementById('designer-minimap'));
   document.body.dataset.designerReadyMs = String(Math.round(performance.now()));
 }
 

@@ -119,17 +119,18 @@ public sealed class DetailsModel(PartnerDesk desk, CatalogueService catalogue, I
         }
 
         Service = await catalogue.GetAsync(Application.ServiceId, cancellationToken);
-        Sheet = SheetOf(Service, Application.Details);
+        // The hearing sheet as the customer filled it in: the form version of the application, not today's form.
+        Sheet = SheetOf(await catalogue.FormOfVersionAsync(Service, Application.ApplyFormVersion, cancellationToken), Application.Details);
         Checklist = await desk.ChecklistAsync(PartnerId, id, cancellationToken);
         Tasks = await desk.TasksAsync(PartnerId, id, cancellationToken);
         Files = await desk.FilesAsync(PartnerId, id, cancellationToken);
         return true;
     }
 
-    private List<(string, string)> SheetOf(CatalogueEntry service, string details)
+    private List<(string, string)> SheetOf(string? form, string details)
     {
         var japanese = Localization.PortalCultures.IsJapanese;
-        var schema = string.IsNullOrWhiteSpace(service.ApplyForm) ? new FormSchema([]) : FormSchema.Parse(service.ApplyForm);
+        var schema = string.IsNullOrWhiteSpace(form) ? new FormSchema([]) : FormSchema.Parse(form);
         var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(string.IsNullOrWhiteSpace(details) ? "{}" : details) ?? [];
         return schema.Fields.Where(f => values.ContainsKey(f.Name) && f.Type != "file")
             .Select(f => (f.LabelIn(japanese), TaskForms.Display(f, values[f.Name], text))).ToList();

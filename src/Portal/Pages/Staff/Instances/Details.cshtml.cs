@@ -20,8 +20,15 @@ namespace CloudpackPlus.Portal.Pages.Staff.Instances;
 [RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
 public sealed class DetailsModel(
     InstanceDetailsLoader loader, InstanceActions instanceActions, ITaskService tasks, ITaskActorResolver actors,
-    ApplicationActions applicationActions, ApplicationBook book, IStringLocalizer<SharedResource> text) : PageModel
+    ApplicationActions applicationActions, ApplicationBook book, JournalText journal, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>A journal line in the reader's language.</summary>
+    public JournalLineText TextOf(CloudpackPlus.Workflows.Persistence.JournalEntry line) => journal.Render(line);
+
+    /// <summary>An incident's resolution word (<c>retried</c>, <c>cancelled</c>) in the reader's language.</summary>
+    public string ResolutionOf(string? resolution) =>
+        resolution is null ? "" : text[$"Operations.Resolution.{resolution}"] is { ResourceNotFound: false } word ? word.Value : resolution;
+
     [FromQuery(Name = "journal")]
     public int JournalPage { get; set; } = 1;
 

@@ -23,7 +23,11 @@ public sealed class EditModel(IDesignerDrafts drafts, IDefinitionService definit
 {
     public string DefinitionId { get; private set; } = "";
 
+    /// <summary>The definition's name in the reader's language.</summary>
     public string Name { get; private set; } = "";
+
+    /// <summary>The names as stored (edited in the page head; designer.js puts them into the saved graph).</summary>
+    public (string Ja, string? En) Names { get; private set; } = ("", null);
 
     /// <summary>The editor's bootstrap: definition, token, palette, problems (read by designer.js from a JSON block).</summary>
     public string EditorJson { get; private set; } = "{}";
@@ -37,7 +41,8 @@ public sealed class EditModel(IDesignerDrafts drafts, IDefinitionService definit
         }
 
         DefinitionId = id;
-        Name = draft.Graph.Name;
+        Name = draft.Graph.NameIn(PortalCultures.IsJapanese);
+        Names = (draft.Graph.Name, draft.Graph.NameEn);
         EditorJson = JsonSerializer.Serialize(new
         {
             definition = draft.Graph,
@@ -140,7 +145,8 @@ public sealed class EditModel(IDesignerDrafts drafts, IDefinitionService definit
         try
         {
             var graph = WorkflowGraph.Parse(element.GetRawText());
-            return graph.DefinitionId == id && graph.Activities is not null && graph.Connections is not null && (graph.Name?.Length ?? 0) <= DesignerLimits.MaxName ? graph : null;
+            return graph.DefinitionId == id && graph.Activities is not null && graph.Connections is not null && (graph.Name?.Length ?? 0) <= DesignerLimits.MaxName
+                && (graph.NameEn?.Length ?? 0) <= DesignerLimits.MaxName ? graph : null;
         }
         catch (WorkflowDefinitionException)
         {

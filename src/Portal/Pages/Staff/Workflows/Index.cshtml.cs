@@ -13,7 +13,11 @@ using Microsoft.Extensions.Localization;
 namespace CloudpackPlus.Portal.Pages.Staff.Workflows;
 
 /// <summary>One definition in the list: its published version, its open draft, and how many instances still run on each version.</summary>
-public sealed record WorkflowRow(string DefinitionId, string Name, string? Service, int? Published, int? Draft, IReadOnlyList<(int Version, int Count)> Running);
+public sealed record WorkflowRow(string DefinitionId, string Name, string? Service, int? Published, int? Draft, IReadOnlyList<(int Version, int Count)> Running)
+{
+    /// <summary>The catalogue entry that starts this workflow (its apply form is edited beside it).</summary>
+    public string? ServiceId { get; init; }
+}
 
 /// <summary>Admin: the workflow definitions, with import of a JSON file and duplicate as a new definition id.</summary>
 public sealed class IndexModel(WorkflowDbContext wf, CoreDbContext core, IDefinitionService definitions, IDesignerDrafts drafts, DefinitionValidator validator,
@@ -98,7 +102,7 @@ public sealed class IndexModel(WorkflowDbContext wf, CoreDbContext core, IDefini
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var heads = await wf.Definitions.AsNoTracking().Where(d => d.IsPublished || d.IsLatest)
-            .Select(d => new { d.DefinitionId, d.Name, d.Version, d.IsPublished, d.IsLatest }).ToListAsync(cancellationToken);
+            .Select(d => new { d.DefinitionId, d.Name, d.NameEn, d.Version, d.IsPublished, d.IsLatest }).ToListAsync(cancellationToken);
         var ids = heads.Select(h => h.DefinitionId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var page = Paging.Of(ids, PageNumber, PageSize);
         var shown = page.Rows.ToList();
@@ -115,8 +119,13 @@ public sealed class IndexModel(WorkflowDbContext wf, CoreDbContext core, IDefini
             var latest = heads.First(h => h.DefinitionId == id && (h.IsLatest || h.IsPublished));
             var draft = heads.FirstOrDefault(h => h.DefinitionId == id && h.IsLatest && !h.IsPublished);
             var service = services.Where(s => s.WorkflowDefinitionId == id).Select(s => $"{s.Id} {(japanese ? s.NameJa : s.NameEn)}").FirstOrDefault();
-            return new WorkflowRow(id, (draft ?? published ?? latest).Name, service, published?.Version, draft?.Version,
-                running.Where(r => r.DefinitionId == id).OrderBy(r => r.Version).Select(r => (r.Version, r.Count)).ToList());
+            var head = draft ?? published ?? latest;
+            var name = japanese ? head.Name : string.IsNullOrWhiteSpace(head.NameEn) ? id : head.NameEn;
+            return new WorkflowRow(id, name, service, published?.Version, draft?.Version,
+                running.Where(r => r.DefinitionId == id).OrderBy(r => r.Version).Select(r => (r.Version, r.Count)).ToList())
+            {
+                ServiceId = services.FirstOrDefault(s => s.WorkflowDefinitionId == id)?.Id,
+            };
         }).ToList(), page.Total, page.Page, PageSize);
         return true;
     }

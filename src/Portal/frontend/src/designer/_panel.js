@@ -1,6 +1,25 @@
 // The property panel of the selected node: id, label, and one field per typed input of its activity type.
 import { h, inputField } from './_fields';
 import { fit } from '../_graph/shapes';
+import { outcomesOf, portsFor } from '../_graph/render';
+
+/**
+ * Redraws a node's outcome ports from its activity (a Switch's cases, boundary timers): ports of removed outcomes go
+ * unless an arrow still leaves by them (the validator then pins it), new outcomes get a port, labels follow the count.
+ */
+export function syncPorts(node, activity, describe) {
+  const used = (node.model?.getConnectedEdges(node, { outgoing: true }) ?? [])
+    .map((e) => ({ from: activity.id, outcome: String(e.getSourcePortId() ?? '').replace(/^out:/, '') }))
+    .filter((c) => c.outcome);
+  const wanted = portsFor(outcomesOf(activity, describe, used));
+  const ids = new Set(wanted.map((p) => p.id));
+  const stale = node.getPorts().filter((p) => !ids.has(p.id));
+  if (stale.length) node.removePorts(stale);
+  const have = new Set(node.getPorts().map((p) => p.id));
+  const missing = wanted.filter((p) => !have.has(p.id));
+  if (missing.length) node.addPorts(missing);
+  wanted.filter((p) => p.group === 'out').forEach((p) => node.setPortProp(p.id, 'attrs/text/text', p.attrs.text.text));
+}
 
 export function showPanel(panel, node, describe, ctx, changed) {
   if (!node) {
@@ -12,6 +31,7 @@ export function showPanel(panel, node, describe, ctx, changed) {
   const type = describe(activity.type);
   const update = (next) => {
     node.setData({ activity: next }, { overwrite: true });
+    syncPorts(node, next, describe);
     changed();
   };
   const label = h('input', { id: 'node-label', type: 'text', 'data-test': 'node-label', value: activity.displayName ?? '' });
