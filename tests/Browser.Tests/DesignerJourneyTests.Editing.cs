@@ -20,6 +20,12 @@ public sealed partial class DesignerJourneyTests
           "connections": [ { "from": "start", "outcome": "Done", "to": "end" } ] }
         """;
 
+    /// <summary>Japanese as written (as the editor shows it), not \u escapes.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     [SkippableFact]
     [Trait("Spec", "ADV-1")]
     public async Task SwitchPorts_FollowItsCases_AsTheyAreTyped()
@@ -83,7 +89,7 @@ public sealed partial class DesignerJourneyTests
 
         var relabelled = System.Text.Json.Nodes.JsonNode.Parse(schema)!;
         relabelled["fields"]![0]!["label"] = new System.Text.Json.Nodes.JsonObject { ["ja"] = "ご相談のテーマ(改訂)", ["en"] = "Theme (revised)" };
-        await editor.FillAsync(relabelled.ToJsonString());
+        await editor.FillAsync(relabelled.ToJsonString(Readable));
         await Expect(page.Locator("[data-test=preview-theme]")).ToContainTextAsync("ご相談のテーマ(改訂)");
         await Expect(page.Locator("[data-test=form-errors-applyForm]")).ToBeEmptyAsync();
         await BrowserSession.ScreenshotAsync(page, "designer-11-apply-form");
