@@ -110,7 +110,7 @@ public sealed class BadInputTests(PortalAppFactory app) : IClassFixture<PortalAp
         }, $"/Staff/Companies/{company}?handler=Issue");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("長すぎます", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("名前またはメールアドレスが長すぎます", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
     }
 
