@@ -72,6 +72,7 @@ public sealed class AccountDiagnosisJourneyTests(AwsBrowserAppFactory app, Brows
         var quickCreatePath = $"/Applications/{applicationId}/DiagnosisRole?handler=QuickCreate";
         await Expect(roleTask).ToContainTextAsync(quickCreatePath, new() { Timeout = 60_000 });
         await Expect(roleTask).Not.ToContainTextAsync("param_ExternalId=");
+        await Expect(roleTask.Locator($"a[href='{quickCreatePath}']")).ToBeVisibleAsync(); // the help's links are clickable
         var quickCreate = await page.APIRequest.GetAsync(quickCreatePath, new() { MaxRedirects = 0 });
         Assert.Equal(302, quickCreate.Status);
         Assert.Contains("#/stacks/quickcreate?templateURL=", quickCreate.Headers["location"], StringComparison.Ordinal);
