@@ -148,6 +148,7 @@ public static class PortalServiceCollectionExtensions
             .AddUserStore<PortalUserStore>()
             .AddRoleStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.RoleStore<IdentityRole<Guid>, PortalIdentityDbContext, Guid>>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddPasswordValidator<PrintablePasswordValidator>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
         services.AddOptions<IdentityOptions>().Configure<IOptions<PortalOptions>>((o, portal) =>
         {

@@ -66,10 +66,17 @@ public sealed class AccountDiagnosisJourneyTests(AwsBrowserAppFactory app, Brows
         await page.WaitForURLAsync(ApplicationPage());
         var applicationId = Guid.Parse(new Uri(page.Url).Segments[^1]);
 
-        // The role task: the quick-create link with the external id, the template download, then "test connection".
+        // The role task: the portal's quick-create link (it redirects to the console with the external id filled in; the
+        // id itself is never stored in the task, issue #17), the template download, then "test connection".
         var roleTask = page.Locator("[data-test=customer-task]", new() { HasText = "診断用IAMロールを作成してください" });
-        await Expect(roleTask).ToContainTextAsync("#/stacks/quickcreate?templateURL=", new() { Timeout = 60_000 });
-        await Expect(roleTask).ToContainTextAsync("param_ExternalId=");
+        var quickCreatePath = $"/Applications/{applicationId}/DiagnosisRole?handler=QuickCreate";
+        await Expect(roleTask).ToContainTextAsync(quickCreatePath, new() { Timeout = 60_000 });
+        await Expect(roleTask).Not.ToContainTextAsync("param_ExternalId=");
+        await Expect(roleTask.Locator($"a[href='{quickCreatePath}']")).ToBeVisibleAsync(); // the help's links are clickable
+        var quickCreate = await page.APIRequest.GetAsync(quickCreatePath, new() { MaxRedirects = 0 });
+        Assert.Equal(302, quickCreate.Status);
+        Assert.Contains("#/stacks/quickcreate?templateURL=", quickCreate.Headers["location"], StringComparison.Ordinal);
+        Assert.Contains("param_ExternalId=", quickCreate.Headers["location"], StringComparison.Ordinal);
         var template = await page.APIRequest.GetAsync($"/Applications/{applicationId}/DiagnosisRole");
         Assert.Equal(200, template.Status);
         Assert.Contains("config:PutConfigurationRecorder", await template.TextAsync(), StringComparison.Ordinal);

@@ -151,7 +151,8 @@ public sealed partial class ConsultingJourneyTests(ConsultingAppFactory app, Bro
             // No read access yet: the representative sets up the role from the task (quick-create link, template download).
             await app.OpenAsync(customer, representative, applicationPath);
             var task = customer.Locator("[data-test=customer-task]");
-            await Expect(task).ToContainTextAsync("#/stacks/quickcreate", new() { Timeout = 60_000 });
+            await Expect(task).ToContainTextAsync($"{applicationPath}/ReadOnlyRole?handler=QuickCreate", new() { Timeout = 60_000 });
+            await Expect(task).Not.ToContainTextAsync("param_ExternalId="); // built when the link is opened (issue #17)
             await Expect(task).ToContainTextAsync($"{applicationPath}/ReadOnlyRole");
             var template = await customer.APIRequest.GetAsync($"{app.BaseUrl}{applicationPath}/ReadOnlyRole");
             Assert.Equal(200, template.Status);

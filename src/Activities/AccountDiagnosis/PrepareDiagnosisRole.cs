@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace CloudpackPlus.Activities.AccountDiagnosis;
 
 /// <summary>
-/// Gives the customer's role task what it shows: the CloudFormation console's quick-create link for the diagnosis role
-/// with the company's external id filled in, the role's ARN, and where the filled-in template is downloaded.
+/// Gives the customer's role task what it shows: the portal link that opens the CloudFormation console's quick-create
+/// page for the diagnosis role with the company's external id filled in, the role's ARN, and where the filled-in
+/// template is downloaded. The external id itself never enters the workflow's data.
 /// </summary>
 [Activity("PrepareDiagnosisRole", DisplayNameJa = "診断ロール作成の準備", DisplayNameEn = "Prepare the diagnosis role", Category = "AWS account diagnosis",
     Description = "Builds the quick-create link (external id filled in) and the template download for the customer's role task (ACCT-D).")]
@@ -22,8 +23,8 @@ public sealed class PrepareDiagnosisRole : Activity
     [Input(Description = "Company id", Required = true)]
     public Guid CompanyId { get; set; }
 
-    /// <summary>The console link that opens the stack with every parameter filled in.</summary>
-    [Output(Description = "CloudFormation quick-create link")]
+    /// <summary>The portal path that redirects to the console link that opens the stack with every parameter filled in.</summary>
+    [Output(Description = "CloudFormation quick-create link (portal path)")]
     public string QuickCreateUrl { get; set; } = "";
 
     /// <summary>The role the diagnosis will assume.</summary>
@@ -39,17 +40,24 @@ public sealed class PrepareDiagnosisRole : Activity
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = context.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
-        string externalId;
         await using (var scope = context.Services.CreateAsyncScope())
         {
-            externalId = (await scope.ServiceProvider.GetRequiredService<RoleTrustService>().GetSetupAsync(CompanyId, context.CancellationToken)).ExternalId;
+            // Creates the company's external id if it has none yet; the id itself is never put in an output.
+            await scope.ServiceProvider.GetRequiredService<RoleTrustService>().GetSetupAsync(CompanyId, context.CancellationToken);
         }
 
         RoleArn = AwsArn.Role(AccountId, options.DiagnosisRoleName);
-        QuickCreateUrl = QuickCreate(options, externalId);
         TemplatePath = $"/Applications/{context.CorrelationId}/DiagnosisRole";
+        QuickCreateUrl = QuickCreatePath(TemplatePath);
         return ActivityResult.Done();
     }
+
+    /// <summary>
+    /// The portal path that redirects to the quick-create link (the page builds it when opened): outputs are stored in
+    /// the workflow's state and the task's form, and the external id grants access, so it stays encrypted in its store
+    /// (issue #17) and only the company's own signed-in users ever see it.
+    /// </summary>
+    public static string QuickCreatePath(string templatePath) => templatePath + "?handler=QuickCreate";
 
     /// <summary>https://console.aws.amazon.com/cloudformation/home?region=…#/stacks/quickcreate?templateURL=…&amp;stackName=…&amp;param_…</summary>
     public static string QuickCreate(AwsOptions options, string externalId) => QuickCreate(options, externalId, AwsRolePurpose.Diagnosis);

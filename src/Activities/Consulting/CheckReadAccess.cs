@@ -5,7 +5,6 @@ using CloudpackPlus.Integrations.Aws.Trust;
 using CloudpackPlus.Workflows.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CloudpackPlus.Activities.Consulting;
 
@@ -13,7 +12,8 @@ namespace CloudpackPlus.Activities.Consulting;
 /// COST-C/SEC-C (TOOL-1): whether the provider can read the company's AWS: a linked account (the one applied for, or
 /// any) whose read-only role can be assumed with the company's external id right now. <c>HasAccess</c> names the
 /// account; <c>NoAccess</c> says why and gives the customer's role task what it shows: the CloudFormation console's
-/// quick-create link for the read-only role (external id filled in) and the portal path of the filled-in template.
+/// portal path that opens the quick-create link for the read-only role (external id filled in, never stored in the
+/// workflow's data) and the portal path of the filled-in template.
 /// </summary>
 [Activity("CheckReadAccess", DisplayNameJa = "参照権限の確認", DisplayNameEn = "Check read access", Category = "Consulting",
     Kind = ActivityKind.Background, MaxAttempts = 3, Outcomes = ["HasAccess", "NoAccess"],
@@ -32,8 +32,8 @@ public sealed class CheckReadAccess : Activity
     [Output(Description = "AWS account id with access")]
     public string? AccountId { get; set; }
 
-    /// <summary>The CloudFormation quick-create link for the read-only role (NoAccess).</summary>
-    [Output(Description = "CloudFormation quick-create link")]
+    /// <summary>The portal path that redirects to the CloudFormation quick-create link for the read-only role (NoAccess).</summary>
+    [Output(Description = "CloudFormation quick-create link (portal path)")]
     public string QuickCreateUrl { get; set; } = "";
 
     /// <summary>The portal path of the filled-in template (YAML).</summary>
@@ -83,10 +83,10 @@ public sealed class CheckReadAccess : Activity
                 "No AWS account is linked to your company: ask your CSM to link one.");
         }
 
-        var options = context.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
-        var externalId = (await scope.ServiceProvider.GetRequiredService<RoleTrustService>().GetSetupAsync(CompanyId, ct)).ExternalId;
-        QuickCreateUrl = PrepareDiagnosisRole.QuickCreate(options, externalId, AwsRolePurpose.ReadOnly);
+        // Creates the company's external id if it has none yet; the id itself is never put in an output (issue #17).
+        await scope.ServiceProvider.GetRequiredService<RoleTrustService>().GetSetupAsync(CompanyId, ct);
         TemplatePath = $"/Applications/{context.CorrelationId}/ReadOnlyRole";
+        QuickCreateUrl = PrepareDiagnosisRole.QuickCreatePath(TemplatePath);
         return ActivityResult.Outcome("NoAccess");
     }
 }

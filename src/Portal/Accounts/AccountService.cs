@@ -37,12 +37,25 @@ public sealed class AccountService(
     public const string LoginReissuedTemplate = "login-reissued";
     public const string MfaResetTemplate = "mfa-reset";
 
+    /// <summary>The longest e-mail address a person and an account can hold (RFC 5321's path limit).</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>The longest display name a person and an account can hold.</summary>
+    public const int MaxDisplayNameLength = 200;
+
     /// <summary>Creates the person (or reuses the company's existing one) and the account with a temporary password mailed to it.</summary>
     public async Task<AccountResult> IssueAsync(NewAccount request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
         var email = request.Email.Trim();
+
+        // The columns' sizes (Person, PortalUser): a longer value would fail in the database, a 500 (issue #17).
+        if (email.Length > MaxEmailLength || request.DisplayName.Length > MaxDisplayNameLength)
+        {
+            return AccountResult.Fail(ErrorCodes.TooLong);
+        }
+
         if (await users.FindByEmailAsync(email) is not null)
         {
             return AccountResult.Fail(ErrorCodes.EmailTaken);
@@ -290,6 +303,7 @@ public static class ErrorCodes
     public const string CannotDeleteSelf = "CannotDeleteSelf";
     public const string CannotChangeOwnRole = "CannotChangeOwnRole";
     public const string Suspended = "Suspended";
+    public const string TooLong = "TooLong";
 }
 
 /// <summary>Thrown inside a transaction to roll it back with errors to show.</summary>

@@ -29,8 +29,9 @@ public sealed class AccountDiagnosisWorkflowTests(AccountDiagnosisFixture fx) : 
 
         var createRole = await fx.TaskAtAsync(applied.ApplicationId, "create-role");
         Assert.Contains(customer.AccountId, createRole.Title, StringComparison.Ordinal);
-        Assert.Contains("#/stacks/quickcreate?templateURL=", createRole.FormSchema, StringComparison.Ordinal);
-        Assert.Contains("param_ExternalId=", createRole.FormSchema, StringComparison.Ordinal);
+        // The link is the portal's (it builds the console link when opened): the external id is not in the task (issue #17).
+        Assert.Contains($"/Applications/{applied.ApplicationId}/DiagnosisRole?handler=QuickCreate", createRole.FormSchema, StringComparison.Ordinal);
+        Assert.DoesNotContain("param_ExternalId=", createRole.FormSchema, StringComparison.Ordinal);
         Assert.Equal(TaskCommandOutcome.Succeeded, (await fx.CompleteAsync(createRole.Id, Representative(customer.Company), new { created = true })).Outcome);
 
         // test connection → enable (Security Hub was off) → the settle timer (one business day)

@@ -82,8 +82,8 @@ public sealed class ConsultingWorkflowTests(LiteServicesFixture fx) : IClassFixt
 
         var grant = await fx.UntilAsync(() => fx.OpenTaskAsync(applied.ApplicationId, "grant-access"), Patience);
         Assert.Equal(TaskRoles.CustomerRepresentative, grant.Role);
-        Assert.Contains("#/stacks/quickcreate", grant.FormSchema, StringComparison.Ordinal);
-        Assert.Contains("param_ExternalId=", grant.FormSchema, StringComparison.Ordinal);
+        Assert.Contains($"/Applications/{applied.ApplicationId}/ReadOnlyRole?handler=QuickCreate", grant.FormSchema, StringComparison.Ordinal);
+        Assert.DoesNotContain("param_ExternalId=", grant.FormSchema, StringComparison.Ordinal); // built when opened (issue #17)
         Assert.Contains($"/Applications/{applied.ApplicationId}/ReadOnlyRole", grant.FormSchema, StringComparison.Ordinal);
         Assert.Null(await fx.OpenTaskAsync(applied.ApplicationId, "investigate"));
         Assert.NotEmpty(await ConsultingFlow.NotificationsAsync(fx, applied.ApplicationId, "role-trust-requested"));

@@ -32,12 +32,23 @@ public sealed class ConsultingPageTests(PortalAppFactory app) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Contains(await scope.ServiceProvider.GetRequiredService<ExternalIdStore>().GetOrCreateAsync(company), yaml, StringComparison.Ordinal);
+        var externalId = await scope.ServiceProvider.GetRequiredService<ExternalIdStore>().GetOrCreateAsync(company);
+        Assert.Contains(externalId, yaml, StringComparison.Ordinal);
         Assert.Contains("CloudpackPlusReadOnly", yaml, StringComparison.Ordinal);
+
+        // The role task's link builds the console's quick-create link when opened (the id is not stored in the task).
+        using var quickCreate = await client.GetAsync(url + "?handler=QuickCreate");
+        Assert.Equal(HttpStatusCode.Redirect, quickCreate.StatusCode);
+        Assert.Contains("#/stacks/quickcreate?templateURL=", quickCreate.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("&param_ExternalId=" + Uri.EscapeDataString(externalId) + "&", quickCreate.Headers.Location.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("&param_RoleName=CloudpackPlusReadOnly", quickCreate.Headers.Location.OriginalString, StringComparison.Ordinal);
+
         using var stranger = new PortalClient(app);
         await stranger.SignInAsync(otherRep);
         using var refused = await stranger.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        using var refusedLink = await stranger.GetAsync(url + "?handler=QuickCreate");
+        Assert.Equal(HttpStatusCode.NotFound, refusedLink.StatusCode);
     }
 
     [Fact]

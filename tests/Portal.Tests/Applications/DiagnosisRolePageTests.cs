@@ -43,9 +43,28 @@ public sealed class DiagnosisRolePageTests(PortalAppFactory app) : IClassFixture
         var externalId = await scope.ServiceProvider.GetRequiredService<ExternalIdStore>().GetOrCreateAsync(company);
         Assert.Contains(externalId, yaml, StringComparison.Ordinal);
         Assert.Contains("CloudpackPlusDiagnosis", yaml, StringComparison.Ordinal);
+
+        // The task's quick-create link is this page's handler: it builds the console link now (issue #17: the external
+        // id is never stored in the workflow's data), for the company's own users only.
+        using var quickCreate = await client.GetAsync(url + "?handler=QuickCreate");
+        Assert.Equal(HttpStatusCode.Redirect, quickCreate.StatusCode);
+        var console = quickCreate.Headers.Location!.OriginalString;
+        Assert.StartsWith("https://console.aws.amazon.com/cloudformation/home?", console, StringComparison.Ordinal);
+        Assert.Contains("#/stacks/quickcreate?templateURL=", console, StringComparison.Ordinal);
+        Assert.Contains("&param_ExternalId=" + Uri.EscapeDataString(externalId) + "&", console, StringComparison.Ordinal);
+        Assert.Contains("&param_RoleName=CloudpackPlusDiagnosis", console, StringComparison.Ordinal);
+        Assert.Contains("no-store", quickCreate.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
         using var stranger = new PortalClient(app);
         await stranger.SignInAsync(otherRep);
         using var refused = await stranger.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        using var refusedLink = await stranger.GetAsync(url + "?handler=QuickCreate");
+        Assert.Equal(HttpStatusCode.NotFound, refusedLink.StatusCode);
+        using var anonymous = new PortalClient(app);
+        using var signInFirst = await anonymous.GetAsync(url + "?handler=QuickCreate");
+        Assert.Equal(HttpStatusCode.Redirect, signInFirst.StatusCode);
+        var login = signInFirst.Headers.Location!;
+        Assert.StartsWith("/Account/Login", login.IsAbsoluteUri ? login.AbsolutePath : login.OriginalString, StringComparison.Ordinal);
     }
 }

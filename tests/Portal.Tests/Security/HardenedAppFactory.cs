@@ -12,6 +12,7 @@ public sealed class HardenedAppFactory : PortalAppFactory
     public const int SignInPerAddress = 40;
     public const int SignInPerAccount = 8;
     public const int MailPerAddress = 6;
+    public const int MailPerAccount = 3;
 
     public string CertificatePath { get; } = Path.Combine(Path.GetTempPath(), $"cp-keyring-{Guid.NewGuid():N}.pfx");
 
@@ -26,6 +27,7 @@ public sealed class HardenedAppFactory : PortalAppFactory
             settings["Portal:RateLimits:SignIn:PerAddress"] = SignInPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Portal:RateLimits:SignIn:PerAccount"] = SignInPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Portal:RateLimits:Mail:PerAddress"] = MailPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Portal:RateLimits:Mail:PerAccount"] = MailPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return settings;
         }
     }

@@ -60,6 +60,50 @@ public sealed partial class SignInHardeningTests
     }
 
     [Fact]
+    public async Task SecondFactor_RecoveryCode_AndPasswordChangePosts_CountTowardTheSignInLimit()
+    {
+        string[] steps = ["/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/ChangePassword"];
+        for (var i = 0; i < HardenedAppFactory.SignInPerAddress; i++)
+        {
+            var allowed = await PostRawAsync(steps[i % steps.Length], "203.0.113.33", "Code=123456");
+            Assert.NotEqual(StatusCodes.Status429TooManyRequests, allowed.Response.StatusCode);
+        }
+
+        foreach (var step in steps)
+        {
+            var refused = await PostRawAsync(step, "203.0.113.33", "Code=123456");
+            Assert.Equal(StatusCodes.Status429TooManyRequests, refused.Response.StatusCode);
+            Assert.False(string.IsNullOrEmpty(refused.Response.Headers.RetryAfter));
+        }
+    }
+
+    [Fact]
+    public async Task MailSendingPosts_PerAccount_Answer429_WhileAnotherAccountMayStillPost()
+    {
+        var company = await app.CreateCompanyAsync("MAILLIM", "メール制限株式会社");
+        var first = await app.CreateAccountAsync(company, Core.Companies.PersonRole.Representative, "rep1@maillimit.example.jp");
+        var second = await app.CreateAccountAsync(company, Core.Companies.PersonRole.Representative, "rep2@maillimit.example.jp");
+        using var one = new PortalClient(app);
+        using var two = new PortalClient(app);
+        await one.SignInAsync(first);
+        await two.SignInAsync(second);
+        var invalid = new Dictionary<string, string> { ["Form.Email"] = "not-an-address" }; // refused by the page, counted by the limit
+
+        for (var i = 0; i < HardenedAppFactory.MailPerAccount; i++)
+        {
+            using var allowed = await one.PostFormAsync("/Users/Create", invalid);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        using var refused = await one.PostFormAsync("/Users/Create", invalid);
+        using var other = await two.PostFormAsync("/Users/Create", invalid);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+    }
+
+    [Fact]
     public async Task BehindTheKnownProxy_RequestsAreHttps_WithHsts_OthersCannotClaimIt()
     {
         var proxied = await app.Server.SendAsync(c => Get(c, HardenedAppFactory.Proxy));

@@ -46,6 +46,18 @@ public sealed class ChangePasswordModel(
         }
 
         Forced = user.MustChangePassword;
+
+        // An empty field binds as null: say what is missing (an empty current password is no guess, so it does not count
+        // toward lockout, and Identity's hasher would throw on null).
+        CurrentPassword ??= "";
+        NewPassword ??= "";
+        ConfirmPassword ??= "";
+        if (CurrentPassword.Length == 0 || NewPassword.Length == 0)
+        {
+            ModelState.AddModelError(string.Empty, text["Validation.Required", text[CurrentPassword.Length == 0 ? "Field.CurrentPassword" : "Field.NewPassword"]]);
+            return Page();
+        }
+
         if (NewPassword != ConfirmPassword)
         {
             ModelState.AddModelError(string.Empty, text["ChangePassword.Mismatch"]);

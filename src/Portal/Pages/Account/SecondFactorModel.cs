@@ -31,6 +31,14 @@ public abstract class SecondFactorModel(SignInManager<PortalUser> signIn, IStrin
             return RedirectToPage("/Account/Login");
         }
 
+        // An empty field binds as null; nothing typed is no guess, so it is not counted toward lockout.
+        Code = Code?.Trim() ?? "";
+        if (Code.Length == 0)
+        {
+            ModelState.AddModelError(string.Empty, text[invalidKey]);
+            return Page();
+        }
+
         var result = await SignInWithCodeAsync(user);
         if (result.Succeeded)
         {

@@ -92,7 +92,9 @@ function enhanceFileInput(input) {
   });
 }
 
-const urlPattern = /https?:\/\/[^\s<>"'、。（）「」]+/g;
+// Absolute http(s) URLs, and the portal's own /Applications/… paths after a space (a task's help names its links
+// that way: the role set-up links are portal paths so that no secret is stored in the task).
+const urlPattern = /https?:\/\/[^\s<>"'、。（）「」]+|(?<=^|\s)\/Applications\/[^\s<>"'、。（）「」]+/g;
 
 function linkify(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
