@@ -35,7 +35,7 @@ public sealed class CompanyList(CoreDbContext db, TimeProvider clock)
         var term = search?.Trim();
         if (!string.IsNullOrEmpty(term))
         {
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Paging.ContainsPattern(term);
             query = query.Where(c => EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.Name, pattern));
         }
 
