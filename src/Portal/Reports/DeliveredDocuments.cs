@@ -43,7 +43,7 @@ public sealed class DeliveredDocument
 /// </summary>
 public sealed class DeliveredDocuments(CoreDbContext db)
 {
-    /// <param name="basicServiceName">The basic service's name in the reader's language (its documents have no catalogue entry).</param>
+    /// <summary>One page of the company's documents; <c>basicServiceName</c> is the basic service's name in the reader's language (its documents have no catalogue entry).</summary>
     public Task<Paged<DeliveredDocument>> PageAsync(Guid companyId, bool japanese, string basicServiceName, string? search, int page, int pageSize,
         CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Tests.Support;
 using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Tests.Lists;
@@ -44,7 +45,7 @@ public sealed class ListPagingSeed : PortalAppFactory
         var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
         var identity = scope.ServiceProvider.GetRequiredService<PortalIdentityDbContext>();
         var workflows = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var instance = core.Applications.Where(a => a.Id == training.ApplicationId).Select(a => a.WorkflowInstanceId).Single();
+        var instance = await core.Applications.Where(a => a.Id == training.ApplicationId).Select(a => a.WorkflowInstanceId).SingleAsync();
         var start = Clock.GetUtcNow().AddDays(-30);
         for (var i = 0; i < Rows; i++)
         {
@@ -77,6 +78,7 @@ public sealed class ListPagingSeed : PortalAppFactory
                 RecipientId = Representative.PersonId, CompanyId = Company, Kind = "test", TitleJa = $"ページ通知 {n}", TitleEn = $"Paging notice {n}",
                 BodyJa = "", BodyEn = "", CreatedAt = at,
             });
+            core.Companies.Add(new Company { Code = $"LPC{n}", Name = $"ページ会社 {n}", CreatedAt = at });
             core.AwsAccounts.Add(new AwsAccount { CompanyId = Company, AccountId = $"777700000{n}", DisplayName = $"ページ口座 {n}", LinkedAt = at });
             identity.Users.Add(new PortalUser
             {

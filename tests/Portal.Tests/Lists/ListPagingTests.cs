@@ -32,6 +32,7 @@ public sealed class ListPagingTests(ListPagingSeed app) : IClassFixture<ListPagi
         { "/Staff/Inquiries?filter=All", Who.Csm, "data-test=\"inquiry-row\"", @"ページ質問 \d{3}", "q", "p", "ページ質問", "ページ質問 05" },
         { "/Staff/Quotes?all=true", Who.Csm, "data-test=\"quote-row\"", @"ページ見積 \d{3}", "q", "p", "ページ見積", "ページ見積 05" },
         { "/Staff/Tasks?show=all", Who.Csm, "data-test=\"inbox-row\"", @"ページ作業 \d{3}", "q", "p", "ページ作業", "ページ作業 05" },
+        { "/Staff/Companies", Who.Csm, "data-test=\"company-row\"", @"ページ会社 \d{3}", "q", "p", "ページ会社", "ページ会社 05" },
         { "/Staff/Companies/{company}", Who.Csm, "data-test=\"company-user-row\"", @"pageuser\d{3}", "uq", "up", "pageuser", "pageuser05" },
         { "/Staff/Companies/{company}", Who.Csm, "data-test=\"company-account-row\"", @"777700000\d{3}", "aq", "ap", "7777", "77770000005" },
     };

@@ -14,6 +14,13 @@ public sealed record PagerView(int Page, int PageCount, int Total, string Param)
 
 /// <summary>
 /// What the shared list search box (/Pages/Shared/_ListSearch.cshtml) shows: the current text, the query parameter
-/// that carries it, the page parameter it resets, and the resource key of the hint (what the search looks in).
+/// that carries it, the page parameter it resets, the resource key of the hint (what the search looks in), and any
+/// yes/no filters submitted with it.
 /// </summary>
-public sealed record SearchView(string? Value, string HintKey, string Param = "q", string PageParam = "p");
+public sealed record SearchView(string? Value, string HintKey, string Param = "q", string PageParam = "p")
+{
+    public IReadOnlyList<SearchCheck> Checks { get; init; } = [];
+}
+
+/// <summary>A yes/no filter in the search box: its query parameter, the resource key of its label, and whether it is on.</summary>
+public sealed record SearchCheck(string Param, string LabelKey, bool On);
