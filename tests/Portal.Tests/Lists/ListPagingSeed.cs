@@ -79,7 +79,7 @@ public sealed class ListPagingSeed : PortalAppFactory
                 BodyJa = "", BodyEn = "", CreatedAt = at,
             });
             core.Companies.Add(new Company { Code = $"LPC{n}", Name = $"ページ会社 {n}", CreatedAt = at });
-            core.AwsAccounts.Add(new AwsAccount { CompanyId = Company, AccountId = $"777700000{n}", DisplayName = $"ページ口座 {n}", LinkedAt = at });
+            core.AwsAccounts.Add(new AwsAccount { CompanyId = Company, AccountId = $"777700000{n}", DisplayName = $"ページ口座 {n}", RootHeldByProvider = true, LinkedAt = at });
             identity.Users.Add(new PortalUser
             {
                 UserName = $"pageuser{n}@lpage.example.jp", Email = $"pageuser{n}@lpage.example.jp", PersonId = Guid.CreateVersion7(), CompanyId = Company,

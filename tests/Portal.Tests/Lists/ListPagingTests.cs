@@ -39,7 +39,6 @@ public sealed class ListPagingTests(ListPagingSeed app) : IClassFixture<ListPagi
 
     [Theory]
     [MemberData(nameof(Lists))]
-    [Trait("Spec", "REPORT-1")]
     public async Task EveryList_Pages25_Page3ShowsTheRest_SearchNarrows_HugePageIsTheLast(
         string path, Who who, string rowMarker, string name, string searchParam, string pageParam, string all, string fifties)
     {

@@ -77,7 +77,7 @@ public sealed class ToolErrorsEnglishTests(ToolsAppFactory app) : IClassFixture<
         Assert.Contains("support plan", await EnglishAsync($"/Tools/TrustedAdvisor?account={accountId}", "tool-error"), StringComparison.Ordinal);
 
         // The external id rotated: the role cannot be assumed any more.
-        using (await client.PostFormAsync("/Tools/Accounts", [], "/Tools/Accounts?handler=Rotate"))
+        using (await client.PostFormAsync("/Tools/Accounts", new Dictionary<string, string>(), "/Tools/Accounts?handler=Rotate"))
         {
         }
 

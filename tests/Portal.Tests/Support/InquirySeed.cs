@@ -22,7 +22,7 @@ public static class InquirySeed
         var cycle = new BasicServiceProposal
         {
             CompanyId = companyId, FiscalYear = 2026, Title = "テスト", StartedBy = csmId, StartedAt = DateTimeOffset.UtcNow,
-            Proposal = "提案", DeliveredAt = DateTimeOffset.UtcNow, WorkReport = "作業報告", ReportedAt = DateTimeOffset.UtcNow,
+            Proposal = "テスト", DeliveredAt = DateTimeOffset.UtcNow, WorkReport = "テスト", ReportedAt = DateTimeOffset.UtcNow,
         };
         db.BasicServiceProposals.Add(cycle);
         await db.SaveChangesAsync();

@@ -30,8 +30,8 @@ public sealed class ToolAuditTests(ToolsAppFactory app) : IClassFixture<ToolsApp
         }
 
         await PostAsync("/Tools/Accounts", "Test", Account(accountId));
-        await PostAsync($"/Tools/Charges?account={accountId}", "Refresh", []);
-        await PostAsync($"/Tools/TrustedAdvisor?account={accountId}", "Refresh", []);
+        await PostAsync($"/Tools/Charges?account={accountId}", "Refresh", new Dictionary<string, string>());
+        await PostAsync($"/Tools/TrustedAdvisor?account={accountId}", "Refresh", new Dictionary<string, string>());
         using (var csv = await client.GetAsync($"/Tools/Charges?handler=Csv&account={accountId}"))
         {
             Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -41,11 +41,11 @@ public sealed class ToolAuditTests(ToolsAppFactory app) : IClassFixture<ToolsApp
         using (var memberClient = new PortalClient(app))
         {
             await memberClient.SignInAsync(member);
-            using var refused = await memberClient.PostFormAsync("/Tools/Accounts", [], "/Tools/Accounts?handler=Rotate");
+            using var refused = await memberClient.PostFormAsync("/Tools/Accounts", new Dictionary<string, string>(), "/Tools/Accounts?handler=Rotate");
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
-        using (var rotated = await client.PostFormAsync("/Tools/Accounts", [], "/Tools/Accounts?handler=Rotate"))
+        using (var rotated = await client.PostFormAsync("/Tools/Accounts", new Dictionary<string, string>(), "/Tools/Accounts?handler=Rotate"))
         {
             Assert.Equal(HttpStatusCode.Redirect, rotated.StatusCode);
         }
