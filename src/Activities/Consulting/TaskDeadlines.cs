@@ -37,9 +37,9 @@ public sealed class RemindTask : Activity
             return ActivityResult.Done();
         }
 
-        var due = task.DueAt is { } at ? Tokyo.ToTokyo(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var (dueJa, dueEn) = TaskDeadlines.Due(task);
         var text = new NotificationText("task-due-soon", TaskDeadlines.Cut($"[{application.Number}] 期限が近づいています: {task.Title}"), TaskDeadlines.Cut($"[{application.Number}] Due soon: {task.TitleIn(false)}"),
-            $"期限: {due}(日本時間)", $"Due: {due} (Japan time)");
+            $"期限: {dueJa}", $"Due: {dueEn}");
         var writer = new NotificationWriter(db, context.Time);
         var person = Guid.TryParse(task.ClaimedBy, out var claimer) ? claimer : Guid.TryParse(task.Assignee, out var assignee) ? assignee : (Guid?)null;
         Recipients = person is { } one ? TaskDeadlines.Notify(db, context, application, [one], text with { Link = TaskDeadlines.LinkFor(task, application) })
@@ -81,10 +81,10 @@ public sealed class EscalateTask : Activity
         }
 
         var leads = await db.People.IgnoreQueryFilters().Where(p => p.Role == PersonRole.CsmLead).Select(p => p.Id).ToListAsync(context.CancellationToken);
-        var due = task.DueAt is { } at ? Tokyo.ToTokyo(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var (dueJa, dueEn) = TaskDeadlines.Due(task);
         var who = task.ClaimedBy ?? task.Assignee ?? task.Role ?? "-";
         var text = new NotificationText("task-overdue", TaskDeadlines.Cut($"[{application.Number}] 期限超過: {task.Title}"), TaskDeadlines.Cut($"[{application.Number}] Overdue: {task.TitleIn(false)}"),
-            $"期限: {due}(日本時間)\n担当: {who}", $"Due: {due} (Japan time)\nWaiting for: {who}", $"/Staff/Applications/{application.Id}");
+            $"期限: {dueJa}\n担当: {who}", $"Due: {dueEn}\nWaiting for: {who}", $"/Staff/Applications/{application.Id}");
         Recipients = TaskDeadlines.Notify(db, context, application, leads, text);
         return ActivityResult.Done();
     }
@@ -93,6 +93,10 @@ public sealed class EscalateTask : Activity
 /// <summary>What the reminder and the escalation share.</summary>
 internal static class TaskDeadlines
 {
+    /// <summary>The task's due time in each language, as the portal shows dates (JST, with the weekday), or "-".</summary>
+    public static (string Ja, string En) Due(WorkflowTask task) =>
+        task.DueAt is { } at ? (Tokyo.DateTimeText(at, japanese: true), Tokyo.DateTimeText(at, japanese: false)) : ("-", "-");
+
     /// <summary>A title that fits the notification's 300 characters.</summary>
     public static string Cut(string title) => title.Length <= 290 ? title : title[..289] + "…";
 

@@ -27,6 +27,14 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
         return await Assigned(partnerId).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One page of the applications assigned to the partner, newest first, narrowed by a search in the number and the customer's name.</summary>
+    public async Task<Paged<PartnerApplication>> PageAsync(Guid partnerId, string? search, int page, int pageSize = Paging.ListPageSize, CancellationToken cancellationToken = default)
+    {
+        await RequirePartnerAsync(partnerId, cancellationToken);
+        var pattern = Paging.Term(search) is { } term ? Paging.ContainsPattern(term) : null;
+        return await Paging.OfAsync(Assigned(partnerId, pattern: pattern), page, pageSize, cancellationToken);
+    }
+
     /// <summary>One assigned application; <see cref="NotFoundException"/> when it is not assigned to this partner.</summary>
     public async Task<PartnerApplication> GetAsync(Guid partnerId, Guid applicationId, CancellationToken cancellationToken = default)
     {
@@ -106,12 +114,13 @@ public sealed class PartnerDesk(CoreDbContext db, ITaskService tasks)
         return result;
     }
 
-    private IQueryable<PartnerApplication> Assigned(Guid partnerId, Guid? applicationId = null) =>
+    private IQueryable<PartnerApplication> Assigned(Guid partnerId, Guid? applicationId = null, string? pattern = null) =>
         from assignment in db.PartnerAssignments
         where assignment.PartnerId == partnerId && (applicationId == null || assignment.ApplicationId == applicationId)
         join application in db.Applications.IgnoreQueryFilters() on assignment.ApplicationId equals application.Id
         join company in db.Companies.IgnoreQueryFilters() on application.CompanyId equals company.Id
-        orderby application.AppliedAt descending
+        where pattern == null || EF.Functions.ILike(application.Number, pattern) || EF.Functions.ILike(company.Name, pattern)
+        orderby application.AppliedAt descending, application.Id descending
         select new PartnerApplication(application.Id, application.Number, application.ServiceId, application.Status, application.AppliedAt,
             application.ScheduledAt, company.Name, application.Details, application.WorkflowInstanceId, application.CompanyId, application.ApplyFormVersion);
 

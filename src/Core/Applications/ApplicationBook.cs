@@ -14,14 +14,35 @@ public sealed class ApplicationBook(CoreDbContext db)
     public Task<ServiceApplication?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    /// <summary>Newest first, optionally one company's and one status's.</summary>
-    public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(Guid? companyId, ApplicationStatus? status, int limit = 200, CancellationToken cancellationToken = default) =>
-        await Summaries(db.Applications.AsNoTracking()
-                .Where(a => companyId == null || a.CompanyId == companyId)
-                .Where(a => status == null || a.Status == status)
-                .OrderByDescending(a => a.AppliedAt)
-                .Take(limit))
-            .ToListAsync(cancellationToken);
+    /// <summary>
+    /// One page of a company's applications (staff: every company's, <paramref name="companyId"/> null), newest first,
+    /// narrowed by status and by a search in the number, the service (id or name) and, for staff, the company (code or name).
+    /// </summary>
+    public Task<Paged<ApplicationSummary>> PageAsync(Guid? companyId, ApplicationStatus? status, string? search, int page, int pageSize = Paging.ListPageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.Applications.AsNoTracking()
+            .Where(a => companyId == null || a.CompanyId == companyId)
+            .Where(a => status == null || a.Status == status);
+        if (Paging.Term(search) is { } term)
+        {
+            var pattern = Paging.ContainsPattern(term);
+            query = companyId is null
+                ? query.Where(a => EF.Functions.ILike(a.Number, pattern) || EF.Functions.ILike(a.ServiceId, pattern)
+                    || db.Catalogue.Any(c => c.Id == a.ServiceId && (EF.Functions.ILike(c.NameJa, pattern) || EF.Functions.ILike(c.NameEn, pattern)))
+                    || db.Companies.Any(c => c.Id == a.CompanyId && (EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.Name, pattern))))
+                : query.Where(a => EF.Functions.ILike(a.Number, pattern) || EF.Functions.ILike(a.ServiceId, pattern)
+                    || db.Catalogue.Any(c => c.Id == a.ServiceId && (EF.Functions.ILike(c.NameJa, pattern) || EF.Functions.ILike(c.NameEn, pattern))));
+        }
+
+        return Paging.OfAsync(Summaries(query.OrderByDescending(a => a.AppliedAt).ThenByDescending(a => a.Id)), page, pageSize, cancellationToken);
+    }
+
+    /// <summary>The workflow instances of the applications whose number, or whose company's code or name, matches the ILIKE <paramref name="pattern"/> (staff search).</summary>
+    public async Task<IReadOnlyList<Guid>> InstancesMatchingAsync(string pattern, CancellationToken cancellationToken = default) =>
+        await db.Applications.AsNoTracking()
+            .Where(a => EF.Functions.ILike(a.Number, pattern)
+                || db.Companies.Any(c => c.Id == a.CompanyId && (EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.Name, pattern))))
+            .Select(a => a.WorkflowInstanceId).ToListAsync(cancellationToken);
 
     /// <summary>The applications of workflow instances (for the task inbox), by instance id.</summary>
     public async Task<IReadOnlyDictionary<Guid, ApplicationSummary>> ForInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) =>

@@ -124,13 +124,29 @@ public sealed class QuoteRequestService(CoreDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<QuoteRequest>> ListAsync(Guid companyId, CancellationToken cancellationToken = default) =>
         await db.QuoteRequests.AsNoTracking().Where(q => q.CompanyId == companyId).OrderByDescending(q => q.RequestedAt).ToListAsync(cancellationToken);
 
-    /// <summary>Rows for a company (customers) or every company (staff, <paramref name="companyId"/> null), optionally only pending ones.</summary>
-    public async Task<IReadOnlyList<QuoteRow>> RowsAsync(Guid? companyId, bool pendingOnly, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the rows of a company (customers) or every company (staff, <paramref name="companyId"/> null), newest
+    /// first, optionally only pending ones, narrowed by a search in the description, the desired timing, the Backlog
+    /// project and (staff) the company's code or name.
+    /// </summary>
+    public async Task<Paged<QuoteRow>> RowsAsync(Guid? companyId, bool pendingOnly, string? search = null, int page = 1, int pageSize = Paging.ListPageSize,
+        CancellationToken cancellationToken = default)
     {
         var query = db.QuoteRequests.AsNoTracking().AsQueryable();
         query = companyId is { } c ? query.Where(q => q.CompanyId == c) : query;
         query = pendingOnly ? query.Where(q => q.Outcome == QuoteOutcome.Pending) : query;
-        var rows = await query.OrderByDescending(q => q.RequestedAt).Take(500).Select(q => new
+        if (Paging.Term(search) is { } term)
+        {
+            var pattern = Paging.ContainsPattern(term);
+            query = query.Where(q => EF.Functions.ILike(q.Description, pattern) || EF.Functions.ILike(q.DesiredTiming ?? "", pattern)
+                || EF.Functions.ILike(q.BacklogProjectKey ?? "", pattern)
+                || (companyId == null && db.Companies.Any(x => x.Id == q.CompanyId && (EF.Functions.ILike(x.Code, pattern) || EF.Functions.ILike(x.Name, pattern)))));
+        }
+
+        var ordered = query.OrderByDescending(q => q.RequestedAt).ThenByDescending(q => q.Id);
+        var total = await ordered.CountAsync(cancellationToken);
+        var current = Paging.Clamp(page, total, pageSize);
+        var rows = await ordered.Skip((current - 1) * pageSize).Take(pageSize).Select(q => new
         {
             Request = q,
             Company = db.Companies.IgnoreQueryFilters().Where(x => x.Id == q.CompanyId).Select(x => x.Name).FirstOrDefault(),
@@ -138,6 +154,6 @@ public sealed class QuoteRequestService(CoreDbContext db, TimeProvider clock)
             Account = db.AwsAccounts.IgnoreQueryFilters().Where(a => a.Id == q.AwsAccountId).Select(a => a.AccountId).FirstOrDefault(),
             OutcomeBy = db.People.IgnoreQueryFilters().Where(p => p.Id == q.OutcomeBy).Select(p => p.DisplayName).FirstOrDefault(),
         }).ToListAsync(cancellationToken);
-        return rows.Select(r => new QuoteRow(r.Request, r.Company ?? "?", r.By ?? "?", r.Account, r.OutcomeBy)).ToList();
+        return new Paged<QuoteRow>(rows.Select(r => new QuoteRow(r.Request, r.Company ?? "?", r.By ?? "?", r.Account, r.OutcomeBy)).ToList(), total, current, pageSize);
     }
 }

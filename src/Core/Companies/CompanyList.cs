@@ -23,7 +23,7 @@ public sealed record CompanyListPage(IReadOnlyList<CompanyListRow> Rows, int Tot
 /// </summary>
 public sealed class CompanyList(CoreDbContext db, TimeProvider clock)
 {
-    public const int DefaultPageSize = 50;
+    public const int DefaultPageSize = Paging.ListPageSize;
 
     /// <summary>One page: <paramref name="search"/> is part of the code or name (case-insensitive, null = all); <paramref name="csmId"/> keeps the companies that staff member owns or backs up.</summary>
     public async Task<CompanyListPage> PageAsync(string? search, Guid? csmId, int page, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ public sealed class CompanyList(CoreDbContext db, TimeProvider clock)
         var term = search?.Trim();
         if (!string.IsNullOrEmpty(term))
         {
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Paging.ContainsPattern(term);
             query = query.Where(c => EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.Name, pattern));
         }
 
@@ -45,7 +45,8 @@ public sealed class CompanyList(CoreDbContext db, TimeProvider clock)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(c => c.Code).Skip(Paging.Offset(page, pageSize)).Take(pageSize)
+        page = Paging.Clamp(page, total, pageSize); // past the end: the last page
+        var rows = await query.OrderBy(c => c.Code).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new CompanyListRow(
                 c.Id, c.Code, c.Name, c.Status,
                 db.RankAssignments.Where(r => r.CompanyId == c.Id && r.FiscalYear == fiscalYear).OrderByDescending(r => r.Id).Select(r => (Rank?)r.Rank).FirstOrDefault(),

@@ -11,6 +11,9 @@ public sealed record Paged<T>(IReadOnlyList<T> Rows, int Total, int Page, int Pa
 /// <summary>Makes <see cref="Paged{T}"/> pages.</summary>
 public static class Paging
 {
+    /// <summary>Rows per page of the portal's lists.</summary>
+    public const int ListPageSize = 25;
+
     /// <summary>A page number within 1..the last page (a number past the end shows the last page).</summary>
     public static int Clamp(int page, int total, int pageSize) =>
         Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
@@ -32,6 +35,29 @@ public static class Paging
         var current = Clamp(page, total, pageSize);
         var rows = await ordered.Skip((current - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Paged<T>(rows, total, current, pageSize);
+    }
+
+    /// <summary>The longest search text a list uses; a longer one is cut (it could not match anything longer anyway).</summary>
+    public const int MaxSearchLength = 200;
+
+    /// <summary>A list's search text trimmed and cut to <see cref="MaxSearchLength"/>, or null when there is none.</summary>
+    public static string? Term(string? search)
+    {
+        var term = search?.Trim();
+        if (string.IsNullOrEmpty(term))
+        {
+            return null;
+        }
+
+        return term.Length > MaxSearchLength ? term[..MaxSearchLength].Trim() : term;
+    }
+
+    /// <summary>An ILIKE pattern matching <paramref name="term"/> anywhere (its %, _ and \ taken literally).</summary>
+    public static string ContainsPattern(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
     }
 
     /// <summary>One page of rows already in memory.</summary>

@@ -20,13 +20,19 @@ public enum InquiryFilter
 /// <summary>INQ-1: reads for the customer's list, the staff inbox and one inquiry with its conversation. Tenant filters apply.</summary>
 public sealed class InquiryQueries(CoreDbContext db)
 {
-    public Task<IReadOnlyList<InquiryRow>> ForCompanyAsync(Guid companyId, CancellationToken cancellationToken = default) =>
-        RowsAsync(db.Set<Inquiry>().Where(i => i.CompanyId == companyId).OrderByDescending(i => i.OpenedAt), cancellationToken);
+    /// <summary>One page of the company's inquiries, newest first, narrowed by a search in the number and subject.</summary>
+    public Task<Paged<InquiryRow>> ForCompanyAsync(Guid companyId, string? search = null, int page = 1, int pageSize = Paging.ListPageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(Search(db.Set<Inquiry>().Where(i => i.CompanyId == companyId), search, staff: false)
+            .OrderByDescending(i => i.OpenedAt).ThenByDescending(i => i.Id), page, pageSize, cancellationToken);
 
-    /// <summary>The staff inbox: open inquiries oldest first (the age is what matters), or the chosen filter.</summary>
-    public Task<IReadOnlyList<InquiryRow>> InboxAsync(InquiryFilter filter, Guid me, InquiryCategory? category, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the staff inbox: open inquiries oldest first (the age is what matters), or the chosen filter; a search
+    /// narrows it by number, subject or company (code or name).
+    /// </summary>
+    public Task<Paged<InquiryRow>> InboxAsync(InquiryFilter filter, Guid me, InquiryCategory? category, string? search = null, int page = 1,
+        int pageSize = Paging.ListPageSize, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<Inquiry>().AsQueryable();
+        var query = Search(db.Set<Inquiry>().AsQueryable(), search, staff: true);
         query = filter switch
         {
             InquiryFilter.Mine => query.Where(i => i.Status == InquiryStatus.Open && i.AssigneeId == me),
@@ -40,8 +46,10 @@ public sealed class InquiryQueries(CoreDbContext db)
             query = query.Where(i => i.Category == c);
         }
 
-        var ordered = filter is InquiryFilter.Closed or InquiryFilter.All ? query.OrderByDescending(i => i.OpenedAt) : query.OrderBy(i => i.OpenedAt);
-        return RowsAsync(ordered.Take(500), cancellationToken);
+        var ordered = filter is InquiryFilter.Closed or InquiryFilter.All
+            ? query.OrderByDescending(i => i.OpenedAt).ThenByDescending(i => i.Id)
+            : query.OrderBy(i => i.OpenedAt).ThenBy(i => i.Id);
+        return PageAsync(ordered, page, pageSize, cancellationToken);
     }
 
     public async Task<InquiryRow?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -71,6 +79,32 @@ public sealed class InquiryQueries(CoreDbContext db)
             .Where(p => p.Role == Companies.PersonRole.Csm || p.Role == Companies.PersonRole.CsmLead || p.Role == Companies.PersonRole.Admin)
             .OrderBy(p => p.DisplayName).Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken))
         .Select(p => (p.Id, p.DisplayName)).ToList();
+
+    private IQueryable<Inquiry> Search(IQueryable<Inquiry> query, string? search, bool staff)
+    {
+        if (Paging.Term(search) is not { } term)
+        {
+            return query;
+        }
+
+        var pattern = Paging.ContainsPattern(term);
+        if (!staff)
+        {
+            return query.Where(i => EF.Functions.ILike(i.Number, pattern) || EF.Functions.ILike(i.Subject, pattern));
+        }
+
+        // Companies through the tenant filter (staff see every company): IgnoreQueryFilters here would lift the inquiries' filter too.
+        return query.Where(i => EF.Functions.ILike(i.Number, pattern) || EF.Functions.ILike(i.Subject, pattern)
+            || db.Companies.Any(c => c.Id == i.CompanyId && (EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.Name, pattern))));
+    }
+
+    private async Task<Paged<InquiryRow>> PageAsync(IOrderedQueryable<Inquiry> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await ordered.CountAsync(cancellationToken);
+        var current = Paging.Clamp(page, total, pageSize);
+        var rows = await RowsAsync(ordered.Skip((current - 1) * pageSize).Take(pageSize), cancellationToken);
+        return new Paged<InquiryRow>(rows, total, current, pageSize);
+    }
 
     // The inquiries are read with the tenant filter first; names are looked up apart, because an IgnoreQueryFilters
     // anywhere in a query turns the filters off for the whole query (another company's inquiry would show).

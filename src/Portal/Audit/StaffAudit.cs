@@ -26,4 +26,19 @@ public sealed class StaffAudit(CoreDbContext core, PortalIdentityDbContext ident
             return 0;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Records an action that is done already, or that changes nothing here (a customer's tool action: a connection
+    /// test, a download): who, what and the company.
+    /// </summary>
+    public async Task RecordAsync(Actor actor, string action, Guid? companyId, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        identity.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), ActorUserId = actor.UserId, ActorEmail = actor.Email, Action = action, CompanyId = companyId,
+            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+        });
+        await identity.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -27,20 +27,10 @@ public static class PortalCultures
     public static bool IsJapanese => CultureInfo.CurrentUICulture.Name.StartsWith("ja", StringComparison.Ordinal);
 
     /// <summary>An instant as a JST date, weekday and time: 2026年5月11日（月） 10:00 / 2026-05-11 (Mon) 10:00 JST.</summary>
-    public static string DateTime(DateTimeOffset instant)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, Tokyo);
-        return Date(DateOnly.FromDateTime(local.DateTime)) + local.ToString(IsJapanese ? " HH:mm" : " HH:mm 'JST'", CultureInfo.InvariantCulture);
-    }
+    public static string DateTime(DateTimeOffset instant) => Core.Time.Tokyo.DateTimeText(instant, IsJapanese);
 
     /// <summary>A business date: 2026年5月11日（月） / 2026-05-11 (Mon).</summary>
-    public static string Date(DateOnly date)
-    {
-        var culture = CultureInfo.GetCultureInfo(IsJapanese ? Japanese : English);
-        return IsJapanese
-            ? date.ToString("yyyy年M月d日（ddd）", culture)
-            : date.ToString("yyyy-MM-dd (ddd)", culture);
-    }
+    public static string Date(DateOnly date) => Core.Time.Tokyo.DateText(date, IsJapanese);
 
     /// <summary>Today in Tokyo.</summary>
     public static DateOnly TodayIn(TimeProvider clock)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CloudpackPlus.Portal.Notifications;
 
 /// <summary>One page of a person's notifications, newest first.</summary>
-public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Page, bool HasOlder, int Unread);
+public sealed record NotificationPage(Paged<Notification> Items, int Unread);
 
 /// <summary>
 /// A person's own notifications: every query is keyed by the recipient, so nobody reads or
@@ -14,22 +14,25 @@ public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Pag
 /// </summary>
 public sealed class NotificationInbox(CoreDbContext core, TimeProvider clock)
 {
-    public const int PageSize = 30;
+    public const int PageSize = Paging.ListPageSize;
 
     /// <summary>One COUNT query (the header badge runs it on every page).</summary>
     public Task<int> UnreadCountAsync(Guid personId, CancellationToken cancellationToken) =>
         core.Notifications.CountAsync(n => n.RecipientId == personId && n.ReadAt == null, cancellationToken);
 
-    public async Task<NotificationPage> PageAsync(Guid personId, int page, CancellationToken cancellationToken)
+    public async Task<NotificationPage> PageAsync(Guid personId, string? search, int page, CancellationToken cancellationToken)
     {
-        page = Paging.Page(page, PageSize);
-        var rows = await core.Notifications.AsNoTracking()
-            .Where(n => n.RecipientId == personId)
-            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
+        var query = core.Notifications.AsNoTracking().Where(n => n.RecipientId == personId);
+        if (Paging.Term(search) is { } term)
+        {
+            var pattern = Paging.ContainsPattern(term);
+            query = query.Where(n => EF.Functions.ILike(n.TitleJa, pattern) || EF.Functions.ILike(n.TitleEn, pattern)
+                || EF.Functions.ILike(n.BodyJa, pattern) || EF.Functions.ILike(n.BodyEn, pattern));
+        }
+
+        var rows = await Paging.OfAsync(query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id), page, PageSize, cancellationToken);
         var unread = await UnreadCountAsync(personId, cancellationToken);
-        return new NotificationPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, unread);
+        return new NotificationPage(rows, unread);
     }
 
     /// <summary>Marks one of the person's notifications read (again is harmless); null when it is not theirs.</summary>

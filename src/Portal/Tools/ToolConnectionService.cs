@@ -64,8 +64,10 @@ public sealed class ToolConnectionService(CoreDbContext db, AwsAccountConnector 
         row.ErrorKind = null;
         row.CheckedAt = clock.GetUtcNow();
         row.CheckedBy = userId;
-        db.AwsToolSnapshots.RemoveRange(await db.AwsToolSnapshots.Where(s => s.CompanyId == companyId && s.AccountId == accountId).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        // Deleted by statement, not row by row: a refresh job still writing its progress changes the row's version, and
+        // a versioned delete would then fail the request (a disconnect must win whatever the job is doing).
+        await db.AwsToolSnapshots.Where(s => s.CompanyId == companyId && s.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Replaces the external id: every account's connection goes back to "not connected" until tested again.</summary>

@@ -53,6 +53,9 @@ public interface ITaskService
     /// <summary>Open and claimed tasks the actor may work on, soonest due first.</summary>
     Task<IReadOnlyList<WorkflowTask>> ListAsync(TaskActor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the tasks the actor may work on (as <see cref="ListAsync"/>, no cap), narrowed by <paramref name="query"/>.</summary>
+    Task<Core.Data.Paged<WorkflowTask>> PageAsync(TaskActor actor, TaskInboxQuery query, int page, int pageSize, CancellationToken cancellationToken = default);
+
     /// <summary>Every task of an instance (any status), oldest first: for the application's page.</summary>
     Task<IReadOnlyList<WorkflowTask>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
@@ -72,20 +75,14 @@ public interface ITaskService
     Task<TaskCommandResult> CompleteAsync(Guid taskId, TaskActor actor, IReadOnlyDictionary<string, JsonElement> data, CancellationToken cancellationToken = default);
 }
 
-internal sealed class TaskService(WorkflowDbContext readDb, StepExecutor executor, WorkflowRuntime runtime, TimeProvider time, Calendar.IWorkflowCalendar calendar) : ITaskService
+internal sealed partial class TaskService(WorkflowDbContext readDb, StepExecutor executor, WorkflowRuntime runtime, TimeProvider time, Calendar.IWorkflowCalendar calendar) : ITaskService
 {
     private static readonly WorkflowTaskStatus[] Active = [WorkflowTaskStatus.Open, WorkflowTaskStatus.Claimed];
 
     public async Task<IReadOnlyList<WorkflowTask>> ListAsync(TaskActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var roles = actor.Roles.ToArray();
-        return await readDb.Tasks.AsNoTracking()
-            .Where(t => Active.Contains(t.Status))
-            .Where(t => t.Assignee == actor.UserId
-                || (t.Assignee == null && t.Role != null && roles.Contains(t.Role) && (t.Role == TaskRoles.Csm || t.CompanyId == actor.CompanyId)))
-            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Take(500).ToListAsync(cancellationToken);
+        return await Inbox(Visible(actor)).Take(500).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkflowTask>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>

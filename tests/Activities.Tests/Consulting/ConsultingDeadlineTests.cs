@@ -38,6 +38,11 @@ public sealed class ConsultingDeadlineTests(LiteServicesFixture fx) : IClassFixt
         var reminded = await ConsultingFlow.NotificationsAsync(fx, applied.ApplicationId, "task-due-soon");
         Assert.Contains(reminded, n => n.RecipientId == company.CsmId && n.Link == $"/Staff/Tasks/{task.Id}");
         Assert.DoesNotContain(reminded, n => n.RecipientId == company.RepresentativeId);
+        // The due time in each reader's language, as the portal shows dates (JST, with the weekday).
+        var reminder = reminded.First(n => n.RecipientId == company.CsmId);
+        Assert.Contains($"期限: {CloudpackPlus.Core.Time.Tokyo.DateTimeText(task.DueAt!.Value, japanese: true)}", reminder.BodyJa, StringComparison.Ordinal);
+        Assert.Matches(@"^Due: \d{4}-\d{2}-\d{2} \((Mon|Tue|Wed|Thu|Fri)\) \d{2}:\d{2} JST$", reminder.BodyEn);
+        Assert.Matches(@"^期限: \d{4}年\d{1,2}月\d{1,2}日（[月火水木金]） \d{2}:\d{2}$", reminder.BodyJa);
         Assert.Empty(await ConsultingFlow.NotificationsAsync(fx, applied.ApplicationId, "task-overdue"));
 
         fx.Clock.SetUtcNow(escalateAt.AddSeconds(1));

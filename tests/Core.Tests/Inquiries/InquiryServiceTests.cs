@@ -94,11 +94,11 @@ public sealed class InquiryServiceTests(CoreDatabaseFixture database) : CoreServ
 
         Assert.Equal("not_staff", notAStaff.Code);
         Assert.Contains(other, await RecipientsAsync(company, "inquiry"));
-        var open = await TestHost.With<InquiryQueries, IReadOnlyList<InquiryRow>>(q => q.InboxAsync(InquiryFilter.Open, Staff, null));
+        var open = await TestHost.With<InquiryQueries, IReadOnlyList<InquiryRow>>(async q => (await q.InboxAsync(InquiryFilter.Open, Staff, null, pageSize: 1000)).Rows);
         Assert.Equal([older.Id, newer.Id], open.Where(r => r.Inquiry.Id == older.Id || r.Inquiry.Id == newer.Id).Select(r => r.Inquiry.Id));
-        var mine = await TestHost.With<InquiryQueries, IReadOnlyList<InquiryRow>>(q => q.InboxAsync(InquiryFilter.Mine, other, null));
+        var mine = await TestHost.With<InquiryQueries, IReadOnlyList<InquiryRow>>(async q => (await q.InboxAsync(InquiryFilter.Mine, other, null)).Rows);
         Assert.Equal(newer.Id, Assert.Single(mine).Inquiry.Id);
-        var quotes = await TestHost.With<InquiryQueries, IReadOnlyList<InquiryRow>>(q => q.InboxAsync(InquiryFilter.Unassigned, Staff, InquiryCategory.Quote));
+        var quotes = await TestHost.With<InquiryQueries, IReadOnlyList<InquiryRow>>(async q => (await q.InboxAsync(InquiryFilter.Unassigned, Staff, InquiryCategory.Quote, pageSize: 1000)).Rows);
         Assert.DoesNotContain(quotes, r => r.Inquiry.Id == newer.Id);
     }
 

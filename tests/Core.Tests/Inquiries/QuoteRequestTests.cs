@@ -30,10 +30,10 @@ public sealed class QuoteRequestTests(CoreDatabaseFixture database) : CoreServic
         Assert.Equal(["quote_note", "quote_outcome", "not_staff"], new[] { noNote, pending, byCustomer }.Select(e => e.Code));
         Assert.Equal(QuoteOutcome.Pending, await TestHost.With<QuoteRequestService, QuoteOutcome>(s => s.RecordOutcomeAsync(request.Id, QuoteOutcome.HandedToMaintenance, "保守チームで対応", Staff)));
 
-        var row = Assert.Single(await TestHost.With<QuoteRequestService, IReadOnlyList<QuoteRow>>(s => s.RowsAsync(company, false)));
+        var row = Assert.Single(await TestHost.With<QuoteRequestService, IReadOnlyList<QuoteRow>>(async s => (await s.RowsAsync(company, false)).Rows));
         Assert.Equal((QuoteOutcome.HandedToMaintenance, "保守チームで対応", (Guid?)Staff), (row.Request.Outcome, row.Request.OutcomeNote, row.Request.OutcomeBy));
         Assert.True(await TestHost.RunAsync(sp => sp.GetRequiredService<CoreDbContext>().Notifications.AnyAsync(n => n.RecipientId == member && n.Kind == "quote-outcome")));
-        Assert.DoesNotContain(await TestHost.With<QuoteRequestService, IReadOnlyList<QuoteRow>>(s => s.RowsAsync(null, true)), r => r.Request.Id == request.Id);
+        Assert.DoesNotContain(await TestHost.With<QuoteRequestService, IReadOnlyList<QuoteRow>>(async s => (await s.RowsAsync(null, true, pageSize: 10_000)).Rows), r => r.Request.Id == request.Id);
     }
 
     [Fact]

@@ -18,7 +18,12 @@ public static class InquirySeed
             new NewInquiry(InquiryCategory.ProgrammeQuestion, "質問", "本文", [new UploadedFile("memo.txt", "メモ"u8.ToArray())]));
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
         var attachment = await db.Set<InquiryAttachment>().Where(a => a.InquiryId == inquiry.Id).Select(a => a.Id).SingleAsync();
-        var cycle = new BasicServiceProposal { CompanyId = companyId, FiscalYear = 2026, Title = "テスト", StartedBy = csmId, StartedAt = DateTimeOffset.UtcNow };
+        // Its proposal and portal work report are delivered (REPORT-1 downloads).
+        var cycle = new BasicServiceProposal
+        {
+            CompanyId = companyId, FiscalYear = 2026, Title = "テスト", StartedBy = csmId, StartedAt = DateTimeOffset.UtcNow,
+            Proposal = "テスト", DeliveredAt = DateTimeOffset.UtcNow, WorkReport = "テスト", ReportedAt = DateTimeOffset.UtcNow,
+        };
         db.BasicServiceProposals.Add(cycle);
         await db.SaveChangesAsync();
         return (inquiry.Id, attachment, cycle.Id);

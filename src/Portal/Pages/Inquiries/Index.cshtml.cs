@@ -1,3 +1,4 @@
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Inquiries;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,14 @@ namespace CloudpackPlus.Portal.Pages.Inquiries;
 /// <summary>INQ-1: the company's inquiries (any user of the company).</summary>
 public sealed class IndexModel(InquiryQueries queries) : PageModel
 {
-    public IReadOnlyList<InquiryRow> Rows { get; private set; } = [];
+    /// <summary>Part of the number or subject.</summary>
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<InquiryRow> Rows { get; private set; } = new([], 0, 1, Paging.ListPageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +25,7 @@ public sealed class IndexModel(InquiryQueries queries) : PageModel
             return NotFound();
         }
 
-        Rows = await queries.ForCompanyAsync(companyId, cancellationToken);
+        Rows = await queries.ForCompanyAsync(companyId, Search, PageNumber, cancellationToken: cancellationToken);
         return Page();
     }
 }

@@ -8,7 +8,11 @@ namespace CloudpackPlus.Portal.Pages.Notifications;
 /// <summary>The signed-in person's notifications, newest first; open one (marks it read), mark one or all read.</summary>
 public sealed class IndexModel(NotificationInbox inbox) : PageModel
 {
-    public NotificationPage Inbox { get; private set; } = new([], 1, false, 0);
+    public NotificationPage Inbox { get; private set; } = new(new([], 0, 1, NotificationInbox.PageSize), 0);
+
+    /// <summary>Part of a title or text.</summary>
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int p = 1, CancellationToken cancellationToken = default)
     {
@@ -17,7 +21,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
             return Challenge();
         }
 
-        Inbox = await inbox.PageAsync(me, p, cancellationToken);
+        Inbox = await inbox.PageAsync(me, Search, p, cancellationToken);
         return Page();
     }
 
@@ -45,7 +49,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
             return NotFound();
         }
 
-        return RedirectToPage(new { p });
+        return RedirectToPage(new { p, q = Search });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CloudpackPlus.Core.BasicService;
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,14 @@ namespace CloudpackPlus.Portal.Pages.Quotes;
 /// <summary>SCOPE-1: the company's quote requests with the outcome staff recorded.</summary>
 public sealed class IndexModel(QuoteRequestService quotes) : PageModel
 {
-    public IReadOnlyList<QuoteRow> Rows { get; private set; } = [];
+    /// <summary>Part of the description, timing or Backlog project.</summary>
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<QuoteRow> Rows { get; private set; } = new([], 0, 1, Paging.ListPageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +25,7 @@ public sealed class IndexModel(QuoteRequestService quotes) : PageModel
             return NotFound();
         }
 
-        Rows = await quotes.RowsAsync(companyId, pendingOnly: false, cancellationToken);
+        Rows = await quotes.RowsAsync(companyId, pendingOnly: false, Search, PageNumber, cancellationToken: cancellationToken);
         return Page();
     }
 }

@@ -53,6 +53,7 @@ public sealed class AccountsModel(
         }
 
         var result = await connections.TestAsync(CompanyId, Account.AccountId, UserId, cancellationToken);
+        await AuditAsync("tool.connection.test", $"{Account.AccountId}: {result.State}{(result.MissingPermissions is { } missing ? $" ({missing})" : "")}", cancellationToken);
         TempData["Flash"] = "Tools.Flash.Tested." + result.State;
         return RedirectToPage(new { account = (string?)null });
     }
@@ -75,6 +76,7 @@ public sealed class AccountsModel(
         }
 
         await connections.DisconnectAsync(CompanyId, Account.AccountId, UserId, cancellationToken);
+        await AuditAsync("tool.connection.disconnect", Account.AccountId, cancellationToken);
         TempData["Flash"] = "Tools.Flash.Disconnected";
         return RedirectToPage(new { account = (string?)null });
     }
@@ -92,6 +94,7 @@ public sealed class AccountsModel(
         }
 
         await connections.RotateExternalIdAsync(CompanyId, cancellationToken);
+        await AuditAsync("tool.external-id.rotate", null, cancellationToken);
         TempData["Flash"] = "Tools.Flash.Rotated";
         return RedirectToPage();
     }

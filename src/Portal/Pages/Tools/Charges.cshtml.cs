@@ -67,6 +67,7 @@ public sealed class ChargesModel(ToolAccounts accounts, ToolGate gate, ToolSnaps
             return NotFound();
         }
 
+        await AuditAsync("tool.charges.csv", Account.AccountId, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return File(data.ToCsv(Account.AccountId), "text/csv; charset=utf-8", $"aws-charges-{Account.AccountId}.csv");
     }

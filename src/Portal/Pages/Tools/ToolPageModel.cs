@@ -98,9 +98,20 @@ public abstract class ToolPageModel(ToolAccounts accounts, ToolGate gate) : Page
         }
 
         var refusal = await snapshots.TryStartAsync(CompanyId, Account.AccountId, tool, cancellationToken);
-        TempData["Flash"] = refusal == RefreshRefusal.None ? await start(Account) : "Tools.Flash.Refresh" + refusal;
+        if (refusal != RefreshRefusal.None)
+        {
+            TempData["Flash"] = "Tools.Flash.Refresh" + refusal;
+            return RedirectToPage(new { account = Account.AccountId });
+        }
+
+        TempData["Flash"] = await start(Account);
+        await AuditAsync(tool == CustomerTool.TrustedAdvisor ? "tool.trusted-advisor.refresh" : "tool.charges.refresh", Account.AccountId, cancellationToken);
         return RedirectToPage(new { account = Account.AccountId });
     }
+
+    /// <summary>Records a tool action in the audit log (who, what, the company and the account), seen in /Staff/Audit.</summary>
+    protected Task AuditAsync(string action, string? detail, CancellationToken cancellationToken) =>
+        HttpContext.RequestServices.GetRequiredService<Audit.StaffAudit>().RecordAsync(PageActor.Of(User), action, CompanyId, detail, cancellationToken);
 
     /// <summary>An AWS error kind (AwsErrorKind name) as a message in the reader's language, saying what to do.</summary>
     public string ErrorMessage(string kind, string? detail) =>

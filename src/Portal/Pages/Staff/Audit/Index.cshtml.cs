@@ -9,11 +9,11 @@ namespace CloudpackPlus.Portal.Pages.Staff.Audit;
 
 /// <summary>
 /// Admin: the audit log — who, what, when, the company and the target user, the detail (before → after) —
-/// filtered by company (code), actor, kind and date range, 50 a page, and the filtered rows as CSV.
+/// filtered by company (code), actor, kind and date range, 25 a page, and the filtered rows as CSV.
 /// </summary>
 public sealed class IndexModel(AuditQuery audit, CoreDbContext core) : StaffPageModel
 {
-    public const int PageSize = 50;
+    public const int PageSize = Paging.ListPageSize;
 
     [FromQuery(Name = "company")]
     public string? Company { get; set; }

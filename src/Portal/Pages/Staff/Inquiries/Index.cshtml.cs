@@ -1,5 +1,7 @@
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Inquiries;
 using CloudpackPlus.Portal.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CloudpackPlus.Portal.Pages.Staff.Inquiries;
@@ -7,7 +9,14 @@ namespace CloudpackPlus.Portal.Pages.Staff.Inquiries;
 /// <summary>INQ-1: the staff inbox of inquiries: open ones oldest first with their age and assignee; filters mine, unassigned, closed, all, and by category.</summary>
 public sealed class IndexModel(InquiryQueries queries) : PageModel
 {
-    public IReadOnlyList<InquiryRow> Rows { get; private set; } = [];
+    /// <summary>Part of the number, subject or company.</summary>
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<InquiryRow> Rows { get; private set; } = new([], 0, 1, Paging.ListPageSize);
 
     public InquiryFilter Filter { get; private set; }
 
@@ -18,6 +27,6 @@ public sealed class IndexModel(InquiryQueries queries) : PageModel
         // An unknown filter or category value does not bind: the default inbox.
         Filter = ModelState.IsValid ? filter ?? InquiryFilter.Open : InquiryFilter.Open;
         Category = ModelState.IsValid ? category : null;
-        Rows = await queries.InboxAsync(Filter, PortalClaims.PersonIdOf(User) ?? Guid.Empty, Category, cancellationToken);
+        Rows = await queries.InboxAsync(Filter, PortalClaims.PersonIdOf(User) ?? Guid.Empty, Category, Search, PageNumber, cancellationToken: cancellationToken);
     }
 }

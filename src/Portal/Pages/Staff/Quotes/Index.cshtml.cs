@@ -1,4 +1,5 @@
 using CloudpackPlus.Core.BasicService;
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Audit;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,14 @@ namespace CloudpackPlus.Portal.Pages.Staff.Quotes;
 /// <summary>SCOPE-1: every company's quote requests (pending first by default); staff record the outcome with a note (audited).</summary>
 public sealed class IndexModel(QuoteRequestService quotes, StaffAudit audit) : StaffPageModel
 {
-    public IReadOnlyList<QuoteRow> Rows { get; private set; } = [];
+    /// <summary>Part of the description, timing or Backlog project (or the company).</summary>
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<QuoteRow> Rows { get; private set; } = new([], 0, 1, Paging.ListPageSize);
 
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
@@ -32,14 +40,14 @@ public sealed class IndexModel(QuoteRequestService quotes, StaffAudit audit) : S
         {
             var before = await quotes.RecordOutcomeAsync(requestId, outcome, note, StaffId, cancellationToken);
             return $"quote {requestId}: {before} -> {outcome}";
-        }, cancellationToken), "Quote_OutcomeRecorded", () => LoadAsync(cancellationToken), new { all = All, companyId = CompanyId });
+        }, cancellationToken), "Quote_OutcomeRecorded", () => LoadAsync(cancellationToken), new { all = All, companyId = CompanyId, q = Search });
 
     private async Task<Guid?> CompanyOfAsync(Guid requestId, CancellationToken cancellationToken) =>
         await quotes.CompanyOfAsync(requestId, cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Rows = await quotes.RowsAsync(CompanyId, pendingOnly: !All && CompanyId is null, cancellationToken);
+        Rows = await quotes.RowsAsync(CompanyId, pendingOnly: !All && CompanyId is null, Search, PageNumber, cancellationToken: cancellationToken);
         return true;
     }
 }

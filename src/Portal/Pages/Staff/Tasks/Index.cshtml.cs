@@ -1,4 +1,5 @@
 using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Workflows.Api;
 using CloudpackPlus.Workflows.Tasks;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,14 @@ public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, Ap
     [FromQuery(Name = "show")]
     public string Show { get; set; } = "all";
 
-    public IReadOnlyList<InboxLine> Lines { get; private set; } = [];
+    /// <summary>Part of the task's title, the application number or the company.</summary>
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<InboxLine> Lines { get; private set; } = new([], 0, 1, Paging.ListPageSize);
 
     public string Me { get; private set; } = "";
 
@@ -29,21 +37,24 @@ public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, Ap
 
         Me = actor.UserId;
         var now = clock.GetUtcNow();
-        var all = await tasks.ListAsync(actor, cancellationToken);
-        var myCompanies = Show == "companies" && Guid.TryParse(actor.UserId, out var me)
-            ? (await companies.CompaniesOfAsync(me, cancellationToken)).ToHashSet()
-            : [];
-        var shown = Show switch
+        var show = Show switch
         {
-            "mine" => all.Where(t => t.ClaimedBy == actor.UserId || t.Assignee == actor.UserId).ToList(),
-            "companies" => all.Where(t => t.CompanyId is { } company && myCompanies.Contains(company)).ToList(),
-            "open" => all.Where(t => t.Status == WorkflowTaskStatus.Open).ToList(),
-            _ => all,
+            "mine" => TaskInboxShow.Mine,
+            "companies" => TaskInboxShow.Companies,
+            "open" => TaskInboxShow.Open,
+            _ => TaskInboxShow.All,
         };
-        var applications = await book.ForInstancesAsync(shown.Select(t => t.InstanceId).Distinct().ToList(), cancellationToken);
-        var names = await book.NamesAsync(shown.Select(t => Guid.TryParse(t.ClaimedBy, out var g) ? g : Guid.Empty), cancellationToken);
-        Lines = shown.Select(t => new InboxLine(t, applications.GetValueOrDefault(t.InstanceId),
-            Guid.TryParse(t.ClaimedBy, out var by) ? names.GetValueOrDefault(by, t.ClaimedBy!) : null, t.DueAt < now)).ToList();
+        var myCompanies = show == TaskInboxShow.Companies && Guid.TryParse(actor.UserId, out var me)
+            ? await companies.CompaniesOfAsync(me, cancellationToken)
+            : [];
+        var pattern = Paging.Term(Search) is { } term ? Paging.ContainsPattern(term) : null;
+        var instances = pattern is null ? null : await book.InstancesMatchingAsync(pattern, cancellationToken);
+        var shown = await tasks.PageAsync(actor, new TaskInboxQuery(show, myCompanies, pattern, instances), PageNumber, Paging.ListPageSize, cancellationToken);
+        var applications = await book.ForInstancesAsync(shown.Rows.Select(t => t.InstanceId).Distinct().ToList(), cancellationToken);
+        var names = await book.NamesAsync(shown.Rows.Select(t => Guid.TryParse(t.ClaimedBy, out var g) ? g : Guid.Empty), cancellationToken);
+        Lines = new Paged<InboxLine>(shown.Rows.Select(t => new InboxLine(t, applications.GetValueOrDefault(t.InstanceId),
+            Guid.TryParse(t.ClaimedBy, out var by) ? names.GetValueOrDefault(by, t.ClaimedBy!) : null, t.DueAt < now)).ToList(),
+            shown.Total, shown.Page, shown.PageSize);
         return Page();
     }
 
@@ -62,6 +73,6 @@ public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, Ap
 
         var result = await command(actor);
         TempData["Flash"] = result.Outcome == TaskCommandOutcome.Succeeded ? done : $"TaskOutcome.{result.Outcome}";
-        return Redirect($"/Staff/Tasks?show={Uri.EscapeDataString(Show)}");
+        return Redirect($"/Staff/Tasks?show={Uri.EscapeDataString(Show)}&q={Uri.EscapeDataString(Search ?? "")}");
     }
 }
