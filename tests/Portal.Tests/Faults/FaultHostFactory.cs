@@ -14,9 +14,34 @@ namespace CloudpackPlus.Portal.Tests.Faults;
 /// </summary>
 public class FaultHostFactory : PortalAppFactory
 {
-    public ThrowawayCluster Cluster { get; } = new();
+    private readonly bool _ownsCluster = true;
+    private readonly string _database = "cloudpackplus";
+
+    public FaultHostFactory()
+    {
+        Cluster = new ThrowawayCluster();
+    }
+
+    /// <summary>A host on an existing database of a cluster the caller owns (e.g. one restored from a dump).</summary>
+    private FaultHostFactory(ThrowawayCluster cluster, string database)
+    {
+        (Cluster, _ownsCluster, _database) = (cluster, false, database);
+    }
+
+    public ThrowawayCluster Cluster { get; }
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Starts a host on <paramref name="database"/> of <paramref name="cluster"/> (created when it does not exist); the caller disposes it.</summary>
+    public static async Task<FaultHostFactory> StartOnAsync(ThrowawayCluster cluster, string database, bool create)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var host = new FaultHostFactory(cluster, database);
+        host.ConnectionString = create ? await cluster.CreateDatabaseAsync(database) : cluster.ConnectionString(database);
+        host.Smtp.Start();
+        host.StartHost();
+        return host;
+    }
 
     protected override IDictionary<string, string?> Settings
     {
@@ -34,7 +59,7 @@ public class FaultHostFactory : PortalAppFactory
     public override async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
-        ConnectionString = await Cluster.CreateDatabaseAsync("cloudpackplus");
+        ConnectionString = await Cluster.CreateDatabaseAsync(_database);
         Smtp.Start();
         StartHost();
     }
@@ -42,7 +67,11 @@ public class FaultHostFactory : PortalAppFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Cluster.DisposeAsync();
+        if (_ownsCluster)
+        {
+            await Cluster.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 

@@ -103,7 +103,9 @@ public sealed class PostgresRestartTests(FaultHostFactory app, ITestOutputHelper
               WHERE l.company_id = b.company_id AND l.fiscal_year = b.fiscal_year)
             """));
         // Every application's workflow started once and none faulted; every timer fired once.
-        Assert.Equal(submissions.Count, await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM wf.instances WHERE definition_id LIKE 'TRAIN-1%' OR definition_id LIKE 'train%'"));
+        Assert.Equal(submissions.Count, await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM wf.instances WHERE definition_id = 'aws-training'"));
+        Assert.Equal(submissions.Count, await FaultWorkload.CountAsync(cs,
+            "SELECT count(*) FROM core.applications a JOIN wf.instances i ON i.id = a.workflow_instance_id WHERE i.status = 'Running'"));
         await FaultWorkload.AssertTimersFiredOnceAsync(cs, TimerInstances);
     }
 
