@@ -49,7 +49,7 @@ public sealed class BackupRestoreTests(ThrowawayCluster cluster, ITestOutputHelp
         await cluster.RunToolAsync("pg_restore", "--no-owner", "--exit-on-error", $"--dbname={Libpq("restored")}", dump);
         output.WriteLine($"pg_restore {restoreWatch.ElapsedMilliseconds} ms");
         var restoredCs = cluster.ConnectionString("restored");
-        var unfinished = await FaultWorkload.CountAsync(restoredCs, "SELECT count(*) FROM wf.instances WHERE status = 'Running' AND definition_id = 'fault-timers'");
+        var unfinished = await FaultWorkload.CountAsync(restoredCs, "SELECT count(*) FROM wf.instances WHERE status IN ('Running', 'Suspended') AND definition_id = 'fault-timers'");
         Assert.True(unfinished > 0, "the dump holds no waiting instance");
 
         // 3. Start a host on the restored database: the waiting timers fire there.

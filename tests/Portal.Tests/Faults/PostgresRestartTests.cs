@@ -65,8 +65,8 @@ public sealed class PostgresRestartTests(FaultHostFactory app, ITestOutputHelper
         var pending = submissions.Where(s => duringOutage.Contains(s.Id)).ToList();
         Assert.True(await Eventually.WaitAsync(async () => (pending = await RetryAsync(pending)).Count == 0, TimeSpan.FromSeconds(60)), $"{pending.Count} applications could not be applied after the restart");
         Assert.True(await Eventually.WaitAsync(async () => await FaultWorkload.CountAsync(app.ConnectionString,
-                $"SELECT count(*) FROM wf.instances WHERE definition_id = '{FaultWorkload.TimerDefinition}' AND status <> 'Running'") == TimerInstances, TimeSpan.FromSeconds(120)),
-            $"timer instances not finished: {await FaultWorkload.CountAsync(app.ConnectionString, $"SELECT count(*) FROM wf.instances WHERE definition_id = '{FaultWorkload.TimerDefinition}' AND status = 'Running'")}");
+                $"SELECT count(*) FROM wf.instances WHERE definition_id = '{FaultWorkload.TimerDefinition}' AND status IN ('Finished', 'Faulted', 'Cancelled')") == TimerInstances, TimeSpan.FromSeconds(120)),
+            $"timer instances not ended: {await FaultWorkload.CountAsync(app.ConnectionString, $"SELECT count(*) FROM wf.instances WHERE definition_id = '{FaultWorkload.TimerDefinition}' AND status IN ('Running', 'Suspended')")}");
         var settledAt = clock.Elapsed;
         await stop.CancelAsync();
         await Task.WhenAll(browsing);
@@ -102,10 +102,11 @@ public sealed class PostgresRestartTests(FaultHostFactory app, ITestOutputHelper
             SELECT count(*) FROM core.ticket_balances b WHERE b.remaining <> (SELECT sum(amount) FROM core.ticket_ledger l
               WHERE l.company_id = b.company_id AND l.fiscal_year = b.fiscal_year)
             """));
-        // Every application's workflow started once and none faulted; every timer fired once.
-        Assert.Equal(submissions.Count, await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM wf.instances WHERE definition_id = 'aws-training'"));
+        // Every application's workflow started once and waits (on the CSM's task), none faulted; every timer fired once.
         Assert.Equal(submissions.Count, await FaultWorkload.CountAsync(cs,
-            "SELECT count(*) FROM core.applications a JOIN wf.instances i ON i.id = a.workflow_instance_id WHERE i.status = 'Running'"));
+            "SELECT count(*) FROM wf.instances WHERE definition_id = (SELECT workflow_definition_id FROM core.catalogue_entries WHERE id = 'TRAIN-1')"));
+        Assert.Equal(submissions.Count, await FaultWorkload.CountAsync(cs,
+            "SELECT count(*) FROM core.applications a JOIN wf.instances i ON i.id = a.workflow_instance_id WHERE i.status = 'Suspended'"));
         await FaultWorkload.AssertTimersFiredOnceAsync(cs, TimerInstances);
     }
 
