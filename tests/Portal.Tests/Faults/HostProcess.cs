@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -15,6 +16,9 @@ public sealed class HostProcess : IDisposable
     private HostProcess(Process process) => _process = process;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the host wrote (its log: warnings and errors).</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
 
     public static HostProcess Start(string connectionString, int smtpPort)
     {
@@ -45,11 +49,20 @@ public sealed class HostProcess : IDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the host");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process);
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HostProcess(process);
+        return host;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null && Output.Count < 5000)
+        {
+            Output.Enqueue(line);
+        }
     }
 
     /// <summary>SIGKILL: no shutdown, no cleanup, jobs and locks left as they were.</summary>

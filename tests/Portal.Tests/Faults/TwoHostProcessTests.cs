@@ -51,6 +51,13 @@ public sealed class TwoHostProcessTests(WebTierFactory web, ITestOutputHelper ou
     public async Task TwoHosts_OneKilledMidRun_EveryStepTimerAndMailOnce()
     {
         var companies = await FaultWorkload.EnrolCompaniesAsync(web.Services, (Applications + PerCompany - 1) / PerCompany, "TWO");
+        // Representatives with portal accounts apply, so their notifications are mailed (people without one get none).
+        var representatives = new List<Guid>();
+        foreach (var company in companies)
+        {
+            representatives.Add((await web.CreateAccountAsync(company.CompanyId, Core.Companies.PersonRole.Representative, $"rep-{company.CompanyId:N}@two.example.jp")).PersonId);
+        }
+
         await using (var scope = web.Services.CreateAsyncScope())
         {
             var definitions = scope.ServiceProvider.GetRequiredService<IDefinitionService>();
@@ -67,7 +74,7 @@ public sealed class TwoHostProcessTests(WebTierFactory web, ITestOutputHelper ou
         using var hostA = HostProcess.Start(cs, web.Smtp.Port);
         using var hostB = HostProcess.Start(cs, web.Smtp.Port);
         var clock = Stopwatch.StartNew();
-        var submissions = Enumerable.Range(0, Applications).Select(i => (companies[i / PerCompany].RepresentativeId, Id: Guid.CreateVersion7())).ToList();
+        var submissions = Enumerable.Range(0, Applications).Select(i => (RepresentativeId: representatives[i / PerCompany], Id: Guid.CreateVersion7())).ToList();
         var applying = Parallel.ForEachAsync(submissions, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (s, _) =>
             Assert.True(await FaultWorkload.TryApplyAsync(web.Services, s.RepresentativeId, s.Id)));
 
@@ -85,6 +92,11 @@ public sealed class TwoHostProcessTests(WebTierFactory web, ITestOutputHelper ou
         var notifications = await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM core.notifications");
         output.WriteLine($"{Applications} applications over {companies.Count} companies; host A killed at {killedAt.Elapsed.TotalSeconds:F1} s with {killedAt.Completed} completed; " +
             $"all applied at {appliedAt.TotalSeconds:F1} s; settled at {clock.Elapsed.TotalSeconds:F1} s; {notifications} notifications, {web.Smtp.Messages.Count} mails at the catcher; load {File.ReadAllText("/proc/loadavg").Trim()}");
+        foreach (var line in hostB.Output.Where(l => l.Contains("lock", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(15))
+        {
+            output.WriteLine($"host B: {(line.Length > 400 ? line[..400] : line)}");
+        }
+
         Assert.True(done, $"not settled: {await Completed(cs)} of {Applications} completed, " +
             $"{await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM identity.mail_outbox WHERE sent_at IS NULL")} mails unsent, " +
             $"{await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM core.notifications WHERE mailed_at IS NULL")} notifications not mailed");
@@ -107,7 +119,7 @@ public sealed class TwoHostProcessTests(WebTierFactory web, ITestOutputHelper ou
         Assert.Equal(0L, await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM core.ticket_ledger WHERE kind = 'Refund'"));
         // Mail: every notification went into the outbox, every outbox message reached the catcher once (its Message-Id is the row's id).
         var mails = await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM identity.mail_outbox");
-        Assert.True(notifications >= Applications && mails >= notifications, $"{notifications} notifications and {mails} mails for {Applications} applications");
+        Assert.True(mails >= Applications, $"{notifications} notifications and {mails} mails for {Applications} applications");
         Assert.Equal(mails, await FaultWorkload.CountAsync(cs, "SELECT count(*) FROM identity.mail_outbox WHERE sent_at IS NOT NULL"));
         Assert.Equal(mails, web.Smtp.Messages.Count);
         Assert.Equal(mails, web.Smtp.Messages.Select(m => m.MessageId).Distinct().Count());
