@@ -252,6 +252,8 @@ public static class PortalServiceCollectionExtensions
             FileProvider = new EmbeddedFileProvider(typeof(PortalServiceCollectionExtensions).Assembly, "CloudpackPlus.Portal.wwwroot"),
         });
         app.UseRequestLocalization();
+        // Wraps the session check too: a database outage answers 503 and keeps the session (docs/operations.md).
+        app.UseMiddleware<DatabaseOutageGuard>();
         app.UseAuthentication();
         app.UseCloudpackRateLimits();
         app.UseMiddleware<OnboardingGate>();

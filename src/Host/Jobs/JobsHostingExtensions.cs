@@ -71,5 +71,8 @@ public static class JobsHostingExtensions
         QueuePollInterval = options.QueuePollInterval,
         EnableLongPolling = true,
         UseSlidingInvisibilityTimeout = true,
+        // Hangfire.PostgreSql's default is 10 minutes: after a host is SIGKILLed the survivors ran no recurring job
+        // (no notification mail) for that long (tests/Portal.Tests/Faults/TwoHostProcessTests).
+        DistributedLockTimeout = options.DistributedLockTimeout,
     };
 }

@@ -1,3 +1,4 @@
+using CloudpackPlus.Core.Data;
 using CloudpackPlus.Workflows.Activities;
 using CloudpackPlus.Workflows.Jobs;
 using CloudpackPlus.Workflows.Persistence;
@@ -27,6 +28,12 @@ internal sealed partial class StepExecutor(
 
     private long MaxJournalEntries => options.Value.MaxJournalEntriesPerInstance;
 
+    /// <summary>How often a step broken by a lost database connection runs before its failure is recorded as an incident.</summary>
+    internal const int OutageAttempts = 4;
+
+    /// <summary>The pause before the second run of a step broken by an outage; it grows by this with each run.</summary>
+    internal static readonly TimeSpan OutageRetryDelay = TimeSpan.FromSeconds(1);
+
     public Task<T> InStepAsync<T>(Func<Step, Task<T>> body, CancellationToken cancellationToken) =>
         InStepAsync(body, whenFaulted: null, cancellationToken);
 
@@ -37,8 +44,49 @@ internal sealed partial class StepExecutor(
     /// incident carrying the error (<see cref="StepFailureRecorder"/>); the call then answers
     /// <paramref name="whenFaulted"/>(instance id), or throws <see cref="WorkflowStepFaultedException"/> without one.
     /// Any other failure (a start, a cancellation, the caller's own work) propagates and leaves nothing written.
+    /// A step broken by a lost connection (<see cref="DatabaseOutage"/>) runs again, up to <see cref="OutageAttempts"/>
+    /// times in all, before it is recorded.
     /// </summary>
     public async Task<T> InStepAsync<T>(Func<Step, Task<T>> body, Func<Guid, T>? whenFaulted, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, step, failure) = await TryStepAsync(body, cancellationToken);
+            if (failure is null)
+            {
+                // Committed: the hand-over to Hangfire is outside the step (a failure there is the sweeper's to repair).
+                if (step.ToDispatch.Count > 0)
+                {
+                    await dispatcher.DispatchAsync(step.ToDispatch, CancellationToken.None);
+                }
+
+                return result;
+            }
+
+            if (DatabaseOutage.IsOutage(failure) && attempt < OutageAttempts)
+            {
+                // The server went away under the step (a restart, a failover): the transaction is rolled back, so the
+                // step says nothing about the instance. Run it again instead of turning a passing outage into an
+                // incident (the sweeper never fires the timers of a Faulted instance). The pool's other connections
+                // died with the server, so they are dropped first; while the server is still down, opening the
+                // connection fails outside the step and the caller (a Hangfire job, the sweeper) retries later.
+                dataSource.Clear();
+                await Task.Delay(OutageRetryDelay * attempt, CancellationToken.None);
+                continue;
+            }
+
+            var faulted = await new StepFailureRecorder(dataSource, time).RecordAsync(step.FailureTarget!, failure);
+            if (faulted is null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            return whenFaulted is null ? throw new WorkflowStepFaultedException(faulted.Value, failure) : whenFaulted(faulted.Value);
+        }
+    }
+
+    /// <summary>One run of the step: its result when it committed (or rolled back on purpose), or the failure the step kept.</summary>
+    private async Task<(T Result, Step Step, Exception? Failure)> TryStepAsync<T>(Func<Step, Task<T>> body, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         Step step;
@@ -58,7 +106,7 @@ internal sealed partial class StepExecutor(
                         await begun.RollbackAsync(cancellationToken);
                     }
 
-                    return result;
+                    return (result, step, null);
                 }
 
                 if (step.FinalBatch is { } final)
@@ -93,23 +141,6 @@ internal sealed partial class StepExecutor(
             }
         }
 
-        if (failure is null)
-        {
-            // Committed: the hand-over to Hangfire is outside the step (a failure there is the sweeper's to repair).
-            if (step.ToDispatch.Count > 0)
-            {
-                await dispatcher.DispatchAsync(step.ToDispatch, CancellationToken.None);
-            }
-
-            return result;
-        }
-
-        var faulted = await new StepFailureRecorder(dataSource, time).RecordAsync(step.FailureTarget!, failure);
-        if (faulted is null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        }
-
-        return whenFaulted is null ? throw new WorkflowStepFaultedException(faulted.Value, failure) : whenFaulted(faulted.Value);
+        return (result, step, failure);
     }
 }

@@ -1,0 +1,35 @@
+using Npgsql;
+
+namespace CloudpackPlus.Core.Data;
+
+/// <summary>
+/// Tells a database that went away (restart, failover, network) from an error in the work itself: such a failure
+/// says nothing about the data, so callers retry or answer 503 instead of recording a fault or rejecting a session.
+/// </summary>
+public static class DatabaseOutage
+{
+    /// <summary>
+    /// True when <paramref name="error"/> or one of its inner exceptions is a lost or refused connection: an I/O,
+    /// socket or timeout failure under Npgsql, a connection exception (SQLSTATE class 08), the server shutting down or
+    /// starting (57P01–57P03) or out of connection slots (53300).
+    /// </summary>
+    public static bool IsOutage(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+                            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                    return true;
+                case AggregateException aggregate:
+                    return aggregate.InnerExceptions.Any(IsOutage);
+            }
+        }
+
+        return false;
+    }
+}
