@@ -1,4 +1,5 @@
 using CloudpackPlus.Core.Time;
+using CloudpackPlus.Portal.Basic;
 using CloudpackPlus.Portal.Companies;
 using CloudpackPlus.Portal.Data;
 using CloudpackPlus.Portal.Tenancy;
@@ -19,6 +20,8 @@ public sealed class IndexModel(PageBatch pages, CompanyOverview overview, TimePr
 
     public CompanySnapshot Snapshot { get; private set; } = null!;
 
+    public BasicCyclesView Basic { get; private set; } = null!;
+
     public FiscalYear Current => FiscalYear.Current(clock);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -31,11 +34,14 @@ public sealed class IndexModel(PageBatch pages, CompanyOverview overview, TimePr
         FiscalYear? year = Year is { } y && y is >= 2000 and <= 2100 ? new FiscalYear(y) : null;
         var batch = pages.Start(User);
         var read = overview.AddTo(batch, companyId, year, withDetails: true);
+        var basic = BasicCyclesViewComponent.AddTo(batch, companyId, FiscalYear.Of(clock.GetUtcNow()), staffPage: false); // BAS-1: this FY's
         await pages.RunAsync(batch, cancellationToken);
         if (read() is not { } snapshot)
         {
             return NotFound();
         }
+
+        Basic = basic();
 
         Snapshot = snapshot;
         return Page();
