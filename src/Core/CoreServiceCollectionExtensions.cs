@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<Inquiries.InquiryQueries>();
         services.TryAddScoped<Inquiries.InquiryRedirects>();
         services.TryAddScoped<BusinessCalendarService>();
+        services.TryAddSingleton<BusinessCalendarCache>();
         services.TryAddScoped<FiscalYearRolloverService>();
         services.TryAddScoped<RolloverDryRun>();
         services.TryAddScoped<TransactionAmountService>();

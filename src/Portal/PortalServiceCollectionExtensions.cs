@@ -235,6 +235,8 @@ public static class PortalServiceCollectionExtensions
         services.AddHostedService<PortalRecurringJobs>();
         services.AddScoped<NotificationMailer>();
         services.AddScoped<NotificationInbox>();
+        services.AddScoped<UnreadCountPrefetch>();
+        services.AddScoped<Data.PageBatch>();
     }
 
     /// <summary>The portal's middleware, in order: headers, assets, language, sign-in, set-up gate, authorization.</summary>

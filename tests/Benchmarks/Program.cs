@@ -26,6 +26,21 @@ if (args is ["--staff-pages", var baseUrl, var pagesConnection, ..] && args.Leng
     return 0;
 }
 
+// --bare-serve <url> <connection string>: issue #17's bare endpoints (one round trip per page) for the demo representative's company.
+if (args is ["--bare-serve", var bareServeUrl, var bareConnection])
+{
+    var (company, person, application, _) = await CustomerPagesBenchmark.DemoIdsAsync(bareConnection);
+    await CloudpackPlus.Benchmarks.BareEndpoints.BareEndpoints.ServeAsync(bareServeUrl, bareConnection, company, person, application);
+    return 0;
+}
+
+// --customer-pages <base url> <bare url> <connection string> [seconds]: wrk at 10 and 50 connections on each customer page and its bare endpoint.
+if (args is ["--customer-pages", var customerUrl, var bareUrl, var customerConnection, ..] && args.Length <= 5)
+{
+    await CustomerPagesBenchmark.RunAsync(customerUrl, bareUrl, customerConnection, TimeSpan.FromSeconds(args.Length == 5 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10));
+    return 0;
+}
+
 if (args is ["--reports"])
 {
     var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

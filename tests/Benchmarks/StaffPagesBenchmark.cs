@@ -18,7 +18,7 @@ public static partial class StaffPagesBenchmark
     private const string Password = "Cloudpack-Demo-2026";
 
     // wrk's own --latency prints no p95: this script prints the percentiles and the rate in one parsable line.
-    private const string Report = """
+    internal const string Report = """
         done = function(summary, latency, requests)
           local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
           io.write(string.format("RESULT %d %d %d %.1f %d %d\n", latency:percentile(50), latency:percentile(95), latency:percentile(99),
@@ -43,7 +43,7 @@ public static partial class StaffPagesBenchmark
         Console.WriteLine($"data: {counts.GetInt64(0):N0} companies, {counts.GetInt64(1):N0} ledger entries");
         await counts.DisposeAsync();
 
-        var cookie = await SignInAsync(baseUrl);
+        var cookie = await SignInAsync(baseUrl, Email);
         var script = Path.Combine(Path.GetTempPath(), "cloudpack-wrk-report.lua");
         await File.WriteAllTextAsync(script, Report);
         string[] pages = ["/Staff/Companies", "/Staff/Applications", "/Staff/Tasks", "/Staff/Dashboard", $"/Staff/Companies/{company}"];
@@ -67,7 +67,7 @@ public static partial class StaffPagesBenchmark
     /// User + system CPU (clock ticks, 100 per second) of the processes whose command line contains <paramref name="marker"/>:
     /// the host, or the PostgreSQL backends and workers ("postgres: …"), from /proc; 0 where /proc is missing.
     /// </summary>
-    private static long CpuTicks(string marker)
+    internal static long CpuTicks(string marker)
     {
         long ticks = 0;
         foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
@@ -95,10 +95,11 @@ public static partial class StaffPagesBenchmark
         return ticks;
     }
 
-    private static async Task<double[]> WrkAsync(string url, string cookie, string script, TimeSpan duration)
+    /// <summary>wrk against <paramref name="url"/>: p50, p95, p99 (µs), requests/s, requests, errors.</summary>
+    internal static async Task<double[]> WrkAsync(string url, string cookie, string script, TimeSpan duration, int connections = 10)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-t2", "-c10", $"-d{(int)duration.TotalSeconds}s", "--timeout", "10s", "-s", script, "-H", "Cookie: " + cookie, url })
+        foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--timeout", "10s", "-s", script, "-H", "Cookie: " + cookie, url })
         {
             start.ArgumentList.Add(arg);
         }
@@ -111,7 +112,7 @@ public static partial class StaffPagesBenchmark
         return [.. line.Split(' ').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
     }
 
-    private static async Task ExpectOkAsync(string url, string cookie)
+    internal static async Task ExpectOkAsync(string url, string cookie)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -119,18 +120,18 @@ public static partial class StaffPagesBenchmark
         using var response = await client.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode} to the signed-in CSM");
+            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode} to the signed-in user");
         }
     }
 
-    /// <summary>Signs the demo CSM in (password, then TOTP: enrolment on the first run) and returns the Cookie header.</summary>
-    private static async Task<string> SignInAsync(string baseUrl)
+    /// <summary>Signs a demo user in (password, then TOTP: enrolment on the first run) and returns the Cookie header.</summary>
+    internal static async Task<string> SignInAsync(string baseUrl, string email)
     {
         var jar = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = new Uri(baseUrl) };
-        var login = await PostAsync(client, "/Account/Login", new() { ["Email"] = Email, ["Password"] = Password });
+        var login = await PostAsync(client, "/Account/Login", new() { ["Email"] = email, ["Password"] = Password });
         var path = login.RequestMessage!.RequestUri!.AbsolutePath;
-        var keyFile = Path.Combine(Path.GetTempPath(), "cloudpack-bench-totp.key");
+        var keyFile = Path.Combine(Path.GetTempPath(), $"cloudpack-bench-totp-{email}.key");
         if (path.StartsWith("/Account/Mfa/Enrol", StringComparison.Ordinal))
         {
             var key = ManualKey().Match(await login.Content.ReadAsStringAsync()).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);

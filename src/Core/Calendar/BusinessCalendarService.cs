@@ -6,11 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace CloudpackPlus.Core.Calendar;
 
-/// <summary>Builds the <see cref="BusinessCalendar"/> from the options and the staff overrides, and edits the overrides.</summary>
-public sealed class BusinessCalendarService(CoreDbContext db, IOptions<BusinessCalendarOptions> options, TimeProvider clock)
+/// <summary>
+/// Gives the <see cref="BusinessCalendar"/> (options and staff overrides, kept by <see cref="BusinessCalendarCache"/>) and
+/// edits the overrides; each edit drops the cached calendar, so the next read sees it.
+/// </summary>
+public sealed class BusinessCalendarService(CoreDbContext db, BusinessCalendarCache cache, IOptions<BusinessCalendarOptions> options, TimeProvider clock)
 {
-    public async Task<BusinessCalendar> GetAsync(CancellationToken cancellationToken = default) =>
-        new(options.Value, await db.CalendarOverrides.AsNoTracking().ToListAsync(cancellationToken));
+    public async Task<BusinessCalendar> GetAsync(CancellationToken cancellationToken = default) => await cache.GetAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CalendarOverride>> ListOverridesAsync(int year, CancellationToken cancellationToken = default)
     {
@@ -59,6 +61,7 @@ public sealed class BusinessCalendarService(CoreDbContext db, IOptions<BusinessC
         row.UpdatedBy = staffId;
         row.UpdatedAt = clock.GetUtcNow();
         await db.SaveOrConflictAsync(cancellationToken);
+        cache.Invalidate();
         return row;
     }
 
@@ -71,6 +74,7 @@ public sealed class BusinessCalendarService(CoreDbContext db, IOptions<BusinessC
         var deleted = expectedVersion is { } version
             ? await db.CalendarOverrides.Where(o => o.Date == date && o.RowVersion == version).ExecuteDeleteAsync(cancellationToken)
             : await db.CalendarOverrides.Where(o => o.Date == date).ExecuteDeleteAsync(cancellationToken);
+        cache.Invalidate();
         return deleted == 1 ? row : throw new ConcurrencyConflictException();
     }
 

@@ -156,21 +156,28 @@ public sealed partial class CatalogueService(CoreDbContext db, RankService ranks
         return result;
     }
 
-    private async Task<CompanyStanding> GetStandingAsync(Guid companyId, CancellationToken cancellationToken)
+    private async Task<CatalogueStanding> GetStandingAsync(Guid companyId, CancellationToken cancellationToken)
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken) ?? throw new NotFoundException("会社", companyId);
         var fiscalYear = FiscalYear.Current(clock);
         var balance = await ledger.GetBalanceAsync(companyId, fiscalYear, cancellationToken);
         var contracts = (await db.ContractTypesInForceAsync(companyId, Tokyo.Today(clock), cancellationToken)).ToHashSet();
         var rank = await ranks.GetRankAsync(companyId, fiscalYear, cancellationToken);
-        return new CompanyStanding(company.CanApply, fiscalYear, balance, contracts, rank);
+        return new CatalogueStanding(company.CanApply, fiscalYear, balance, contracts, rank);
     }
 
-    private async Task<ServiceAvailability> CheckAsync(CatalogueEntry entry, CompanyStanding standing, CancellationToken cancellationToken)
+    private async Task<ServiceAvailability> CheckAsync(CatalogueEntry entry, CatalogueStanding standing, CancellationToken cancellationToken) =>
+        Check(entry, standing, entry.YearlyCapacity is null ? null : await CountUsedCapacityAsync(entry.Id, standing.FiscalYear, cancellationToken));
+
+    /// <summary>
+    /// APP-1 on data already read: whether a company of <paramref name="standing"/> can apply for <paramref name="entry"/>,
+    /// given the applications of the year that count against its capacity (<paramref name="usedCapacity"/>; null when it has none).
+    /// </summary>
+    public static ServiceAvailability Check(CatalogueEntry entry, CatalogueStanding standing, int? usedCapacity)
     {
-        int? left = entry.YearlyCapacity is { } capacity
-            ? Math.Max(capacity - await CountUsedCapacityAsync(entry.Id, standing.FiscalYear, cancellationToken), 0)
-            : null;
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(standing);
+        int? left = entry.YearlyCapacity is { } capacity ? Math.Max(capacity - (usedCapacity ?? 0), 0) : null;
         UnavailableReason? reason =
             !standing.CanApply ? UnavailableReason.CompanyNotActive
             : !entry.IsActive ? UnavailableReason.Withdrawn
@@ -182,6 +189,7 @@ public sealed partial class CatalogueService(CoreDbContext db, RankService ranks
         return new ServiceAvailability(entry, reason, standing.Balance, left);
     }
 
-    /// <summary>What decides availability on the company's side: the same for every service.</summary>
-    private sealed record CompanyStanding(bool CanApply, FiscalYear FiscalYear, int Balance, HashSet<ContractType> Contracts, Rank Rank);
 }
+
+/// <summary>What decides availability on the company's side: the same for every service (contract types in force today).</summary>
+public sealed record CatalogueStanding(bool CanApply, FiscalYear FiscalYear, int Balance, IReadOnlySet<ContractType> Contracts, Rank Rank);

@@ -17,6 +17,14 @@ public sealed class ToolGate(CoreDbContext db, TimeProvider clock)
     {
         var allowing = await db.ToolAccessRules.AsNoTracking().Where(r => r.Tool == tool).Select(r => r.ContractType).ToListAsync(cancellationToken);
         var inForce = await db.ContractTypesInForceAsync(companyId, Tokyo.Today(clock), cancellationToken);
+        return Decide(allowing, inForce);
+    }
+
+    /// <summary>TOOL-3 on data already read: the contract types the rules allow for the tool and the company's types in force today.</summary>
+    public static ToolDecision Decide(IReadOnlyCollection<ContractType> allowing, IEnumerable<ContractType> inForce)
+    {
+        ArgumentNullException.ThrowIfNull(allowing);
+        ArgumentNullException.ThrowIfNull(inForce);
         return new ToolDecision(inForce.Any(allowing.Contains), allowing.Order().ToList());
     }
 

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CloudpackPlus.Portal.Apis;
 
-/// <summary>The business calendar, read-only (public calendar data): business-day arithmetic and the year's non-business weekdays.</summary>
+/// <summary>
+/// The business calendar, read-only (public calendar data): business-day arithmetic and the year's non-business weekdays.
+/// Answered from <see cref="BusinessCalendarCache"/> (no database read per request; an override saved by staff is seen at once).
+/// </summary>
 public static class CalendarApi
 {
     public const int MaxAdd = 366;
@@ -25,7 +28,7 @@ public static class CalendarApi
 
     /// <summary><c>GET /api/calendar/business-days?from=YYYY-MM-DD&amp;add=N</c>: the N-th business day after <c>from</c> (default today, Tokyo).</summary>
     public static async Task<Results<Ok<BusinessDayResponse>, ProblemHttpResult>> AddBusinessDaysAsync(
-        string? from, string? add, BusinessCalendarService calendars, TimeProvider clock, CancellationToken cancellationToken)
+        string? from, string? add, BusinessCalendarCache calendars, TimeProvider clock, CancellationToken cancellationToken)
     {
         DateOnly start;
         if (string.IsNullOrWhiteSpace(from))
@@ -54,7 +57,7 @@ public static class CalendarApi
 
     /// <summary><c>GET /api/calendar/holidays?year=YYYY</c>: the weekdays of the year that are not business days, with names.</summary>
     public static async Task<Results<Ok<HolidaysResponse>, ProblemHttpResult>> GetHolidaysAsync(
-        string? year, BusinessCalendarService calendars, CancellationToken cancellationToken)
+        string? year, BusinessCalendarCache calendars, CancellationToken cancellationToken)
     {
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < MinYear or > MaxYear)
         {
@@ -62,7 +65,7 @@ public static class CalendarApi
         }
 
         var calendar = await calendars.GetAsync(cancellationToken);
-        var days = calendar.NonBusinessWeekdays(y).Select(d => new HolidayResponse(d.Date, d.Kind.ToString(), d.NameJa, d.NameEn)).ToList();
+        var days = (await calendars.NonBusinessWeekdaysAsync(y, cancellationToken)).Select(d => new HolidayResponse(d.Date, d.Kind.ToString(), d.NameJa, d.NameEn)).ToList();
         return TypedResults.Ok(new HolidaysResponse(y, calendar.OpensAt, calendar.ClosesAt, days));
     }
 

@@ -1,6 +1,8 @@
 using CloudpackPlus.Core.BasicService;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Core.Ranks;
 using CloudpackPlus.Core.Time;
+using CloudpackPlus.Portal.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,40 @@ public sealed class BasicCyclesViewComponent(BasicServiceAllowanceService allowa
         var cycles = await db.BasicServiceProposals.AsNoTracking().Where(p => p.CompanyId == companyId && p.FiscalYear == fiscalYear.StartYear)
             .OrderByDescending(p => p.StartedAt).ToListAsync(HttpContext.RequestAborted);
         return View(For(companyId, allowance, cycles, staffPage));
+    }
+
+    // $1 company, $2 fiscal year: the year's rank (Regular without an assignment, as BasicServiceAllowanceService) and its allowance.
+    private const string AllowanceSql = """
+        SELECT r.rank, COALESCE(d.basic_proposals_per_year, 0)
+        FROM (SELECT COALESCE((SELECT rank FROM core.rank_assignments WHERE company_id = $1 AND fiscal_year = $2 ORDER BY id DESC LIMIT 1), 'Regular') AS rank) r
+        LEFT JOIN core.rank_definitions d ON d.rank = r.rank
+        """;
+
+    private const string CyclesSql = """
+        SELECT id, title, started_by, started_at, status, workflow_instance_id, delivered_at
+        FROM core.basic_service_proposals WHERE company_id = $1 AND fiscal_year = $2 ORDER BY started_at DESC
+        """;
+
+    /// <summary>
+    /// Issue #17: the section's data as two statements of the page's batch (the customer company page); the returned
+    /// function gives the model once the batch has run. The same rules as <see cref="BasicServiceAllowanceService.GetAsync"/>.
+    /// </summary>
+    public static Func<BasicCyclesView> AddTo(OneBatch batch, Guid companyId, FiscalYear fiscalYear, bool staffPage)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var allowance = batch.Add(AllowanceSql, r => (Rank: r.Enum<Rank>(0), PerYear: r.GetInt32(1)), companyId, fiscalYear.StartYear);
+        var cycles = batch.Add(CyclesSql, r => new BasicServiceProposal
+        {
+            Id = r.GetGuid(0), CompanyId = companyId, FiscalYear = fiscalYear.StartYear, Title = r.GetString(1), StartedBy = r.GetGuid(2),
+            StartedAt = r.At(3), Status = r.Enum<BasicCycleStatus>(4), WorkflowInstanceId = r.Id(5), DeliveredAt = r.Stamp(6),
+        }, companyId, fiscalYear.StartYear);
+        return () =>
+        {
+            var (rank, perYear) = allowance.Rows[0];
+            var counted = cycles.Rows.Where(c => c.Status != BasicCycleStatus.Cancelled).ToList();
+            var allowed = new BasicServiceAllowance(rank, perYear, counted.Count(c => c.DeliveredAt is not null), counted.Count(c => c.DeliveredAt is null));
+            return For(companyId, allowed, cycles.Rows, staffPage);
+        };
     }
 
     /// <summary>The section's model from data already read (the staff company page reads it in its own batch).</summary>

@@ -15,10 +15,12 @@ public sealed class SurveyCardViewComponent(SurveyDesk desk) : ViewComponent
 {
     public const int HomeLimit = 5;
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid? applicationId = null)
+    /// <param name="applicationId">The application page's application; null on the home page.</param>
+    /// <param name="prefetched">The surveys the page already read in its batch (then no query here).</param>
+    public async Task<IViewComponentResult> InvokeAsync(Guid? applicationId = null, IReadOnlyList<SurveyView>? prefetched = null)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        IReadOnlyList<SurveyView> surveys = applicationId is { } id
+        IReadOnlyList<SurveyView> surveys = prefetched is not null ? prefetched : applicationId is { } id
             ? await desk.ForApplicationAsync(id, cancellationToken) is { } one ? [one] : []
             : await desk.PendingAsync(HomeLimit, cancellationToken);
         return View("/Pages/Surveys/_Card.cshtml", new SurveyCardModel(surveys, UserClaimsPrincipal.IsInRole(PortalRoles.Representative), applicationId is not null));

@@ -1,6 +1,7 @@
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Csat;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Portal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudpackPlus.Portal.Csat;
@@ -43,6 +44,23 @@ public sealed class SurveyDesk(CoreDbContext db, TimeProvider clock)
     /// <summary>The caller's company's unanswered surveys, newest first (the home page card).</summary>
     public Task<List<SurveyView>> PendingAsync(int take, CancellationToken cancellationToken) =>
         Views(db.SatisfactionSurveys.Where(s => s.AnsweredAt == null).OrderByDescending(s => s.SentAt).Take(take)).ToListAsync(cancellationToken);
+
+    // $1 company, $2 limit: the same rows as PendingAsync, for a page's batch.
+    private const string PendingSql = """
+        SELECT s.id, s.application_id, a.number, s.service_id, COALESCE(c.name_ja, s.service_id), COALESCE(c.name_en, s.service_id),
+               s.sent_at, s.answered_at, s.score, s.comment
+        FROM core.satisfaction_surveys s JOIN core.applications a ON a.id = s.application_id
+        LEFT JOIN core.catalogue_entries c ON c.id = s.service_id
+        WHERE s.company_id = $1 AND s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT $2
+        """;
+
+    /// <summary>As <see cref="PendingAsync"/> for <paramref name="companyId"/>, as a statement of the home page's batch (issue #17).</summary>
+    public static BatchRows<SurveyView> AddPendingTo(OneBatch batch, Guid companyId, int take)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.Add(PendingSql, r => new SurveyView(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+            r.At(6), r.Stamp(7), r.Number(8), r.Text(9)), companyId, take);
+    }
 
     public async Task<SurveyAnswerResult> AnswerAsync(Guid id, Guid personId, bool isRepresentative, int? score, string? comment, CancellationToken cancellationToken)
     {

@@ -1,13 +1,15 @@
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Inquiries;
+using CloudpackPlus.Portal.Data;
+using CloudpackPlus.Portal.Inquiries;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CloudpackPlus.Portal.Pages.Inquiries;
 
-/// <summary>INQ-1: the company's inquiries (any user of the company).</summary>
-public sealed class IndexModel(InquiryQueries queries) : PageModel
+/// <summary>INQ-1: the company's inquiries (any user of the company), with the header's unread count in one round trip (issue #17).</summary>
+public sealed class IndexModel(PageBatch pages) : PageModel
 {
     /// <summary>Part of the number or subject.</summary>
     [FromQuery(Name = "q")]
@@ -25,7 +27,10 @@ public sealed class IndexModel(InquiryQueries queries) : PageModel
             return NotFound();
         }
 
-        Rows = await queries.ForCompanyAsync(companyId, Search, PageNumber, cancellationToken: cancellationToken);
+        var batch = pages.Start(User);
+        var rows = CustomerInquiryList.AddTo(batch, companyId, Search, PageNumber);
+        await pages.RunAsync(batch, cancellationToken);
+        Rows = CustomerInquiryList.Page(rows);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Applications;
+using CloudpackPlus.Portal.Data;
 using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +18,11 @@ public sealed record CatalogueLine(ServiceAvailability Availability, string? Why
     public bool CanApply => Why is null;
 }
 
-/// <summary>ADV-1, ADV-2, APP-1: the catalogue of advanced services with cost, contents, and why the company cannot apply when it cannot.</summary>
-public sealed class IndexModel(CatalogueService catalogue, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// ADV-1, ADV-2, APP-1: the catalogue of advanced services with cost, contents, and why the company cannot apply when it cannot.
+/// Two SQL round trips (issue #17): the entries, then the company's standing, the capacities and the header's unread count in one batch.
+/// </summary>
+public sealed class IndexModel(CatalogueService catalogue, PageBatch pages, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<CatalogueLine> Lines { get; private set; } = [];
 
@@ -32,8 +36,17 @@ public sealed class IndexModel(CatalogueService catalogue, IStringLocalizer<Shar
         }
 
         var representative = User.IsInRole(PortalRoles.Representative);
+        var entries = await catalogue.ListAsync(cancellationToken: cancellationToken);
+        var batch = pages.Start(User);
+        var check = CatalogueStandingQuery.AddTo(batch, companyId, clock);
+        await pages.RunAsync(batch, cancellationToken);
+        if (check(entries) is not { } availabilities)
+        {
+            return NotFound();
+        }
+
         var lines = new List<CatalogueLine>();
-        foreach (var availability in await catalogue.CheckAllAsync(companyId, cancellationToken))
+        foreach (var availability in availabilities)
         {
             Balance = availability.Balance;
             lines.Add(new CatalogueLine(availability, ApplyAvailability.Why(availability, representative, text)));

@@ -14,7 +14,7 @@ namespace CloudpackPlus.Portal.Pages.Tools;
 /// permissions, rotates the external id and disconnects an account.
 /// </summary>
 public sealed class AccountsModel(
-    ToolAccounts accounts, ToolGate gate, ToolConnectionService connections, RoleTrustService trust, IOptions<AwsOptions> aws) : ToolPageModel(accounts, gate)
+    ToolAccounts accounts, ToolConnectionService connections, RoleTrustService trust, IOptions<AwsOptions> aws) : ToolPageModel(accounts)
 {
     public RoleTrustSetup? Setup { get; private set; }
 

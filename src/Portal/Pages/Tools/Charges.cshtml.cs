@@ -11,8 +11,8 @@ namespace CloudpackPlus.Portal.Pages.Tools;
 /// a stacked bar per month and the top services, with the numbers in tables beside them, in the currency AWS reports,
 /// labelled 概算; cached (Cost Explorer charges per request) with the fetch time; CSV download.
 /// </summary>
-public sealed class ChargesModel(ToolAccounts accounts, ToolGate gate, ToolSnapshots snapshots, ChargesFetcher fetcher)
-    : ToolPageModel(accounts, gate)
+public sealed class ChargesModel(ToolAccounts accounts, ToolSnapshots snapshots, ChargesFetcher fetcher)
+    : ToolPageModel(accounts)
 {
     /// <summary>Services drawn separately in the monthly chart; the rest are summed as "other".</summary>
     public const int ChartedServices = 8;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CloudpackPlus.Core.Tools;
+using CloudpackPlus.Portal.Data;
 using CloudpackPlus.Portal.Identity;
 using CloudpackPlus.Portal.Tenancy;
 using CloudpackPlus.Portal.Tools;
@@ -15,7 +16,7 @@ namespace CloudpackPlus.Portal.Pages.Tools;
 /// What every tool page shares: the signed-in user's company, its linked accounts with their connection, the chosen
 /// account (<c>?account=</c>; another company's or an unknown id answers 404) and the contract gate (TOOL-3).
 /// </summary>
-public abstract class ToolPageModel(ToolAccounts accounts, ToolGate gate) : PageModel
+public abstract class ToolPageModel(ToolAccounts accounts) : PageModel
 {
     [FromQuery(Name = "account")]
     public string? AccountId { get; set; }
@@ -41,7 +42,12 @@ public abstract class ToolPageModel(ToolAccounts accounts, ToolGate gate) : Page
         }
 
         CompanyId = companyId;
-        Accounts = await accounts.ListAsync(companyId, cancellationToken);
+        // One round trip (issue #17): accounts, connections, the gate's rules and contracts, and on a GET the header's unread count.
+        var pages = HttpContext.RequestServices.GetRequiredService<PageBatch>();
+        var batch = HttpMethods.IsGet(Request.Method) ? pages.Start(User) : new OneBatch();
+        var read = accounts.AddTo(batch, companyId, tool);
+        await pages.RunAsync(batch, cancellationToken);
+        (Accounts, Decision) = read();
         if (AccountId is not null)
         {
             Account = Accounts.FirstOrDefault(a => a.AccountId == AccountId);
@@ -53,11 +59,6 @@ public abstract class ToolPageModel(ToolAccounts accounts, ToolGate gate) : Page
         else if (accountRequired)
         {
             Account = Accounts.FirstOrDefault(a => a.Usable) ?? (Accounts.Count > 0 ? Accounts[0] : null);
-        }
-
-        if (tool is { } t)
-        {
-            Decision = await gate.DecideAsync(companyId, t, cancellationToken);
         }
 
         return null;

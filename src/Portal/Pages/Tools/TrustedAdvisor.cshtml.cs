@@ -12,8 +12,8 @@ namespace CloudpackPlus.Portal.Pages.Tools;
 /// ok/warning/error counts; one check's flagged resources with search and paging; a rate-limited refresh that runs as a
 /// Hangfire job and shows its progress. No support plan, or a refused permission, is said plainly.
 /// </summary>
-public sealed class TrustedAdvisorModel(ToolAccounts accounts, ToolGate gate, ToolSnapshots snapshots, IBackgroundJobClient jobs, TimeProvider clock)
-    : ToolPageModel(accounts, gate)
+public sealed class TrustedAdvisorModel(ToolAccounts accounts, ToolSnapshots snapshots, IBackgroundJobClient jobs, TimeProvider clock)
+    : ToolPageModel(accounts)
 {
     public const int PageSize = 20;
 

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Npgsql;
+
+namespace CloudpackPlus.Benchmarks;
+
+/// <summary>
+/// Issue #17 "Page speed under load": signs the demo representative in, then for each customer page runs wrk against the
+/// page and, in the same run, against its bare endpoint (<see cref="BareEndpoints.BareEndpoints"/>: one Npgsql round
+/// trip, the same data, about the same HTML size) at 10 and 50 connections, and prints throughput and p99 with the
+/// page's share of the bare endpoint's. Then the calendar API and /health/live at 50 connections. Figures, not a test.
+/// </summary>
+public static class CustomerPagesBenchmark
+{
+    public const string Email = "rep@demo.example.jp";
+
+    /// <summary>The company, person, an application and a linked account of the demo representative.</summary>
+    public static async Task<(Guid Company, Guid Person, Guid Application, string? Account)> DemoIdsAsync(string connectionString)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand("""
+            SELECT p.company_id, p.id,
+                   (SELECT a.id FROM core.applications a WHERE a.company_id = p.company_id ORDER BY a.number LIMIT 1),
+                   (SELECT w.account_id FROM core.aws_accounts w WHERE w.company_id = p.company_id AND w.unlinked_at IS NULL ORDER BY w.account_id LIMIT 1)
+            FROM core.people p WHERE p.email = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = Email });
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            throw new InvalidOperationException($"{Email} is not in the database: seed the demo first");
+        }
+
+        return (reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+    }
+
+    public static async Task RunAsync(string baseUrl, string bareUrl, string connectionString, TimeSpan duration)
+    {
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {Load()}");
+        var (_, _, application, account) = await DemoIdsAsync(connectionString);
+        var cookie = await StaffPagesBenchmark.SignInAsync(baseUrl, Email);
+        var script = Path.Combine(Path.GetTempPath(), "cloudpack-wrk-report.lua");
+        await File.WriteAllTextAsync(script, StaffPagesBenchmark.Report);
+        (string Page, string Bare)[] pages =
+        [
+            ("/", "home"), ("/Applications", "applications"), ($"/Applications/{application}", "application"), ("/Services", "services"),
+            ("/Inquiries", "inquiries"), ("/Company", "company"), ("/Reports", "reports"), ("/Notifications", "notifications"),
+            ("/Tools/Accounts", "tools"), ($"/Tools/TrustedAdvisor?account={account}", "tools"), ($"/Tools/Charges?account={account}", "tools"),
+        ];
+        Console.WriteLine("| page | conns | page req/s | bare req/s | share | page p99 ms | bare p99 ms | p99 ratio | errors | HTML bytes | load (1/5/15 min) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (page, bare) in pages)
+        {
+            var size = await SizeAsync(baseUrl + page, cookie);
+            if (size < 0)
+            {
+                Console.WriteLine($"| {page} | – | not measured: the page answered {-size} to the signed-in representative |");
+                continue;
+            }
+
+            var bareUrlOf = $"{bareUrl}/bare/{bare}?size={size}";
+            await StaffPagesBenchmark.WrkAsync(baseUrl + page, cookie, script, TimeSpan.FromSeconds(2)); // warm-up: JIT, plans, prepared statements
+            await StaffPagesBenchmark.WrkAsync(bareUrlOf, "", script, TimeSpan.FromSeconds(2));
+            foreach (var connections in new[] { 10, 50 })
+            {
+                var p = await StaffPagesBenchmark.WrkAsync(baseUrl + page, cookie, script, duration, connections);
+                var b = await StaffPagesBenchmark.WrkAsync(bareUrlOf, "", script, duration, connections);
+                var shown = page.Replace(application.ToString(), "{id}", StringComparison.Ordinal).Replace($"={account}", "={account}", StringComparison.Ordinal);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {shown} | {connections} | {p[3]:F0} | {b[3]:F0} | {p[3] / b[3]:P0} | {p[2] / 1000.0:F1} | {b[2] / 1000.0:F1} | {p[2] / b[2]:F2} | {p[5] + b[5]:F0} | {size:N0} | {Load()} |"));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| endpoint (anonymous) | conns | req/s | p50 ms | p99 ms | errors | load |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var path in new[] { "/api/calendar/business-days?from=2026-12-03&add=20", "/api/calendar/holidays?year=2027", "/health/live" })
+        {
+            await StaffPagesBenchmark.WrkAsync(baseUrl + path, "", script, TimeSpan.FromSeconds(2));
+            var r = await StaffPagesBenchmark.WrkAsync(baseUrl + path, "", script, duration, 50);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {path} | 50 | {r[3]:F0} | {r[0] / 1000.0:F1} | {r[2] / 1000.0:F1} | {r[5]:F0} | {Load()} |"));
+        }
+    }
+
+    /// <summary>The page's size in bytes, or minus its status code when it does not answer 200.</summary>
+    private static async Task<int> SizeAsync(string url, string cookie)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode == System.Net.HttpStatusCode.OK ? (await response.Content.ReadAsByteArrayAsync()).Length : -(int)response.StatusCode;
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
