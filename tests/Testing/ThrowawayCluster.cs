@@ -119,12 +119,7 @@ public class ThrowawayCluster : IAsyncLifetime
         return output;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPort.Free();
 
     private static string FindBinDirectory()
     {

@@ -18,8 +18,18 @@ public sealed class ApplicationBook(CoreDbContext db)
     /// One page of a company's applications (staff: every company's, <paramref name="companyId"/> null), newest first,
     /// narrowed by status and by a search in the number, the service (id or name) and, for staff, the company (code or name).
     /// </summary>
-    public Task<Paged<ApplicationSummary>> PageAsync(Guid? companyId, ApplicationStatus? status, string? search, int page, int pageSize = Paging.ListPageSize, CancellationToken cancellationToken = default)
+    public Task<Paged<ApplicationSummary>> PageAsync(Guid? companyId, ApplicationStatus? status, string? search, int page, int pageSize = Paging.ListPageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(companyId, status, search, page, null, pageSize, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="counts"/> (from <see cref="CountByStatusAsync"/> for the same company) give the total
+    /// when there is no search, which saves the count query.
+    /// </summary>
+    public Task<Paged<ApplicationSummary>> PageAsync(Guid? companyId, ApplicationStatus? status, string? search, int page,
+        IReadOnlyDictionary<ApplicationStatus, int>? counts, int pageSize = Paging.ListPageSize, CancellationToken cancellationToken = default)
     {
+        int? knownTotal = counts is null || Paging.Term(search) is not null ? null
+            : status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
         var query = db.Applications.AsNoTracking()
             .Where(a => companyId == null || a.CompanyId == companyId)
             .Where(a => status == null || a.Status == status);
@@ -34,7 +44,7 @@ public sealed class ApplicationBook(CoreDbContext db)
                     || db.Catalogue.Any(c => c.Id == a.ServiceId && (EF.Functions.ILike(c.NameJa, pattern) || EF.Functions.ILike(c.NameEn, pattern))));
         }
 
-        return Paging.OfAsync(Summaries(query.OrderByDescending(a => a.AppliedAt).ThenByDescending(a => a.Id)), page, pageSize, cancellationToken);
+        return Paging.OfAsync(Summaries(query.OrderByDescending(a => a.AppliedAt).ThenByDescending(a => a.Id)), page, pageSize, cancellationToken, knownTotal);
     }
 
     /// <summary>The workflow instances of the applications whose number, or whose company's code or name, matches the ILIKE <paramref name="pattern"/> (staff search).</summary>

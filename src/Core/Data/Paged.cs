@@ -27,11 +27,14 @@ public static class Paging
     /// <summary>The rows to skip for <paramref name="page"/> (clamped by <see cref="Page"/>).</summary>
     public static int Offset(int page, int pageSize) => (Page(page, pageSize) - 1) * pageSize;
 
-    /// <summary>Counts and reads one page of an ordered query (two queries).</summary>
-    public static async Task<Paged<T>> OfAsync<T>(IQueryable<T> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts and reads one page of an ordered query (two queries; one when the caller already knows the total,
+    /// e.g. from per-status counts it reads anyway).
+    /// </summary>
+    public static async Task<Paged<T>> OfAsync<T>(IQueryable<T> ordered, int page, int pageSize, CancellationToken cancellationToken, int? knownTotal = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var total = await ordered.CountAsync(cancellationToken);
+        var total = knownTotal ?? await ordered.CountAsync(cancellationToken);
         var current = Clamp(page, total, pageSize);
         var rows = await ordered.Skip((current - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Paged<T>(rows, total, current, pageSize);

@@ -13,6 +13,7 @@ public sealed class UnreadCountPrefetch
 
     private BatchRows<int>? _rows;
     private Guid _personId;
+    private int? _known;
 
     /// <summary>Adds the count of <paramref name="personId"/>'s unread notifications to the batch (nothing without a person).</summary>
     public void AddTo(OneBatch batch, Guid? personId)
@@ -26,5 +27,13 @@ public sealed class UnreadCountPrefetch
     }
 
     /// <summary>The prefetched count of <paramref name="personId"/>, or null when no batch read it (or it has not run).</summary>
-    public int? CountOf(Guid personId) => _rows is { Rows.Count: 1 } rows && personId == _personId ? rows.Rows[0] : null;
+    public int? CountOf(Guid personId) =>
+        personId != _personId ? null : _known ?? (_rows is { Rows.Count: 1 } rows ? rows.Rows[0] : null);
+
+    /// <summary>A count the page has read itself (the notifications page), so the badge does not count again.</summary>
+    public void Know(Guid personId, int count)
+    {
+        _personId = personId;
+        _known = count;
+    }
 }

@@ -62,12 +62,7 @@ public sealed class SmtpCapture : IAsyncDisposable
         _stop.Dispose();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => CloudpackPlus.Testing.LoopbackPort.Free();
 
     private sealed class Store : MessageStore
     {

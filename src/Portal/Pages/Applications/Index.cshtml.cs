@@ -30,8 +30,8 @@ public sealed class IndexModel(ApplicationBook book) : PageModel
             return NotFound();
         }
 
-        Applications = await book.PageAsync(companyId, Status, Search, PageNumber, cancellationToken: cancellationToken);
         Counts = await book.CountByStatusAsync(companyId, cancellationToken);
+        Applications = await book.PageAsync(companyId, Status, Search, PageNumber, Counts, cancellationToken: cancellationToken);
         return Page();
     }
 }

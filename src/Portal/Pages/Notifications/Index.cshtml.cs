@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CloudpackPlus.Portal.Pages.Notifications;
 
 /// <summary>The signed-in person's notifications, newest first; open one (marks it read), mark one or all read.</summary>
-public sealed class IndexModel(NotificationInbox inbox) : PageModel
+public sealed class IndexModel(NotificationInbox inbox, UnreadCountPrefetch badge) : PageModel
 {
     public NotificationPage Inbox { get; private set; } = new(new([], 0, 1, NotificationInbox.PageSize), 0);
 
@@ -22,6 +22,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
         }
 
         Inbox = await inbox.PageAsync(me, Search, p, cancellationToken);
+        badge.Know(me, Inbox.Unread); // the header's badge shows this count instead of counting again
         return Page();
     }
 
