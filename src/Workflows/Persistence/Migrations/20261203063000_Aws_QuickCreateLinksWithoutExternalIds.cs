@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -10,7 +11,10 @@ namespace CloudpackPlus.Workflows.Persistence.Migrations
     /// text in the instance's state, the task's form and the journal, beside its encrypted store. Every such link is
     /// replaced by the portal path that builds it when opened (<c>/Applications/{id}/DiagnosisRole?handler=QuickCreate</c>
     /// or <c>…/ReadOnlyRole?handler=QuickCreate</c>). No key is needed: the link is rebuilt, not decrypted. Not reversible.
+    /// No model change, so no target-model (Designer) file and no snapshot change.
     /// </summary>
+    [DbContext(typeof(WorkflowDbContext))]
+    [Migration("20261203063000_Aws_QuickCreateLinksWithoutExternalIds")]
     public partial class Aws_QuickCreateLinksWithoutExternalIds : Migration
     {
         // A console quick-create link with an external id, as stored in jsonb (also with '&' escaped as \u0026).
