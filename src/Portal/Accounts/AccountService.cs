@@ -9,17 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace CloudpackPlus.Portal.Accounts;
 
-/// <summary>What to issue: a new sign-in account for a person of a company (or staff).</summary>
-public sealed record NewAccount(Guid? CompanyId, string Email, string DisplayName, PersonRole Role, string Culture = "ja-JP");
-
-/// <summary>The outcome of an account change: the user, or the errors to show.</summary>
-public sealed record AccountResult(PortalUser? User, IReadOnlyList<string> Errors)
-{
-    public bool Succeeded => User is not null && Errors.Count == 0;
-
-    public static AccountResult Fail(params string[] errors) => new(null, errors);
-}
-
 /// <summary>
 /// Issues, re-issues, edits and deletes sign-in accounts. Every change commits with its audit
 /// entry and its mail in one transaction; the temporary password travels only in the mail (ONB-1, ONB-3, USER-2).
@@ -126,43 +115,33 @@ public sealed class AccountService(
     }
 
     /// <summary>USER-2: a new temporary password (mailed), lockout cleared, every session signed out.</summary>
-    public async Task<AccountResult> ReissueLoginAsync(Guid userId, Actor actor, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
+    public Task<AccountResult> ReissueLoginAsync(Guid userId, Actor actor, CancellationToken cancellationToken) =>
+        NewTemporaryPasswordAsync(userId, actor, LoginReissuedTemplate, "user.login-reissued", null, async user =>
         {
-            return AccountResult.Fail(ErrorCodes.NotFound);
-        }
-
-        var password = TemporaryPassword.Create();
-        await using var transaction = await identity.Database.BeginTransactionAsync(cancellationToken);
-        await users.RemovePasswordAsync(user);
-        var added = await users.AddPasswordAsync(user, password);
-        if (!added.Succeeded)
-        {
-            return AccountResult.Fail([.. added.Errors.Select(e => e.Code)]);
-        }
-
-        user.MustChangePassword = true;
-        user.TemporaryPasswordExpiresAt = TemporaryPasswordExpiry();
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        Mail(user, LoginReissuedTemplate, password);
-        Audit(actor, "user.login-reissued", user, null);
-        await identity.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.DispatchStaged();
-        return new AccountResult(user, []);
-    }
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }, cancellationToken);
 
     /// <summary>
     /// USER-2, MFA-1: the authenticator and recovery codes are removed and, always with it, a new temporary password
     /// is mailed (whoever asked for the reset must not be able to sign in as the user): one transaction with the audit
     /// entry and the mail; every session is signed out and the next sign-in enrols MFA again.
     /// </summary>
-    public async Task<AccountResult> ResetMfaAsync(Guid userId, Actor actor, CancellationToken cancellationToken)
+    public Task<AccountResult> ResetMfaAsync(Guid userId, Actor actor, CancellationToken cancellationToken) =>
+        NewTemporaryPasswordAsync(userId, actor, MfaResetTemplate, "user.mfa-reset", "MFA reset; new temporary password mailed", async user =>
+        {
+            user.TotpSecretProtected = null;
+            user.LastTotpTimeStep = null;
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0); // replaces the codes with none
+        }, cancellationToken);
+
+    /// <summary>
+    /// Replaces the user's password with a new temporary one and applies <paramref name="alsoChange"/>, in one
+    /// transaction with the audit entry and the mail; the new security stamp signs every session out.
+    /// </summary>
+    private async Task<AccountResult> NewTemporaryPasswordAsync(
+        Guid userId, Actor actor, string template, string action, string? detail, Func<PortalUser, Task> alsoChange, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var user = await users.FindByIdAsync(userId.ToString());
@@ -182,13 +161,10 @@ public sealed class AccountService(
 
         user.MustChangePassword = true;
         user.TemporaryPasswordExpiresAt = TemporaryPasswordExpiry();
-        user.TotpSecretProtected = null;
-        user.LastTotpTimeStep = null;
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0); // replaces the codes with none
+        await alsoChange(user);
         await users.UpdateSecurityStampAsync(user);
-        Mail(user, MfaResetTemplate, password);
-        Audit(actor, "user.mfa-reset", user, "MFA reset; new temporary password mailed");
+        Mail(user, template, password);
+        Audit(actor, action, user, detail);
         await identity.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.DispatchStaged();
@@ -287,27 +263,4 @@ public sealed class AccountService(
             CompanyId = target.CompanyId,
             Detail = detail,
         });
-}
-
-/// <summary>Who acts: a signed-in user, or the system.</summary>
-public sealed record Actor(Guid? UserId, string Email)
-{
-    public static readonly Actor System = new(null, "system");
-}
-
-/// <summary>Error codes of account changes; pages show their localized text.</summary>
-public static class ErrorCodes
-{
-    public const string EmailTaken = "EmailTaken";
-    public const string NotFound = "NotFound";
-    public const string CannotDeleteSelf = "CannotDeleteSelf";
-    public const string CannotChangeOwnRole = "CannotChangeOwnRole";
-    public const string Suspended = "Suspended";
-    public const string TooLong = "TooLong";
-}
-
-/// <summary>Thrown inside a transaction to roll it back with errors to show.</summary>
-public sealed class AccountException(string[] errors) : Exception(string.Join(", ", errors))
-{
-    public IReadOnlyList<string> Errors { get; } = errors;
 }
