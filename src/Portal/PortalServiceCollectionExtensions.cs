@@ -76,6 +76,7 @@ public static class PortalServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.AwsServicesDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.ConsultingDemoSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Csat.CsatDemoSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeeder, Demo.DemoBalanceSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICustomerTodoSource, Applications.ApplicationTodoSource>());
 
         // Japanese text is written as text, not as &#x...; entities (readable source, smaller pages).

@@ -32,6 +32,12 @@ public sealed class StartupTests(CloudpackAppFactory app) : IClassFixture<Cloudp
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.inquiries WHERE status = 'Open'"));
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.quote_requests WHERE inquiry_id IS NOT NULL"));
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.basic_service_proposals WHERE status = 'InProgress'"));
+        // The applications spent the grant; the visitor gets the year's grant back once, by an audited adjustment (TKT-4).
+        Assert.Contains(first, l => l.StartsWith("created demo balance of ", StringComparison.Ordinal));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.ticket_ledger WHERE kind = 'Adjustment' AND reason LIKE 'デモ: 申込を試せる%'"));
+        Assert.Equal(
+            await app.Database.ScalarAsync<long>("SELECT sum(amount) FROM core.ticket_ledger WHERE kind = 'Grant'"),
+            await app.Database.ScalarAsync<long>("SELECT sum(remaining) FROM core.ticket_balances"));
     }
 
     [Fact]

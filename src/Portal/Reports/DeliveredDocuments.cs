@@ -34,6 +34,9 @@ public sealed class DeliveredDocument
     public DateTimeOffset DeliveredAt { get; init; }
 
     public int? TemplateVersion { get; init; }
+
+    /// <summary>The report's language (a service's report is made in Japanese and in English); null for the others.</summary>
+    public string? Culture { get; init; }
 }
 
 /// <summary>
@@ -57,18 +60,18 @@ public sealed class DeliveredDocuments(CoreDbContext db)
             {
                 Kind = DeliveredKind.Report, Id = r.Id, ApplicationId = a.Id, ApplicationNumber = a.Number,
                 ServiceName = s == null ? r.ServiceId : (japanese ? s.NameJa : s.NameEn), Title = null,
-                DeliveredAt = r.GeneratedAt, TemplateVersion = r.TemplateVersion,
+                DeliveredAt = r.GeneratedAt, TemplateVersion = r.TemplateVersion, Culture = r.Culture,
             };
         var cycles = db.BasicServiceProposals.AsNoTracking().Where(p => p.CompanyId == companyId);
         var proposals = cycles.Where(p => p.DeliveredAt != null && p.Proposal != null).Select(p => new DeliveredDocument
         {
             Kind = DeliveredKind.Proposal, Id = p.Id, ApplicationId = null, ApplicationNumber = null, ServiceName = basicServiceName, Title = p.Title,
-            DeliveredAt = p.DeliveredAt!.Value, TemplateVersion = null,
+            DeliveredAt = p.DeliveredAt!.Value, TemplateVersion = null, Culture = null,
         });
         var workReports = cycles.Where(p => p.ReportedAt != null && p.WorkReport != null && p.BacklogIssueKey == null).Select(p => new DeliveredDocument
         {
             Kind = DeliveredKind.WorkReport, Id = p.Id, ApplicationId = null, ApplicationNumber = null, ServiceName = basicServiceName, Title = p.Title,
-            DeliveredAt = p.ReportedAt!.Value, TemplateVersion = null,
+            DeliveredAt = p.ReportedAt!.Value, TemplateVersion = null, Culture = null,
         });
         var all = reports.Concat(proposals).Concat(workReports);
         if (Paging.Term(search) is { } term)
