@@ -15,6 +15,9 @@ public sealed class CustomerSqlRoundTripTests(CustomerSqlRoundTripTests.Fixture 
 {
     public const int MaxRoundTrips = 3;
 
+    /// <summary>The application page's batch and its form's one option source (within <see cref="MaxRoundTrips"/>; a regression shows here first).</summary>
+    public const int ApplicationPageRoundTrips = 2;
+
     public sealed class Fixture : PortalAppFactory
     {
         public TestAccount Representative { get; private set; } = null!;
@@ -93,7 +96,7 @@ public sealed class CustomerSqlRoundTripTests(CustomerSqlRoundTripTests.Fixture 
         using var client = new PortalClient(app);
         await client.SignInAsync(app.Representative);
         var id = kind == "training" ? app.ApplicationId : app.DiagnosisId;
-        await SqlRoundTrips.AssertAtMostAsync(client, $"/Applications/{id}", MaxRoundTrips);
+        await SqlRoundTrips.AssertAtMostAsync(client, $"/Applications/{id}", ApplicationPageRoundTrips);
     }
 
     /// <summary>The batched page still shows every panel, and another company's representative gets 404 for the same id.</summary>
