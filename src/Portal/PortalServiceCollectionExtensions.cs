@@ -63,6 +63,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<StaffCompanyQuery>();
         services.AddScoped<Reports.DeliveredDocuments>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
+        services.AddScoped<Applications.CustomerApplicationPage>();
         services.AddScoped<Applications.ApplicationActions>();
         services.AddScoped<Applications.SignalActionDesk>();
         services.AddScoped<Csat.SurveyDesk>();

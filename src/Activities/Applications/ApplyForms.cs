@@ -108,6 +108,47 @@ public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsServ
     }
 
     /// <summary>
+    /// The form an application was made under, to read its answers back (issue #17: the application page): the schema
+    /// <paramref name="json"/> its page already read, options resolved only for the fields in <paramref name="answered"/>
+    /// (each source once), no terms documents (accepted terms are shown from the application's own record).
+    /// </summary>
+    public async Task<ApplyFormView?> ForReadingAsync(CatalogueEntry service, string? json, int? version, Guid companyId,
+        IReadOnlySet<string> answered, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(answered);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        var schema = FormSchema.Parse(json);
+        var bySource = new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal);
+        var options = new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal);
+        foreach (var field in schema.Fields.Where(f => answered.Contains(f.Name)))
+        {
+            if ((field.Type == "account" ? IFormOptionSource.AccountSource : field.OptionsFrom) is not { } sourceName)
+            {
+                continue;
+            }
+
+            if (!bySource.TryGetValue(sourceName, out var list))
+            {
+                var source = sources.FirstOrDefault(s => s.Name == sourceName);
+                bySource[sourceName] = list = source is null ? [] : await source.ListAsync(companyId, cancellationToken);
+            }
+
+            options[field.Name] = list;
+        }
+
+        var context = new FormValidationContext(clock.GetUtcNow(), calendar)
+        {
+            Options = options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value.Select(v => v.Value).ToList(), StringComparer.Ordinal),
+        };
+        return new ApplyFormView(service, schema, context, options, new Dictionary<string, TermsDocument>(StringComparer.Ordinal)) { Version = version ?? service.FormVersion };
+    }
+
+    /// <summary>
     /// The workflow's input from valid form data: each field's value, and for a field with resolved options
     /// also <c>&lt;name&gt;Option</c> = the chosen option's label and attributes (e.g. <c>topicOption.durationMinutes</c>).
     /// </summary>

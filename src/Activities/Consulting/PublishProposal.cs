@@ -21,8 +21,15 @@ public static class ProposalEvents
         ArgumentNullException.ThrowIfNull(db);
         var latest = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == applicationId && e.Code == Code)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
-        return latest?.ParameterValues().GetValueOrDefault("recommendsBuild") == "true";
+        return Recommends(latest);
     }
+
+    /// <summary>As <see cref="RecommendsBuildAsync"/> from the application's events already read (oldest first, as <c>ApplicationEvent.ListAsync</c> gives them).</summary>
+    public static bool RecommendsBuild(IEnumerable<Core.Applications.ApplicationEvent> events) =>
+        Recommends(events.Where(e => e.Code == Code).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).FirstOrDefault());
+
+    private static bool Recommends(Core.Applications.ApplicationEvent? latest) =>
+        latest?.ParameterValues().GetValueOrDefault("recommendsBuild") == "true";
 }
 
 /// <summary>

@@ -25,8 +25,15 @@ public sealed partial class CatalogueService
             return service.ApplyForm;
         }
 
-        return await db.ApplyFormVersions.AsNoTracking().Where(v => v.ServiceId == service.Id && v.Version == version)
-            .Select(v => v.Schema).SingleOrDefaultAsync(cancellationToken) ?? service.ApplyForm;
+        return FormOfVersion(service, version, await db.ApplyFormVersions.AsNoTracking().Where(v => v.ServiceId == service.Id && v.Version == version)
+            .Select(v => v.Schema).SingleOrDefaultAsync(cancellationToken));
+    }
+
+    /// <summary>As <see cref="FormOfVersionAsync"/> when the caller already read version <paramref name="version"/>'s stored schema (null: none stored).</summary>
+    public static string? FormOfVersion(CatalogueEntry service, int? version, string? storedSchema)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return version is null || version == service.FormVersion ? service.ApplyForm : storedSchema ?? service.ApplyForm;
     }
 
     /// <summary>

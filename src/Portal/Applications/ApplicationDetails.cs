@@ -4,6 +4,7 @@ using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Localization;
+using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
 using CloudpackPlus.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,11 @@ public sealed record ApplicationDetails(
         task.Role is TaskRoles.CustomerRepresentative or TaskRoles.CustomerUser;
 }
 
+/// <summary>What an application's page is built from (<see cref="ApplicationDetailsLoader.Compose"/>).</summary>
+public sealed record ApplicationDetailParts(
+    ServiceApplication Application, CatalogueEntry Service, string CompanyName, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<WorkflowTask> Tasks,
+    IReadOnlyList<ConversationLine> Conversation, IReadOnlyList<ApplicationEvent> Events, IReadOnlyDictionary<Guid, string> Names, IReadOnlyList<AttachmentInfo> Files);
+
 /// <summary>Loads an application's page: the row (tenant-filtered for customers), its workflow's journal and tasks, the conversation.</summary>
 public sealed class ApplicationDetailsLoader(
     CoreDbContext db, ApplicationBook book, CatalogueService catalogue, ConversationService conversation,
@@ -47,7 +53,7 @@ public sealed class ApplicationDetailsLoader(
         }
 
         var service = await catalogue.GetAsync(application.ServiceId, cancellationToken);
-        var journal = await runtime.GetJournalAsync(application.WorkflowInstanceId, 0, 1000, cancellationToken);
+        var journal = await runtime.GetJournalAsync(application.WorkflowInstanceId, 0, JournalLimit, cancellationToken);
         var all = await tasks.ListForInstanceAsync(application.WorkflowInstanceId, cancellationToken);
         var lines = await conversation.ListAsync(application.Id, cancellationToken);
         var events = await ApplicationEvent.ListAsync(db, application.Id, cancellationToken);
@@ -56,15 +62,35 @@ public sealed class ApplicationDetailsLoader(
         var names = await book.NamesAsync(people, cancellationToken);
         var form = await forms.LoadAsync(service, application.CompanyId, application.ApplyFormVersion, cancellationToken);
         var companyName = await db.Companies.IgnoreQueryFilters().Where(c => c.Id == application.CompanyId).Select(c => c.Name).SingleAsync(cancellationToken);
+        var files = await db.ApplicationFiles.IgnoreQueryFilters().Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id)
+            .Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToListAsync(cancellationToken);
+        return Compose(new ApplicationDetailParts(application, service, companyName, journal, all, lines, events, names, files), form);
+    }
+
+    /// <summary>The journal entries the page reads (the first ones, oldest first).</summary>
+    public const int JournalLimit = 1000;
+
+    /// <summary>The page from its parts, read by <see cref="LoadAsync"/> or by a customer page's batch (issue #17).</summary>
+    public ApplicationDetails Compose(ApplicationDetailParts parts, ApplyFormView? form)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var application = parts.Application;
         return new ApplicationDetails(
-            application, service, companyName, names.GetValueOrDefault(application.AppliedBy, ""),
-            application.CsmId is { } csm ? names.GetValueOrDefault(csm) : null, AskedFor(application.Details, form),
-            ApplicationTimeline.Build(events, journal, all, names, text),
-            all.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), lines)
+            application, parts.Service, parts.CompanyName, parts.Names.GetValueOrDefault(application.AppliedBy, ""),
+            application.CsmId is { } csm ? parts.Names.GetValueOrDefault(csm) : null, AskedFor(application.Details, form),
+            ApplicationTimeline.Build(parts.Events, parts.Journal, parts.Tasks, parts.Names, text),
+            parts.Tasks.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), parts.Conversation)
         {
-            Files = await db.ApplicationFiles.IgnoreQueryFilters().Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id)
-                .Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToListAsync(cancellationToken),
+            Files = parts.Files,
         };
+    }
+
+    /// <summary>The apply form's fields the application answered (a value other than null): the ones whose options the page needs.</summary>
+    public static IReadOnlySet<string> Answered(string details)
+    {
+        using var document = JsonDocument.Parse(details);
+        return document.RootElement.ValueKind != JsonValueKind.Object ? new HashSet<string>()
+            : document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>What the customer asked for, by the apply form's labels (choices by their option's label).</summary>

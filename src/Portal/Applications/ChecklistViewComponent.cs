@@ -12,10 +12,13 @@ namespace CloudpackPlus.Portal.Applications;
 [ViewComponent(Name = "Checklist")]
 public sealed class ChecklistViewComponent(ChecklistDesk desk) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(ServiceApplication application, bool staffPage)
+    /// <param name="application">The application.</param>
+    /// <param name="staffPage">Whether the staff page shows it.</param>
+    /// <param name="prefetched">The items the page already read in its batch (then no query here, issue #17).</param>
+    public async Task<IViewComponentResult> InvokeAsync(ServiceApplication application, bool staffPage, IReadOnlyList<ChecklistItem>? prefetched = null)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var items = await desk.ItemsAsync(application.Id, HttpContext.RequestAborted);
+        var items = prefetched ?? await desk.ItemsAsync(application.Id, HttpContext.RequestAborted);
         var page = staffPage ? $"/Staff/Applications/{application.Id}" : $"/Applications/{application.Id}";
         return View(new ChecklistView(items, staffPage, application.IsOpen, page));
     }

@@ -11,7 +11,9 @@ namespace CloudpackPlus.Portal.Applications;
 [ViewComponent(Name = "QuoteRequest")]
 public sealed class QuoteRequestViewComponent(CoreDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid applicationId) =>
-        await ProposalEvents.RecommendsBuildAsync(db, applicationId, HttpContext.RequestAborted)
+    /// <param name="applicationId">The application.</param>
+    /// <param name="recommendsBuild">What the page already read from the application's events (then no query here, issue #17).</param>
+    public async Task<IViewComponentResult> InvokeAsync(Guid applicationId, bool? recommendsBuild = null) =>
+        recommendsBuild ?? await ProposalEvents.RecommendsBuildAsync(db, applicationId, HttpContext.RequestAborted)
             ? View(applicationId) : Content(string.Empty);
 }

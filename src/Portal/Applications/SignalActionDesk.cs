@@ -46,6 +46,10 @@ public sealed class SignalActionDesk(ISignalActions actions, IWorkflowRuntime ru
         return (await actions.ListOpenAsync(application.WorkflowInstanceId, cancellationToken)).Where(a => MayAct(user, staffPage, a.Action.Role)).ToList();
     }
 
+    /// <summary>As <see cref="ListAsync"/> from the open signal bookmarks a page's batch read (issue #17).</summary>
+    public async Task<IReadOnlyList<OpenSignalAction>> OfAsync(IReadOnlyList<OpenSignalBookmark> bookmarks, ClaimsPrincipal user, bool staffPage, CancellationToken cancellationToken) =>
+        (await actions.OfAsync(bookmarks, cancellationToken)).Where(a => MayAct(user, staffPage, a.Action.Role)).ToList();
+
     /// <summary>
     /// Presses the action of the open wait <paramref name="bookmarkId"/> as the signed-in person: refused when the viewer's role
     /// may not take it, already done when the wait is no longer open (a second press resumes nothing).

@@ -8,10 +8,13 @@ namespace CloudpackPlus.Portal.Applications;
 [ViewComponent(Name = "SignalActions")]
 public sealed class SignalActionsViewComponent(SignalActionDesk desk) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(ServiceApplication application, bool staffPage)
+    /// <param name="application">The application.</param>
+    /// <param name="staffPage">Whether the staff page shows it.</param>
+    /// <param name="prefetched">The actions the page already resolved from its batch for this viewer (then no query here, issue #17).</param>
+    public async Task<IViewComponentResult> InvokeAsync(ServiceApplication application, bool staffPage, IReadOnlyList<OpenSignalAction>? prefetched = null)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var open = await desk.ListAsync(application, UserClaimsPrincipal, staffPage, HttpContext.RequestAborted);
+        var open = prefetched ?? await desk.ListAsync(application, UserClaimsPrincipal, staffPage, HttpContext.RequestAborted);
         var page = staffPage ? $"/Staff/Applications/{application.Id}" : $"/Applications/{application.Id}";
         return View(new SignalActionsView(open, $"{page}?handler=Signal"));
     }

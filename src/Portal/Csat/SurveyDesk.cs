@@ -3,6 +3,7 @@ using CloudpackPlus.Core.Csat;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CloudpackPlus.Portal.Csat;
 
@@ -45,22 +46,36 @@ public sealed class SurveyDesk(CoreDbContext db, TimeProvider clock)
     public Task<List<SurveyView>> PendingAsync(int take, CancellationToken cancellationToken) =>
         Views(db.SatisfactionSurveys.Where(s => s.AnsweredAt == null).OrderByDescending(s => s.SentAt).Take(take)).ToListAsync(cancellationToken);
 
-    // $1 company, $2 limit: the same rows as PendingAsync, for a page's batch.
-    private const string PendingSql = """
+    // The columns SurveyView reads, for a page's batch.
+    private const string SelectSql = """
         SELECT s.id, s.application_id, a.number, s.service_id, COALESCE(c.name_ja, s.service_id), COALESCE(c.name_en, s.service_id),
                s.sent_at, s.answered_at, s.score, s.comment
         FROM core.satisfaction_surveys s JOIN core.applications a ON a.id = s.application_id
         LEFT JOIN core.catalogue_entries c ON c.id = s.service_id
-        WHERE s.company_id = $1 AND s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT $2
         """;
+
+    // $1 company, $2 limit: the same rows as PendingAsync.
+    private const string PendingSql = SelectSql + " WHERE s.company_id = $1 AND s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT $2";
+
+    // $1 company, $2 application: the same row as ForApplicationAsync.
+    private const string ForApplicationSql = SelectSql + " WHERE s.company_id = $1 AND s.application_id = $2";
 
     /// <summary>As <see cref="PendingAsync"/> for <paramref name="companyId"/>, as a statement of the home page's batch (issue #17).</summary>
     public static BatchRows<SurveyView> AddPendingTo(OneBatch batch, Guid companyId, int take)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return batch.Add(PendingSql, r => new SurveyView(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-            r.At(6), r.Stamp(7), r.Number(8), r.Text(9)), companyId, take);
+        return batch.Add(PendingSql, Row, companyId, take);
     }
+
+    /// <summary>As <see cref="ForApplicationAsync"/> for the company's application, as a statement of its page's batch (issue #17).</summary>
+    public static BatchRows<SurveyView> AddForApplicationTo(OneBatch batch, Guid companyId, Guid applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.Add(ForApplicationSql, Row, companyId, applicationId);
+    }
+
+    private static SurveyView Row(NpgsqlDataReader r) => new(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+        r.At(6), r.Stamp(7), r.Number(8), r.Text(9));
 
     public async Task<SurveyAnswerResult> AnswerAsync(Guid id, Guid personId, bool isRepresentative, int? score, string? comment, CancellationToken cancellationToken)
     {

@@ -8,10 +8,13 @@ namespace CloudpackPlus.Portal.Reports;
 [ViewComponent(Name = "ApplicationReports")]
 public sealed class ApplicationReportsViewComponent(CoreDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid applicationId, bool staffPage)
+    /// <param name="applicationId">The application.</param>
+    /// <param name="staffPage">Whether the staff page shows it.</param>
+    /// <param name="prefetched">The list the page already read in its batch (then no query here, issue #17).</param>
+    public async Task<IViewComponentResult> InvokeAsync(Guid applicationId, bool staffPage, IReadOnlyList<ReportListItem>? prefetched = null)
     {
         // The tenant filter keeps another company's reports out; the bytes are not read for the list.
-        var reports = await db.Reports.AsNoTracking().Where(r => r.ApplicationId == applicationId)
+        var reports = prefetched ?? await db.Reports.AsNoTracking().Where(r => r.ApplicationId == applicationId)
             .OrderByDescending(r => r.GeneratedAt).ThenByDescending(r => r.Culture)
             .Select(r => new ReportListItem(r.Id, r.ServiceId, r.Culture, r.TemplateVersion, r.GeneratedAt, r.Pdf.Length))
             .ToListAsync(HttpContext.RequestAborted);

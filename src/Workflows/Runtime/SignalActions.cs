@@ -50,11 +50,25 @@ public sealed record SignalActionDeclaration(string NodeId, string Signal, strin
 /// <param name="Action">What the node declares.</param>
 public sealed record OpenSignalAction(Guid BookmarkId, string DefinitionId, SignalActionDeclaration Action);
 
+/// <summary>An open signal bookmark of a running or suspended instance, as a page's own batch read it (issue #17).</summary>
+/// <param name="BookmarkId">The bookmark.</param>
+/// <param name="NodeId">Its node (node@scope inside a ForEach body).</param>
+/// <param name="SignalName">The signal it waits for (a bookmark without one matches no action).</param>
+/// <param name="DefinitionVersionId">The instance's definition version.</param>
+/// <param name="DefinitionId">The instance's definition.</param>
+public sealed record OpenSignalBookmark(Guid BookmarkId, string NodeId, string? SignalName, Guid DefinitionVersionId, string DefinitionId);
+
 /// <summary>The open signal waits of an instance that its nodes declare as portal actions.</summary>
 public interface ISignalActions
 {
     /// <summary>The instance's open signal waits declared as portal actions, oldest first (empty when none or no such instance).</summary>
     Task<IReadOnlyList<OpenSignalAction>> ListOpenAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ListOpenAsync"/> from bookmarks the caller already read (one instance's open signal bookmarks, oldest first,
+    /// only while the instance runs or is suspended): reads nothing but the definition version when its plan is not cached.
+    /// </summary>
+    Task<IReadOnlyList<OpenSignalAction>> OfAsync(IReadOnlyList<OpenSignalBookmark> bookmarks, CancellationToken cancellationToken = default);
 }
 
 internal sealed class SignalActions(WorkflowDbContext db, PlanCache plans) : ISignalActions
@@ -72,17 +86,23 @@ internal sealed class SignalActions(WorkflowDbContext db, PlanCache plans) : ISi
         var rows = await db.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.ResumedAt == null && b.CancelledAt == null)
             .OrderBy(b => b.CreatedAt).Select(b => new { b.Id, b.NodeId, b.SignalName }).ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        return await OfAsync(rows.Select(b => new OpenSignalBookmark(b.Id, b.NodeId, b.SignalName, instance.DefinitionVersionId, instance.DefinitionId)).ToList(), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OpenSignalAction>> OfAsync(IReadOnlyList<OpenSignalBookmark> bookmarks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bookmarks);
+        if (bookmarks.Count == 0)
         {
             return [];
         }
 
-        var plan = await plans.GetAsync(instance.DefinitionVersionId, db, cancellationToken);
+        var plan = await plans.GetAsync(bookmarks[0].DefinitionVersionId, db, cancellationToken);
         var nodes = plan.Graph.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
         // A wait inside a ForEach body is journalled as node@scope; the declaration is the node's.
-        return rows.Select(b => (b.Id, b.SignalName, Node: nodes.GetValueOrDefault(b.NodeId.Split('@')[0])))
-            .Select(b => (b.Id, b.SignalName, Action: b.Node is null ? null : SignalActionDeclaration.Of(b.Node)))
+        return bookmarks.Select(b => (b.BookmarkId, b.SignalName, b.DefinitionId, Node: nodes.GetValueOrDefault(b.NodeId.Split('@')[0])))
+            .Select(b => (b.BookmarkId, b.SignalName, b.DefinitionId, Action: b.Node is null ? null : SignalActionDeclaration.Of(b.Node)))
             .Where(b => b.Action is not null && b.Action.Signal == b.SignalName)
-            .Select(b => new OpenSignalAction(b.Id, instance.DefinitionId, b.Action!)).ToList();
+            .Select(b => new OpenSignalAction(b.BookmarkId, b.DefinitionId, b.Action!)).ToList();
     }
 }

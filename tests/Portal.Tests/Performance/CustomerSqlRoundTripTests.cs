@@ -15,11 +15,20 @@ public sealed class CustomerSqlRoundTripTests(CustomerSqlRoundTripTests.Fixture 
 {
     public const int MaxRoundTrips = 3;
 
+    /// <summary>The application page's batch and its form's one option source (within <see cref="MaxRoundTrips"/>; a regression shows here first).</summary>
+    public const int ApplicationPageRoundTrips = 2;
+
     public sealed class Fixture : PortalAppFactory
     {
         public TestAccount Representative { get; private set; } = null!;
 
         public Guid ApplicationId { get; private set; }
+
+        /// <summary>An AWS account diagnosis with every panel of its page populated (<see cref="ApplicationPageSeed"/>).</summary>
+        public Guid DiagnosisId { get; private set; }
+
+        /// <summary>Another company's representative (its application ids of this company must answer 404).</summary>
+        public TestAccount Stranger { get; private set; } = null!;
 
         public string AccountId { get; private set; } = "";
 
@@ -41,6 +50,8 @@ public sealed class CustomerSqlRoundTripTests(CustomerSqlRoundTripTests.Fixture 
             Representative = rep;
             AccountId = accountId;
             ApplicationId = (await this.StartTrainingAsync(company, rep, csm)).ApplicationId;
+            DiagnosisId = await ApplicationPageSeed.DiagnosisWithPanelsAsync(this, company, rep, accountId, csm);
+            Stranger = (await this.CompanyAsync("PERF17B", ContractType.BillingAgency)).Rep;
             await InquirySeed.SeedAsync(this, company, member.PersonId, csm.PersonId);
             for (var i = 0; i < 3; i++)
             {
@@ -71,16 +82,50 @@ public sealed class CustomerSqlRoundTripTests(CustomerSqlRoundTripTests.Fixture 
     }
 
     /// <summary>
-    /// Not yet: the application page makes 17 round trips (the application, its service, the workflow journal and tasks
-    /// through the runtime's API, the conversation, events, names, the apply form's option sources, files, and the checklist,
-    /// signal, survey and report view components each with its own query). Batching it means reading the workflow
-    /// runtime's tables beside Core's in one batch; left for a later change.
+    /// The application page: one batch (the application, its service and form version, the workflow's journal, tasks and
+    /// open signal waits, the conversation, events, names, files, reports, checklist, survey, unread count), then the apply
+    /// form's option source when an answered field has one (the training's topics, the diagnosis's linked accounts).
+    /// The diagnosis has every panel populated, so a per-panel query would show.
     /// </summary>
-    [Fact(Skip = "Issue #17: /Applications/{id} still makes 17 round trips (workflow journal and tasks through the runtime API, conversation, form option sources, four view components); see the summary")]
-    public async Task ApplicationPage_CostsAtMostThreeSqlRoundTrips()
+    [Theory]
+    [Trait("Spec", "APP-2")]
+    [InlineData("training")]
+    [InlineData("diagnosis")]
+    public async Task ApplicationPage_CostsAtMostThreeSqlRoundTrips(string kind)
     {
         using var client = new PortalClient(app);
         await client.SignInAsync(app.Representative);
-        await SqlRoundTrips.AssertAtMostAsync(client, $"/Applications/{app.ApplicationId}", MaxRoundTrips);
+        var id = kind == "training" ? app.ApplicationId : app.DiagnosisId;
+        await SqlRoundTrips.AssertAtMostAsync(client, $"/Applications/{id}", ApplicationPageRoundTrips);
+    }
+
+    /// <summary>The batched page still shows every panel, and another company's representative gets 404 for the same id.</summary>
+    [Fact]
+    [Trait("Spec", "APP-2")]
+    [Trait("Spec", "REPORT-1")]
+    [Trait("Spec", "SCOPE-1")]
+    [Trait("Spec", "WEB-6")]
+    public async Task ApplicationPage_ShowsEveryPanel_AndNotToAnotherCompany()
+    {
+        using var client = new PortalClient(app);
+        await client.SignInAsync(app.Representative);
+        var page = await client.GetPageAsync($"/Applications/{app.DiagnosisId}");
+        Assert.Contains("AWSアカウント診断", page, StringComparison.Ordinal);
+        Assert.Contains($"{app.AccountId} (本番)", page, StringComparison.Ordinal); // the account field by its option's label
+        Assert.Contains("data-test=\"report-row\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-test=\"quote-request-link\"", page, StringComparison.Ordinal);
+        Assert.Contains($"data-test=\"checklist-item-{ApplicationPageSeed.ChecklistKey}\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-test=\"survey-card-item\"", page, StringComparison.Ordinal);
+        Assert.Contains("診断の前提です", page, StringComparison.Ordinal);
+        Assert.Contains("前提.txt", page, StringComparison.Ordinal);
+        Assert.Contains("構成図.pdf", page, StringComparison.Ordinal);
+
+        using var stranger = new PortalClient(app);
+        await stranger.SignInAsync(app.Stranger);
+        foreach (var id in new[] { app.DiagnosisId, app.ApplicationId })
+        {
+            using var refused = await stranger.GetAsync($"/Applications/{id}");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        }
     }
 }

@@ -21,10 +21,13 @@ namespace CloudpackPlus.Portal.Pages.Applications;
 [RequestSizeLimit(PageHelpers.MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
 public sealed class DetailsModel(
-    ApplicationDetailsLoader loader, ApplicationBook book, ITaskService tasks, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock,
+    CustomerApplicationPage page, ApplicationBook book, ITaskService tasks, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock,
     IRunningActivities running) : PageModel
 {
     public ApplicationDetails Details { get; private set; } = null!;
+
+    /// <summary>The panels' rows, read in the page's batch (issue #17).</summary>
+    public CustomerApplicationPanels Panels { get; private set; } = null!;
 
     /// <summary>The task whose refused form is shown again with what was entered.</summary>
     public Guid? FailedTask { get; private set; }
@@ -129,9 +132,13 @@ public sealed class DetailsModel(
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var details = await loader.LoadAsync(id, HttpCurrentTenant.CompanyOf(User), cancellationToken);
-        Details = details!;
-        return details is not null;
+        if (await page.LoadAsync(id, User, cancellationToken) is not { } view)
+        {
+            return false;
+        }
+
+        (Details, Panels) = (view.Details, view.Panels);
+        return true;
     }
 
     // Success: redirect (a reload does not post again). Refusal: the page again with the errors and what was entered.
