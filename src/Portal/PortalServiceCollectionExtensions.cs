@@ -61,6 +61,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<StaffAccounts>();
         services.AddScoped<CompanyOverview>();
         services.AddScoped<StaffCompanyQuery>();
+        services.AddScoped<Pages.Staff.Tasks.InboxReads>();
         services.AddScoped<Reports.DeliveredDocuments>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.CustomerApplicationPage>();

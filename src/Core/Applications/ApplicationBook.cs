@@ -49,10 +49,14 @@ public sealed class ApplicationBook(CoreDbContext db)
 
     /// <summary>The workflow instances of the applications whose number, or whose company's code or name, matches the ILIKE <paramref name="pattern"/> (staff search).</summary>
     public async Task<IReadOnlyList<Guid>> InstancesMatchingAsync(string pattern, CancellationToken cancellationToken = default) =>
-        await db.Applications.AsNoTracking()
+        await InstancesMatching(pattern).ToListAsync(cancellationToken);
+
+    /// <summary>The query of <see cref="InstancesMatchingAsync"/>, for composing into a larger query (one round trip).</summary>
+    public IQueryable<Guid> InstancesMatching(string pattern) =>
+        db.Applications.AsNoTracking()
             .Where(a => EF.Functions.ILike(a.Number, pattern)
                 || db.Companies.Any(c => c.Id == a.CompanyId && (EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.Name, pattern))))
-            .Select(a => a.WorkflowInstanceId).ToListAsync(cancellationToken);
+            .Select(a => a.WorkflowInstanceId);
 
     /// <summary>The applications of workflow instances (for the task inbox), by instance id.</summary>
     public async Task<IReadOnlyDictionary<Guid, ApplicationSummary>> ForInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) =>

@@ -110,10 +110,14 @@ public sealed partial class CompanyAdminService(CoreDbContext db, TimeProvider c
 
     /// <summary>The companies whose work goes to this staff member now (owner not away, or backup of an away owner).</summary>
     public async Task<IReadOnlyList<Guid>> CompaniesOfAsync(Guid staffId, CancellationToken cancellationToken = default) =>
-        await db.Companies.IgnoreQueryFilters().AsNoTracking()
+        await CompaniesOf(staffId).ToListAsync(cancellationToken);
+
+    /// <summary>The query of <see cref="CompaniesOfAsync"/>, for composing into a larger query (one round trip).</summary>
+    public IQueryable<Guid> CompaniesOf(Guid staffId) =>
+        db.Companies.IgnoreQueryFilters().AsNoTracking()
             .Where(c => (c.OwningCsmId == staffId && !db.People.IgnoreQueryFilters().Any(p => p.Id == staffId && p.IsAway))
                 || (c.BackupCsmId == staffId && db.People.IgnoreQueryFilters().Any(p => p.Id == c.OwningCsmId && p.IsAway)))
-            .Select(c => c.Id).ToListAsync(cancellationToken);
+            .Select(c => c.Id);
 
     /// <summary>Staff members to choose from (owner, backup).</summary>
     public async Task<IReadOnlyList<Person>> StaffAsync(CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Companies;
 using Npgsql;
 using CompanyEntity = CloudpackPlus.Core.Companies.Company;
@@ -6,7 +7,7 @@ namespace CloudpackPlus.Portal.Data;
 
 /// <summary>
 /// Core rows read by raw SQL in a <see cref="OneBatch"/>: each entity's column list and its reader, kept together so the
-/// SELECT and the reader cannot drift apart. (StaffCompanyQuery has its own copies of the company and account readers.)
+/// SELECT and the reader cannot drift apart (CompanyOverview, StaffCompanyQuery).
 /// </summary>
 public static class CoreRows
 {
@@ -18,6 +19,19 @@ public static class CoreRows
     public const string AccountColumns = """
         id, company_id, account_id, display_name, root_held_by_provider, under_maintenance_contract, backlog_project_key,
         linked_at, linked_by, unlinked_at, unlinked_by, xmin
+        """;
+
+    public const string ContractColumns = "id, company_id, type, starts_on, ends_on, maintenance_scope, recorded_at, recorded_by";
+
+    /// <summary>
+    /// An application as <see cref="ApplicationBook"/>'s summaries give it (service names, applicant and company name looked
+    /// up; the service id or "" when gone), without a WHERE: the caller adds one on <c>a</c>.
+    /// </summary>
+    public const string ApplicationSummarySelect = """
+        SELECT a.id, a.number, a.service_id, COALESCE(s.name_ja, a.service_id), COALESCE(s.name_en, a.service_id), a.status,
+               a.applied_at, COALESCE(p.display_name, ''), a.scheduled_at, a.company_id, COALESCE(c.name, ''), a.workflow_instance_id
+        FROM core.applications a LEFT JOIN core.catalogue_entries s ON s.id = a.service_id
+        LEFT JOIN core.people p ON p.id = a.applied_by LEFT JOIN core.companies c ON c.id = a.company_id
         """;
 
     /// <summary>A row of <see cref="CompanyColumns"/>.</summary>
@@ -37,4 +51,16 @@ public static class CoreRows
         UnderMaintenanceContract = r.GetBoolean(5), BacklogProjectKey = r.Text(6), LinkedAt = r.At(7),
         LinkedBy = r.Id(8), UnlinkedAt = r.Stamp(9), UnlinkedBy = r.Id(10), RowVersion = r.GetFieldValue<uint>(11),
     };
+
+    /// <summary>A row of <see cref="ContractColumns"/>.</summary>
+    public static Contract Contract(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0), CompanyId = r.GetGuid(1), Type = r.Enum<ContractType>(2), StartsOn = r.GetFieldValue<DateOnly>(3),
+        EndsOn = r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), MaintenanceScope = r.Text(5), RecordedAt = r.At(6), RecordedBy = r.Id(7),
+    };
+
+    /// <summary>A row of <see cref="ApplicationSummarySelect"/>.</summary>
+    public static ApplicationSummary ApplicationSummary(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Enum<ApplicationStatus>(5), r.At(6), r.GetString(7),
+        r.Stamp(8), r.GetGuid(9), r.GetString(10), r.GetGuid(11));
 }

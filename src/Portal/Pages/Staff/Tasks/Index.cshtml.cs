@@ -11,7 +11,7 @@ namespace CloudpackPlus.Portal.Pages.Staff.Tasks;
 public sealed record InboxLine(WorkflowTask Task, ApplicationSummary? Application, string? ClaimedByName, bool Overdue);
 
 /// <summary>The CSM's task inbox: tasks for the CSM role and the signed-in CSM, soonest due first (business calendar), overdue marked; claim and release.</summary>
-public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, ApplicationBook book, Core.Companies.CompanyAdminService companies, TimeProvider clock) : PageModel
+public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, InboxReads reads, TimeProvider clock) : PageModel
 {
     /// <summary>all, mine (claimed by me), companies (of the companies I look after now: owner, or backup of an away owner), open (nobody's yet).</summary>
     [FromQuery(Name = "show")]
@@ -44,14 +44,14 @@ public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, Ap
             "open" => TaskInboxShow.Open,
             _ => TaskInboxShow.All,
         };
-        var myCompanies = show == TaskInboxShow.Companies && Guid.TryParse(actor.UserId, out var me)
-            ? await companies.CompaniesOfAsync(me, cancellationToken)
-            : [];
         var pattern = Paging.Term(Search) is { } term ? Paging.ContainsPattern(term) : null;
-        var instances = pattern is null ? null : await book.InstancesMatchingAsync(pattern, cancellationToken);
+        // Three round trips whatever the filter: the companies and the search's instances, the page of tasks (count and
+        // rows), then the page's applications and claimers' names.
+        var (myCompanies, instances) = await reads.FilterAsync(
+            show == TaskInboxShow.Companies && Guid.TryParse(actor.UserId, out var me) ? me : null, pattern, cancellationToken);
         var shown = await tasks.PageAsync(actor, new TaskInboxQuery(show, myCompanies, pattern, instances), PageNumber, Paging.ListPageSize, cancellationToken);
-        var applications = await book.ForInstancesAsync(shown.Rows.Select(t => t.InstanceId).Distinct().ToList(), cancellationToken);
-        var names = await book.NamesAsync(shown.Rows.Select(t => Guid.TryParse(t.ClaimedBy, out var g) ? g : Guid.Empty), cancellationToken);
+        var (applications, names) = await reads.ForPageAsync(shown.Rows.Select(t => t.InstanceId).ToList(),
+            shown.Rows.Select(t => Guid.TryParse(t.ClaimedBy, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList(), cancellationToken);
         Lines = new Paged<InboxLine>(shown.Rows.Select(t => new InboxLine(t, applications.GetValueOrDefault(t.InstanceId),
             Guid.TryParse(t.ClaimedBy, out var by) ? names.GetValueOrDefault(by, t.ClaimedBy!) : null, t.DueAt < now)).ToList(),
             shown.Total, shown.Page, shown.PageSize);
