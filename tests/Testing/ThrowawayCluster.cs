@@ -63,7 +63,14 @@ public class ThrowawayCluster : IAsyncLifetime
 
         foreach (var mount in _mounts)
         {
-            await RunAsync("umount", "--lazy", mount);
+            try
+            {
+                await RunAsync("umount", "--lazy", mount);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already unmounted; the folder is removed below either way.
+            }
         }
 
         System.IO.Directory.Delete(Directory, recursive: true);
