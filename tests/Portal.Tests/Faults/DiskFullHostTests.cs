@@ -24,7 +24,7 @@ public sealed partial class DiskFullHostTests(WebTierFactory web, ITestOutputHel
 {
     [SkippableFact]
     [Trait("Spec", "TKT-4")]
-    public async Task HostTempFolderFull_AttachmentPostAnswers503_AndWorksOnceFreed()
+    public async Task HostTempFolderFull_AttachmentPostIsRefusedWithoutA500_AndWorksOnceFreed()
     {
         var (temp, refused) = await web.Cluster.TryMountSmallDiskAsync("host-temp", 8);
         Skip.If(temp is null, $"host disk-full drill not run: {refused}");
