@@ -13,7 +13,8 @@ public sealed class JobsOptions
     /// How often an idle worker looks for new jobs. It is woken at once when a job is enqueued, by this process or
     /// another (LISTEN/NOTIFY: tests/Portal.Tests/Faults/LongPollingTests), so the interval only bounds the pick-up of a
     /// job whose notification was missed (the listening connection was being re-opened after a database restart). Each
-    /// poll is one transaction per worker: 10 workers every 30 s = 0.33/s (docs/benchmarks.md "Idle database query rate").
+    /// poll is two transactions per worker (connection reset, fetch): 10 workers every 30 s = 0.67/s
+    /// (docs/benchmarks.md "Idle database query rate").
     /// </summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
