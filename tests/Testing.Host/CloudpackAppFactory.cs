@@ -62,6 +62,8 @@ public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncL
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("CLOUDPACK_TEST_LOGLEVEL") ?? "Warning",
             ["Jobs:WorkerCount"] = "4",
             ["Jobs:QueuePollInterval"] = "00:00:01",
+            // Tests chain one-second timers; production looks every 5 s (docs/benchmarks.md "Idle database query rate").
+            ["Jobs:SchedulePollingInterval"] = "00:00:01",
         };
         foreach (var (key, value) in Settings)
         {

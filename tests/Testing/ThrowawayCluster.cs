@@ -61,7 +61,67 @@ public class ThrowawayCluster : IAsyncLifetime
             // Already stopped.
         }
 
+        foreach (var mount in _mounts)
+        {
+            try
+            {
+                await RunAsync("umount", "--lazy", mount);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already unmounted; the folder is removed below either way.
+            }
+        }
+
         System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private readonly List<string> _mounts = [];
+
+    /// <summary>
+    /// Mounts a tmpfs of <paramref name="megabytes"/> MB at <c>Directory/name</c>, owned by the cluster's user, for a
+    /// disk that fills up (a tablespace, a host's temporary folder); unmounted on dispose. Answers the folder, or null
+    /// and the reason when mounting is refused (not root, no CAP_SYS_ADMIN in a container).
+    /// </summary>
+    public async Task<(string? Path, string? Refused)> TryMountSmallDiskAsync(string name, int megabytes)
+    {
+        var path = Path.Combine(Directory, name);
+        System.IO.Directory.CreateDirectory(path);
+        if (!IsRoot)
+        {
+            return (null, $"mounting a {megabytes} MB tmpfs needs root (running as {Environment.UserName})");
+        }
+
+        try
+        {
+            await RunAsync("mount", "-t", "tmpfs", "-o", $"size={megabytes}m,mode=0700", "tmpfs", path);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return (null, $"mount -t tmpfs was refused: {e.Message.Trim()}");
+        }
+
+        _mounts.Add(path);
+        await RunAsync("chown", "postgres:postgres", path);
+        return (path, null);
+    }
+
+    /// <summary>Creates tablespace <paramref name="tablespace"/> in <paramref name="location"/> and an empty database in it; answers its connection string.</summary>
+    public async Task<string> CreateDatabaseInTablespaceAsync(string name, string tablespace, string location)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE TABLESPACE \"{tablespace}\" LOCATION '{location.Replace("'", "''", StringComparison.Ordinal)}'", connection))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using (var database = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TABLESPACE \"{tablespace}\"", connection))
+        {
+            await database.ExecuteNonQueryAsync();
+        }
+
+        return ConnectionString(name);
     }
 
     /// <summary>Starts the server and waits until it accepts connections.</summary>

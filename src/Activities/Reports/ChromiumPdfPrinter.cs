@@ -72,10 +72,12 @@ public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, 
         await _slots.WaitAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.PdfTimeout);
-        var work = Directory.CreateTempSubdirectory("cloudpack-pdf-");
+        DirectoryInfo? work = null;
         Process? chromium = null;
         try
         {
+            // Inside the try: on a full disk (ENOSPC) this fails as a report error and the slot is given back.
+            work = Directory.CreateTempSubdirectory("cloudpack-pdf-");
             var page = Path.Combine(work.FullName, "report.html");
             await File.WriteAllTextAsync(page, html, timeout.Token);
             chromium = Start(settings.ChromiumPath, Path.Combine(work.FullName, "profile"));
@@ -94,7 +96,10 @@ public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, 
         {
             Stop(chromium);
             _slots.Release();
-            TryDelete(work);
+            if (work is not null)
+            {
+                TryDelete(work);
+            }
         }
     }
 

@@ -11,7 +11,8 @@ public static class DatabaseOutage
     /// <summary>
     /// True when <paramref name="error"/> or one of its inner exceptions is a lost or refused connection: an I/O,
     /// socket or timeout failure under Npgsql, a connection exception (SQLSTATE class 08), the server shutting down or
-    /// starting (57P01–57P03) or out of connection slots (53300).
+    /// starting (57P01–57P03), out of connection slots (53300) or out of disk space (53100: the server stays up and
+    /// rolls the transaction back; the same work succeeds once space is freed, docs/operations.md "Disk full").
     /// </summary>
     public static bool IsOutage(Exception? error)
     {
@@ -22,7 +23,8 @@ public static class DatabaseOutage
                 case PostgresException postgres:
                     return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
                         || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
-                            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
+                            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections
+                            or PostgresErrorCodes.DiskFull;
                 case NpgsqlException npgsql when npgsql.IsTransient:
                     return true;
                 case AggregateException aggregate:

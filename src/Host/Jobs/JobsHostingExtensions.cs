@@ -17,6 +17,8 @@ public static class JobsHostingExtensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseHostingExtensions.ConnectionStringName)!;
         builder.Services.AddOptions<JobsOptions>().BindConfiguration("Jobs")
             .Validate(o => o.WorkerCount is > 0 and <= 200, "Jobs:WorkerCount must be between 1 and 200.")
+            .Validate(o => o.QueuePollInterval >= TimeSpan.FromSeconds(1), "Jobs:QueuePollInterval must be at least 1 second (long polling picks jobs up at once).")
+            .Validate(o => o.SchedulePollingInterval >= TimeSpan.FromMilliseconds(100), "Jobs:SchedulePollingInterval must be at least 100 ms.")
             .ValidateOnStart();
 
         // The storage is registered per host (not only as Hangfire's static JobStorage.Current),

@@ -45,7 +45,7 @@ internal sealed partial class StepExecutor(
     /// <paramref name="whenFaulted"/>(instance id), or throws <see cref="WorkflowStepFaultedException"/> without one.
     /// Any other failure (a start, a cancellation, the caller's own work) propagates and leaves nothing written.
     /// A step broken by a lost connection (<see cref="DatabaseOutage"/>) runs again, up to <see cref="OutageAttempts"/>
-    /// times in all, before it is recorded.
+    /// times in all; if it is still failing then, the failure propagates unrecorded (the job is retried later).
     /// </summary>
     public async Task<T> InStepAsync<T>(Func<Step, Task<T>> body, Func<Guid, T>? whenFaulted, CancellationToken cancellationToken)
     {
@@ -73,6 +73,14 @@ internal sealed partial class StepExecutor(
                 dataSource.Clear();
                 await Task.Delay(OutageRetryDelay * attempt, CancellationToken.None);
                 continue;
+            }
+
+            if (DatabaseOutage.IsOutage(failure))
+            {
+                // Still away after the last attempt (a longer restart, a full disk): the step was rolled back and says
+                // nothing about the instance, so it is not marked Faulted; the job fails and Hangfire's retry or the
+                // sweeper's re-dispatch (Workflows:RedispatchAfter) runs it again once the database is back.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
 
             var faulted = await new StepFailureRecorder(dataSource, time).RecordAsync(step.FailureTarget!, failure);

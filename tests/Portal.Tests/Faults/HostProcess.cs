@@ -20,7 +20,8 @@ public sealed class HostProcess : IDisposable
     /// <summary>What the host wrote (its log: warnings and errors).</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
-    public static HostProcess Start(string connectionString, int smtpPort)
+    /// <summary>Starts a host; <paramref name="overrides"/> replace or add environment settings (e.g. <c>Jobs__QueuePollInterval</c>).</summary>
+    public static HostProcess Start(string connectionString, int smtpPort, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(HostDll());
@@ -43,6 +44,11 @@ public sealed class HostProcess : IDisposable
             ["Logging__Format"] = "text",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;
