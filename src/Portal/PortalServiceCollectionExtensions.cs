@@ -163,6 +163,8 @@ public static class PortalServiceCollectionExtensions
         // Every request checks the security stamp: a password change, a re-issued login or an
         // MFA reset signs the user out everywhere at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // ... in one short statement, rebuilding the principal and re-issuing the cookie only when something changed.
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, PortalSessionValidator>());
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<PortalOptions>>((o, portal) =>
             {

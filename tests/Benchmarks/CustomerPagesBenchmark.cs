@@ -7,7 +7,8 @@ namespace CloudpackPlus.Benchmarks;
 /// Issue #17 "Page speed under load": signs the demo representative in, then for each customer page runs wrk against the
 /// page and, in the same run, against its bare endpoint (<see cref="BareEndpoints.BareEndpoints"/>: one Npgsql round
 /// trip, the same data, about the same HTML size) at 10 and 50 connections, and prints throughput and p99 with the
-/// page's share of the bare endpoint's. Then the calendar API and /health/live at 50 connections. Figures, not a test.
+/// page's share of the bare endpoint's, and the CPU each request cost the host (or the bare app) and PostgreSQL: the figure
+/// that stays meaningful on a shared machine. <c>CLOUDPACK_BENCH_ONLY=/,/Applications</c> measures only those pages. Then the calendar API and /health/live at 50 connections. Figures, not a test.
 /// </summary>
 public static class CustomerPagesBenchmark
 {
@@ -46,10 +47,24 @@ public static class CustomerPagesBenchmark
             ("/Inquiries", "inquiries"), ("/Company", "company"), ("/Reports", "reports"), ("/Notifications", "notifications"),
             ("/Tools/Accounts", "tools"), ($"/Tools/TrustedAdvisor?account={account}", "tools"), ($"/Tools/Charges?account={account}", "tools"),
         ];
-        Console.WriteLine("| page | conns | page req/s | bare req/s | share | page p99 ms | bare p99 ms | p99 ratio | errors | HTML bytes | load (1/5/15 min) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        // CPU per request: the host and the bare app by their --urls / --bare-serve arguments (not another engineer's host),
+        // PostgreSQL as this cluster's postmaster and its backends.
+        var postmaster = await ProcessCpu.PostmasterAsync(connectionString);
+        Func<long> hostCpu = () => ProcessCpu.TicksByCommandLine("--urls\0" + baseUrl + "\0");
+        Func<long> bareCpu = () => ProcessCpu.TicksByCommandLine("--bare-serve\0" + bareUrl + "\0");
+        Func<long> databaseCpu = () => ProcessCpu.TicksOfTree(postmaster);
+        var only = Environment.GetEnvironmentVariable("CLOUDPACK_BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Console.WriteLine("| page | conns | page req/s | bare req/s | share | page p99 ms | bare p99 ms | p99 ratio | errors | HTML bytes "
+            + "| page CPU µs/req (host + PG) | bare CPU µs/req (app + PG) | CPU ratio | load (1/5/15 min) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (page, bare) in pages)
         {
+            var shown = page.Replace(application.ToString(), "{id}", StringComparison.Ordinal).Replace($"={account}", "={account}", StringComparison.Ordinal);
+            if (only is not null && !only.Contains(shown, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
             var size = await SizeAsync(baseUrl + page, cookie);
             if (size < 0)
             {
@@ -62,12 +77,18 @@ public static class CustomerPagesBenchmark
             await StaffPagesBenchmark.WrkAsync(bareUrlOf, "", script, TimeSpan.FromSeconds(2));
             foreach (var connections in new[] { 10, 50 })
             {
-                var p = await StaffPagesBenchmark.WrkAsync(baseUrl + page, cookie, script, duration, connections);
-                var b = await StaffPagesBenchmark.WrkAsync(bareUrlOf, "", script, duration, connections);
-                var shown = page.Replace(application.ToString(), "{id}", StringComparison.Ordinal).Replace($"={account}", "={account}", StringComparison.Ordinal);
+                var p = await MeasureAsync(baseUrl + page, cookie, script, duration, connections, hostCpu, databaseCpu);
+                var b = await MeasureAsync(bareUrlOf, "", script, duration, connections, bareCpu, databaseCpu);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {shown} | {connections} | {p[3]:F0} | {b[3]:F0} | {p[3] / b[3]:P0} | {p[2] / 1000.0:F1} | {b[2] / 1000.0:F1} | {p[2] / b[2]:F2} | {p[5] + b[5]:F0} | {size:N0} | {Load()} |"));
+                    $"| {shown} | {connections} | {p.Wrk[3]:F0} | {b.Wrk[3]:F0} | {p.Wrk[3] / b.Wrk[3]:P0} | {p.Wrk[2] / 1000.0:F1} | {b.Wrk[2] / 1000.0:F1} "
+                    + $"| {p.Wrk[2] / b.Wrk[2]:F2} | {p.Wrk[5] + b.Wrk[5]:F0} | {size:N0} | {p.Server:F0} + {p.Database:F0} | {b.Server:F0} + {b.Database:F0} "
+                    + $"| {(p.Server + p.Database) / (b.Server + b.Database):F1} | {Load()} |"));
             }
+        }
+
+        if (only is not null)
+        {
+            return;
         }
 
         Console.WriteLine();
@@ -79,6 +100,16 @@ public static class CustomerPagesBenchmark
             var r = await StaffPagesBenchmark.WrkAsync(baseUrl + path, "", script, duration, 50);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {path} | 50 | {r[3]:F0} | {r[0] / 1000.0:F1} | {r[2] / 1000.0:F1} | {r[5]:F0} | {Load()} |"));
         }
+    }
+
+    /// <summary>wrk's figures (<see cref="StaffPagesBenchmark.WrkAsync"/>) and the server's and PostgreSQL's CPU µs per request.</summary>
+    public static async Task<(double[] Wrk, double Server, double Database)> MeasureAsync(
+        string url, string cookie, string script, TimeSpan duration, int connections, Func<long> serverCpu, Func<long> databaseCpu)
+    {
+        var (server, database) = (serverCpu(), databaseCpu());
+        var wrk = await StaffPagesBenchmark.WrkAsync(url, cookie, script, duration, connections);
+        var requests = Math.Max(1, wrk[4]);
+        return (wrk, (serverCpu() - server) * ProcessCpu.MicrosecondsPerTick / requests, (databaseCpu() - database) * ProcessCpu.MicrosecondsPerTick / requests);
     }
 
     /// <summary>The page's size in bytes, or minus its status code when it does not answer 200.</summary>

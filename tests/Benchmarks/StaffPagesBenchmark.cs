@@ -63,37 +63,8 @@ public static partial class StaffPagesBenchmark
         }
     }
 
-    /// <summary>
-    /// User + system CPU (clock ticks, 100 per second) of the processes whose command line contains <paramref name="marker"/>:
-    /// the host, or the PostgreSQL backends and workers ("postgres: …"), from /proc; 0 where /proc is missing.
-    /// </summary>
-    internal static long CpuTicks(string marker)
-    {
-        long ticks = 0;
-        foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
-        {
-            try
-            {
-                if (!int.TryParse(Path.GetFileName(dir), out _) || !File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(marker, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // the process ended between the listing and the read
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return ticks;
-    }
+    /// <summary>User + system CPU (clock ticks) of the processes whose command line contains <paramref name="marker"/>.</summary>
+    internal static long CpuTicks(string marker) => ProcessCpu.TicksByCommandLine(marker);
 
     /// <summary>wrk against <paramref name="url"/>: p50, p95, p99 (µs), requests/s, requests, errors.</summary>
     internal static async Task<double[]> WrkAsync(string url, string cookie, string script, TimeSpan duration, int connections = 10)

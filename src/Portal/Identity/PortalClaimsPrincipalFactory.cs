@@ -23,8 +23,10 @@ internal sealed class PortalClaimsPrincipalFactory(UserManager<PortalUser> users
         return identity;
     }
 
-    public static string StageOf(PortalUser user) =>
-        user.MustChangePassword ? PortalClaims.StagePassword
-        : !user.TwoFactorEnabled ? PortalClaims.StageMfa
+    public static string StageOf(PortalUser user) => StageOf(user.MustChangePassword, user.TwoFactorEnabled);
+
+    public static string StageOf(bool mustChangePassword, bool twoFactorEnabled) =>
+        mustChangePassword ? PortalClaims.StagePassword
+        : !twoFactorEnabled ? PortalClaims.StageMfa
         : PortalClaims.StageReady;
 }

@@ -1,0 +1,86 @@
+using System.Net;
+using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Portal.Identity;
+using CloudpackPlus.Portal.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudpackPlus.Portal.Tests.Identity;
+
+/// <summary>
+/// The per-request session check (<see cref="PortalSessionValidator"/>): one statement while nothing changed, and the
+/// full path (rebuilt claims and a re-issued cookie, or a sign-out) as soon as the user's row no longer matches the cookie.
+/// </summary>
+public sealed class SessionCheckTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
+{
+    private async Task<(TestAccount Account, PortalClient Client)> SignedInAsync(string code, string email)
+    {
+        var company = await app.CreateCompanyAsync(code, $"{code} 株式会社");
+        var account = await app.CreateAccountAsync(company, PersonRole.Member, email);
+        var client = new PortalClient(app);
+        await client.SignInAsync(account);
+        app.Clock.Advance(TimeSpan.FromSeconds(1)); // the stamp is checked on requests after the sign-in
+        return (account, client);
+    }
+
+    private async Task ChangeUserAsync(Guid userId, Func<UserManager<PortalUser>, PortalUser, Task> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        await change(users, (await users.FindByIdAsync(userId.ToString()))!);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+    }
+
+    private static bool ReissuesSession(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("cp.session=", StringComparison.Ordinal));
+
+    [Fact]
+    [Trait("Spec", "MFA-1")]
+    public async Task UnchangedUser_KeepsTheCookieAsItIs()
+    {
+        var (_, client) = await SignedInAsync("SESSFAST", "session-fast@example.jp");
+        using (client)
+        {
+            using var response = await client.GetAsync("/Users");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(ReissuesSession(response), "an unchanged user's session cookie is not re-issued on every request");
+        }
+    }
+
+    [Fact]
+    [Trait("Spec", "MFA-1")]
+    public async Task ChangedName_IsShownOnTheNextRequest_WithAReissuedCookie()
+    {
+        var (account, client) = await SignedInAsync("SESSNAME", "session-name@example.jp");
+        using (client)
+        {
+            await ChangeUserAsync(account.UserId, async (users, user) =>
+            {
+                user.DisplayName = "改名 テスト";
+                Assert.True((await users.UpdateAsync(user)).Succeeded);
+            });
+
+            using var response = await client.GetAsync("/Users");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(ReissuesSession(response));
+            Assert.Contains("改名 テスト", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var next = await client.GetAsync("/Users");
+            Assert.False(ReissuesSession(next), "once re-issued, the cookie matches the row again");
+        }
+    }
+
+    [Fact]
+    [Trait("Spec", "MFA-1")]
+    public async Task ChangedStamp_SignsTheSessionOut()
+    {
+        var (account, client) = await SignedInAsync("SESSSTMP", "session-stamp@example.jp");
+        using (client)
+        {
+            await client.GetPageAsync("/Users");
+            await ChangeUserAsync(account.UserId, async (users, user) => Assert.True((await users.UpdateSecurityStampAsync(user)).Succeeded));
+
+            using var response = await client.GetAsync("/Users");
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+    }
+}
