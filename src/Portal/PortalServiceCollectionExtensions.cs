@@ -165,6 +165,8 @@ public static class PortalServiceCollectionExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         // ... in one short statement, rebuilding the principal and re-issuing the cookie only when something changed.
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, PortalSessionValidator>());
+        services.AddSingleton<SessionRowCache>();
+        services.AddHostedService<SessionChangeListener>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<PortalOptions>>((o, portal) =>
             {

@@ -16,10 +16,13 @@ namespace CloudpackPlus.Portal.Identity;
 /// cookie, the principal Identity would build is the one the cookie already holds, so the request goes on with it (the
 /// cookie handler's sliding expiration still renews it past half its lifetime). Anything else (another stamp, a changed
 /// name, role or set-up stage, a deleted user, a cookie without a stamp) takes Identity's full path: rebuild and
-/// re-issue, or reject and sign out, exactly as before.
+/// re-issue, or reject and sign out, exactly as before. The row is kept per host (<see cref="SessionRowCache"/>) and
+/// dropped when PostgreSQL notifies a change of it from any host, so while nothing changes the check costs no SQL; while
+/// the listener is down every check reads the row again.
 /// </summary>
 internal sealed class PortalSessionValidator(
     NpgsqlDataSource dataSource,
+    SessionRowCache cache,
     IOptions<SecurityStampValidatorOptions> options,
     SignInManager<PortalUser> signInManager,
     ILoggerFactory logger)
@@ -47,7 +50,7 @@ internal sealed class PortalSessionValidator(
         }
     }
 
-    /// <summary>Whether the user's row still yields exactly the claims <paramref name="principal"/> holds.</summary>
+    /// <summary>Whether the user's row (from this host's cache, else one SELECT) still yields exactly the claims <paramref name="principal"/> holds.</summary>
     private async Task<bool> MatchesAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
     {
         var claims = SignInManager.Options.ClaimsIdentity;
@@ -57,24 +60,41 @@ internal sealed class PortalSessionValidator(
             return false;
         }
 
+        if (!cache.TryGet(id, out var row))
+        {
+            var readAt = cache.Generation;
+            row = await ReadAsync(id, cancellationToken);
+            if (row is null)
+            {
+                return false;
+            }
+
+            cache.Keep(id, row, readAt);
+        }
+
+        return row!.SecurityStamp == stamp
+            && row.UserName == principal.FindFirstValue(claims.UserNameClaimType)
+            && row.Email == principal.FindFirstValue(claims.EmailClaimType)
+            && SameClaims(principal, claims.RoleClaimType, row.Role)
+            && row.PersonId.ToString() == principal.FindFirstValue(PortalClaims.PersonId)
+            && row.DisplayName == principal.FindFirstValue(PortalClaims.DisplayName)
+            && row.CompanyId?.ToString() == principal.FindFirstValue(PortalClaims.CompanyId)
+            && row.Stage == principal.FindFirstValue(PortalClaims.Stage);
+    }
+
+    private async Task<SessionRow?> ReadAsync(Guid id, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(Sql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            return false;
+            return null;
         }
 
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        var stage = PortalClaimsPrincipalFactory.StageOf(reader.GetBoolean(7), reader.GetBoolean(8));
-        return Text(0) == stamp
-            && Text(1) == principal.FindFirstValue(claims.UserNameClaimType)
-            && Text(2) == principal.FindFirstValue(claims.EmailClaimType)
-            && SameClaims(principal, claims.RoleClaimType, Text(3))
-            && reader.GetGuid(4).ToString() == principal.FindFirstValue(PortalClaims.PersonId)
-            && Text(5) == principal.FindFirstValue(PortalClaims.DisplayName)
-            && (reader.IsDBNull(6) ? null : reader.GetGuid(6).ToString()) == principal.FindFirstValue(PortalClaims.CompanyId)
-            && stage == principal.FindFirstValue(PortalClaims.Stage);
+        return new SessionRow(Text(0), Text(1), Text(2), Text(3), reader.GetGuid(4), Text(5), reader.IsDBNull(6) ? null : reader.GetGuid(6),
+            PortalClaimsPrincipalFactory.StageOf(reader.GetBoolean(7), reader.GetBoolean(8)));
     }
 
     /// <summary>The principal holds exactly one claim of <paramref name="type"/>, with <paramref name="value"/>.</summary>

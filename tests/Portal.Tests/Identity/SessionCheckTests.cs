@@ -29,6 +29,19 @@ public sealed class SessionCheckTests(PortalAppFactory app) : IClassFixture<Port
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         await change(users, (await users.FindByIdAsync(userId.ToString()))!);
         app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await DroppedAsync(userId);
+    }
+
+    /// <summary>Waits for PostgreSQL's notification of the change to reach this host's cache (milliseconds; 10 s at most).</summary>
+    private async Task DroppedAsync(Guid userId)
+    {
+        var cache = app.Services.GetRequiredService<SessionRowCache>();
+        for (var waited = 0; cache.Holds(userId) && waited < 10_000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(cache.Holds(userId), "the user's change was not notified to the session cache");
     }
 
     private static bool ReissuesSession(HttpResponseMessage response) =>
@@ -81,6 +94,32 @@ public sealed class SessionCheckTests(PortalAppFactory app) : IClassFixture<Port
 
             using var response = await client.GetAsync("/Users");
             Assert.StartsWith("/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Another host (here: plain SQL, no UserManager of this process) renames the user: PostgreSQL notifies the change,
+    /// this host drops the row it kept, and the next request shows the new name. A request in between is served from
+    /// the cache with no SQL for the session.
+    /// </summary>
+    [Fact]
+    [Trait("Spec", "MFA-1")]
+    public async Task AChangeMadeElsewhere_IsNotified_AndTheKeptRowIsDropped()
+    {
+        var (account, client) = await SignedInAsync("SESSELSE", "session-else@example.jp");
+        using (client)
+        {
+            var cache = app.Services.GetRequiredService<SessionRowCache>();
+            await client.GetPageAsync("/Users");
+            Assert.True(cache.IsLive, "the session change listener is connected");
+            Assert.True(cache.Holds(account.UserId), "the checked row is kept");
+
+            Assert.Equal(1, await app.Database.ScalarAsync<int>(
+                $"WITH u AS (UPDATE identity.users SET display_name = '別ホスト 改名' WHERE id = '{account.UserId}' RETURNING 1) SELECT count(*)::int FROM u"));
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await DroppedAsync(account.UserId);
+
+            Assert.Contains("別ホスト 改名", await client.GetPageAsync("/Users"), StringComparison.Ordinal);
         }
     }
 }

@@ -10,6 +10,9 @@ namespace CloudpackPlus.Portal.Tests.Support;
 /// </summary>
 public sealed partial class PortalClient(PortalAppFactory app) : IDisposable
 {
+    /// <summary>The application this client talks to.</summary>
+    public PortalAppFactory App => app;
+
     private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public HttpClient Http => _http;
