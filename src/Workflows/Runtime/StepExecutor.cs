@@ -75,11 +75,13 @@ internal sealed partial class StepExecutor(
                 continue;
             }
 
-            if (DatabaseOutage.IsOutage(failure))
+            if (DatabaseOutage.IsOutage(failure) && await StillAwayAsync(failure))
             {
                 // Still away after the last attempt (a longer restart, a full disk): the step was rolled back and says
                 // nothing about the instance, so it is not marked Faulted; the job fails and Hangfire's retry or the
-                // sweeper's re-dispatch (Workflows:RedispatchAfter) runs it again once the database is back.
+                // sweeper's re-dispatch (Workflows:RedispatchAfter) runs it again once the database is back. A server
+                // that answers again while the step keeps losing its connection (an activity that breaks it) is the
+                // step's own failure: recorded below.
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
 
@@ -90,6 +92,31 @@ internal sealed partial class StepExecutor(
             }
 
             return whenFaulted is null ? throw new WorkflowStepFaultedException(faulted.Value, failure) : whenFaulted(faulted.Value);
+        }
+    }
+
+    /// <summary>
+    /// Whether the database is still unusable for the step: out of disk space (the server answers, but cannot write), or
+    /// not answering a fresh connection at all.
+    /// </summary>
+    private async Task<bool> StillAwayAsync(Exception failure)
+    {
+        if (failure.GetBaseException() is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DiskFull }
+            || failure is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DiskFull })
+        {
+            return true;
+        }
+
+        try
+        {
+            dataSource.Clear();
+            await using var probe = dataSource.CreateCommand("SELECT 1");
+            await probe.ExecuteScalarAsync(CancellationToken.None);
+            return false;
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
+        {
+            return true;
         }
     }
 

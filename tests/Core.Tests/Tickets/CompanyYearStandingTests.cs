@@ -14,7 +14,7 @@ namespace CloudpackPlus.Core.Tests.Tickets;
 /// and the number of basic-service proposals — through enrolment, spends, refunds, adjustments, a rank change with its
 /// top-up, concurrent spends, proposals added and removed, and the rollover's lapse and new ranks. Its own database.
 /// </summary>
-public sealed class CompanyYearStandingTests : IAsyncLifetime
+public sealed class CompanyYearStandingTests : OwnDatabaseTest
 {
     private const string FromSources = """
         SELECT k.company_id, k.fiscal_year,
@@ -35,44 +35,27 @@ public sealed class CompanyYearStandingTests : IAsyncLifetime
            OR EXISTS (SELECT 1 FROM core.ticket_ledger l WHERE l.company_id = company_year_standing.company_id AND l.fiscal_year = company_year_standing.fiscal_year)
         """;
 
-    private readonly CoreDatabaseFixture _database = new();
-    private CoreTestHost _host = null!;
-    private Guid _admin;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _host = new CoreTestHost(_database, CoreTestHost.Jst(2025, 6, 2));
-        _admin = await _host.CreateStaffAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     [Trait("Spec", "TKT-4")]
     [Trait("Spec", "RANK-3")]
     public async Task TheStandingFollowsTicketsRanksAndProposals_ThroughAFiscalYearAndItsRollover()
     {
         var fy2025 = new FiscalYear(2025);
-        await _host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
-        var gold = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);     // 15
-        var silver = await _host.CreateEnrolledCompanyAsync(Rank.Silver, _admin); // 5
+        await Host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
+        var gold = await Host.CreateEnrolledCompanyAsync(Rank.Gold, Admin);     // 15
+        var silver = await Host.CreateEnrolledCompanyAsync(Rank.Silver, Admin); // 5
         Assert.Equal(("Gold", 15, 15), await StandingOf(gold, 2025));
 
         var held = await Reserve(gold, 2);
         var cancelled = await Reserve(gold, 3);
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(cancelled.Id, TicketReleaseCause.CancelledByStaff, "取消", _admin)); // refund
-        await _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, 4, "追加付与", _admin));
-        await _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, -1, "誤付与の訂正", _admin));
+        await Host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(cancelled.Id, TicketReleaseCause.CancelledByStaff, "取消", Admin)); // refund
+        await Host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, 4, "追加付与", Admin));
+        await Host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, -1, "誤付与の訂正", Admin));
         Assert.Equal(("Gold", 15, 13), await StandingOf(gold, 2025));
         Assert.Equal(("Silver", 5, 8), await StandingOf(silver, 2025));
 
         // A rank change (override) shows at once, with the top-up it grants.
-        await _host.With<RankService, RankAssignment>(s => s.OverrideAsync(silver, fy2025, Rank.Gold, "実績の見直し", _admin));
+        await Host.With<RankService, RankAssignment>(s => s.OverrideAsync(silver, fy2025, Rank.Gold, "実績の見直し", Admin));
         Assert.Equal("Gold", (await StandingOf(silver, 2025)).Rank);
 
         // Concurrent spends add up.
@@ -88,18 +71,18 @@ public sealed class CompanyYearStandingTests : IAsyncLifetime
         // Proposals: added (two at once), one moved to another year, one removed.
         await ExecuteAsync($"""
             INSERT INTO core.basic_service_proposals (id, company_id, fiscal_year, title, started_by, started_at)
-            VALUES ('{Guid.NewGuid()}', '{gold}', 2025, '提案 1', '{_admin}', now()),
-                   ('{Guid.NewGuid()}', '{gold}', 2025, '提案 2', '{_admin}', now()),
-                   ('{Guid.NewGuid()}', '{silver}', 2025, '提案 3', '{_admin}', now())
+            VALUES ('{Guid.NewGuid()}', '{gold}', 2025, '提案 1', '{Admin}', now()),
+                   ('{Guid.NewGuid()}', '{gold}', 2025, '提案 2', '{Admin}', now()),
+                   ('{Guid.NewGuid()}', '{silver}', 2025, '提案 3', '{Admin}', now())
             """);
         await ExecuteAsync($"UPDATE core.basic_service_proposals SET fiscal_year = 2024 WHERE title = '提案 2'");
         await ExecuteAsync($"DELETE FROM core.basic_service_proposals WHERE title = '提案 3'");
         Assert.Equal(await RowsAsync(FromSources), await RowsAsync(FromStanding));
 
         // The rollover lapses what is left, assigns the new year's ranks and grants; a refund after it lapses at once.
-        _host.MoveTo(CoreTestHost.Jst(2026, 4, 1, 0, 0));
-        await _host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(held.Id, TicketReleaseCause.Rejected, "対応不可", _admin));
+        Host.MoveTo(CoreTestHost.Jst(2026, 4, 1, 0, 0));
+        await Host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
+        await Host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(held.Id, TicketReleaseCause.Rejected, "対応不可", Admin));
 
         var after = await RowsAsync(FromStanding);
         Assert.Equal(await RowsAsync(FromSources), after);
@@ -114,11 +97,11 @@ public sealed class CompanyYearStandingTests : IAsyncLifetime
     }
 
     private Task<TicketReservation> Reserve(Guid company, int cost) =>
-        _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), cost, "TRAIN-1", null)));
+        Host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), cost, "TRAIN-1", null)));
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
@@ -126,7 +109,7 @@ public sealed class CompanyYearStandingTests : IAsyncLifetime
 
     private async Task<List<Row>> RowsAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql + " ORDER BY 1, 2", connection);
         await using var reader = await command.ExecuteReaderAsync();

@@ -13,7 +13,7 @@ namespace CloudpackPlus.Core.Tests.Tickets;
 /// aggregated by kind, through every way an entry is written: grants, spends, refunds, late-refund lapses, adjustments,
 /// concurrent spends, the rollover's lapse and grant. Its own database, so the whole table is compared.
 /// </summary>
-public sealed class TicketBalancesTests : IAsyncLifetime
+public sealed class TicketBalancesTests : OwnDatabaseTest
 {
     private const string FromLedger = """
         SELECT company_id, fiscal_year,
@@ -27,38 +27,21 @@ public sealed class TicketBalancesTests : IAsyncLifetime
 
     private const string FromBalances = "SELECT company_id, fiscal_year, granted, used, lapsed, adjusted, remaining FROM core.ticket_balances";
 
-    private readonly CoreDatabaseFixture _database = new();
-    private CoreTestHost _host = null!;
-    private Guid _admin;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _host = new CoreTestHost(_database, CoreTestHost.Jst(2025, 6, 2));
-        _admin = await _host.CreateStaffAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     [Trait("Spec", "TKT-4")]
     public async Task TheBalancesFollowEveryLedgerEntry_ThroughAFiscalYearAndItsRollover()
     {
         var fy2025 = new FiscalYear(2025);
-        await _host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
-        var gold = await _host.CreateEnrolledCompanyAsync(Rank.Gold, _admin);     // 15
-        var silver = await _host.CreateEnrolledCompanyAsync(Rank.Silver, _admin); // 5
+        await Host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
+        var gold = await Host.CreateEnrolledCompanyAsync(Rank.Gold, Admin);     // 15
+        var silver = await Host.CreateEnrolledCompanyAsync(Rank.Silver, Admin); // 5
         var held = await Reserve(gold, 2);
         var confirmed = await Reserve(gold, 5);
-        await _host.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(confirmed.Id));
+        await Host.With<TicketLedger, TicketReservation>(l => l.ConfirmAsync(confirmed.Id));
         var cancelled = await Reserve(gold, 3);
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(cancelled.Id, TicketReleaseCause.CancelledByStaff, "取消", _admin));
-        await _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, 4, "追加付与", _admin));
-        await _host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, -1, "誤付与の訂正", _admin));
+        await Host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(cancelled.Id, TicketReleaseCause.CancelledByStaff, "取消", Admin));
+        await Host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, 4, "追加付与", Admin));
+        await Host.With<TicketLedger, TicketLedgerEntry>(l => l.AdjustAsync(silver, fy2025, -1, "誤付与の訂正", Admin));
 
         // Concurrent spends on both companies: each balance row is updated under the ledger's own serialisation.
         using var start = new ManualResetEventSlim();
@@ -81,9 +64,9 @@ public sealed class TicketBalancesTests : IAsyncLifetime
         Assert.Equal((15, 2 + 5 + 8, 0, 0, 0), (goldNow.Granted, goldNow.Used, goldNow.Lapsed, goldNow.Adjusted, goldNow.Remaining));
 
         // The rollover lapses what is left and grants the new year; a refund after it lapses at once.
-        _host.MoveTo(CoreTestHost.Jst(2026, 4, 1, 0, 0));
-        await _host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
-        await _host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(held.Id, TicketReleaseCause.Rejected, "対応不可", _admin));
+        Host.MoveTo(CoreTestHost.Jst(2026, 4, 1, 0, 0));
+        await Host.With<FiscalYearRolloverService, RolloverOutcome>(s => s.RunAsync("schedule"));
+        await Host.With<TicketLedger, TicketReservation>(l => l.ReleaseAsync(held.Id, TicketReleaseCause.Rejected, "対応不可", Admin));
 
         var after = await RowsAsync(FromBalances);
         Assert.Equal(await RowsAsync(FromLedger), after);
@@ -94,11 +77,11 @@ public sealed class TicketBalancesTests : IAsyncLifetime
     }
 
     private Task<TicketReservation> Reserve(Guid company, int cost) =>
-        _host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), cost, "TRAIN-1", null)));
+        Host.With<TicketLedger, TicketReservation>(l => l.ReserveAsync(new(company, Guid.NewGuid(), cost, "TRAIN-1", null)));
 
     private async Task<List<Row>> RowsAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql + " ORDER BY 1, 2", connection);
         await using var reader = await command.ExecuteReaderAsync();
