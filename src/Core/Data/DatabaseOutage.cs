@@ -14,6 +14,20 @@ public static class DatabaseOutage
     /// starting (57P01–57P03), out of connection slots (53300) or out of disk space (53100: the server stays up and
     /// rolls the transaction back; the same work succeeds once space is freed, docs/operations.md "Disk full").
     /// </summary>
+    /// <summary>True when <paramref name="error"/> or one of its inner exceptions is PostgreSQL out of disk space (53100).</summary>
+    public static bool IsDiskFull(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DiskFull })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsOutage(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)

@@ -101,8 +101,7 @@ internal sealed partial class StepExecutor(
     /// </summary>
     private async Task<bool> StillAwayAsync(Exception failure)
     {
-        if (failure.GetBaseException() is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DiskFull }
-            || failure is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DiskFull })
+        if (DatabaseOutage.IsDiskFull(failure))
         {
             return true;
         }
