@@ -31,8 +31,11 @@ public static class CoreServiceCollectionExtensions
         this IServiceCollection services, string schema, int order)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) =>
-            options.UseModuleNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), schema));
+        // The options depend on the process's one data source only, so they are built once (singleton), not per request:
+        // per-scope options cost every request a rebuild and EF's service-provider cache lookup (issue #17's profile).
+        services.AddDbContext<TContext>(
+            (sp, options) => options.UseModuleNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), schema),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new DatabaseModule(typeof(TContext), schema, order));
         return services;
     }

@@ -65,6 +65,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Reports.DeliveredDocuments>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
         services.AddScoped<Applications.CustomerApplicationPage>();
+        services.AddScoped<Applications.CustomerApplicationList>();
         services.AddScoped<Applications.ApplicationActions>();
         services.AddScoped<Applications.SignalActionDesk>();
         services.AddScoped<Csat.SurveyDesk>();

@@ -34,6 +34,14 @@ if (args is ["--bare-serve", var bareServeUrl, var bareConnection])
     return 0;
 }
 
+// --sign-in <base url> <email>: signs a demo user in (demo password, TOTP) and prints the session's Cookie header, for
+// profiling a page by hand (wrk -H "Cookie: …", dotnet-trace or perf on the host).
+if (args is ["--sign-in", var signInUrl, var signInEmail])
+{
+    Console.WriteLine(await StaffPagesBenchmark.SignInAsync(signInUrl, signInEmail));
+    return 0;
+}
+
 // --customer-pages <base url> <bare url> <connection string> [seconds]: wrk at 10 and 50 connections on each customer page and its bare endpoint.
 if (args is ["--customer-pages", var customerUrl, var bareUrl, var customerConnection, ..] && args.Length <= 5)
 {

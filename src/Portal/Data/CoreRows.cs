@@ -1,5 +1,7 @@
 using CloudpackPlus.Core.Applications;
+using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Companies;
+using CloudpackPlus.Core.Ranks;
 using Npgsql;
 using CompanyEntity = CloudpackPlus.Core.Companies.Company;
 
@@ -20,6 +22,15 @@ public static class CoreRows
         id, company_id, account_id, display_name, root_held_by_provider, under_maintenance_contract, backlog_project_key,
         linked_at, linked_by, unlinked_at, unlinked_by, xmin
         """;
+
+    public const string CatalogueColumns = """
+        id, name_ja, name_en, category, description_ja, description_en, workflow_definition_id, apply_form, apply_form_version,
+        ticket_cost, one_aws_account_per_application, allowed_ranks, allowed_contract_types, yearly_capacity,
+        customer_cancellable, is_active, sort_order, updated_by, updated_at, xmin
+        """;
+
+    /// <summary>The catalogue's services on offer, in the catalogue's order (<see cref="CatalogueService.ListAsync"/>).</summary>
+    public const string ActiveCatalogueSql = $"SELECT {CatalogueColumns} FROM core.catalogue_entries WHERE is_active ORDER BY sort_order, id";
 
     public const string ContractColumns = "id, company_id, type, starts_on, ends_on, maintenance_scope, recorded_at, recorded_by";
 
@@ -50,6 +61,18 @@ public static class CoreRows
         Id = r.GetGuid(0), CompanyId = r.GetGuid(1), AccountId = r.GetString(2), DisplayName = r.Text(3), RootHeldByProvider = r.GetBoolean(4),
         UnderMaintenanceContract = r.GetBoolean(5), BacklogProjectKey = r.Text(6), LinkedAt = r.At(7),
         LinkedBy = r.Id(8), UnlinkedAt = r.Stamp(9), UnlinkedBy = r.Id(10), RowVersion = r.GetFieldValue<uint>(11),
+    };
+
+    /// <summary>A row of <see cref="CatalogueColumns"/>.</summary>
+    public static CatalogueEntry CatalogueEntry(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetString(0), NameJa = r.GetString(1), NameEn = r.GetString(2), Category = r.Enum<ServiceCategory>(3),
+        DescriptionJa = r.GetString(4), DescriptionEn = r.GetString(5), WorkflowDefinitionId = r.Text(6), ApplyForm = r.Text(7),
+        FormVersion = r.Number(8), TicketCost = r.GetInt32(9), OneAwsAccountPerApplication = r.GetBoolean(10),
+        AllowedRanks = [.. r.GetFieldValue<string[]>(11).Select(System.Enum.Parse<Rank>)],
+        AllowedContractTypes = [.. r.GetFieldValue<string[]>(12).Select(System.Enum.Parse<ContractType>)],
+        YearlyCapacity = r.Number(13), CustomerCancellable = r.GetBoolean(14), IsActive = r.GetBoolean(15), SortOrder = r.GetInt32(16),
+        UpdatedBy = r.Id(17), UpdatedAt = r.Stamp(18), RowVersion = r.GetFieldValue<uint>(19),
     };
 
     /// <summary>A row of <see cref="ContractColumns"/>.</summary>

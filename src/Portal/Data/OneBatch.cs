@@ -59,31 +59,52 @@ public sealed class OneBatch
 
         try
         {
-            await using var batch = new NpgsqlBatch(connection) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction };
-            foreach (var (command, _) in _parts)
-            {
-                batch.BatchCommands.Add(command);
-            }
-
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            for (var i = 0; i < _parts.Count; i++)
-            {
-                if (i > 0)
-                {
-                    await reader.NextResultAsync(cancellationToken);
-                }
-
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    _parts[i].Row(reader);
-                }
-            }
+            await ReadAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction, cancellationToken);
         }
         finally
         {
             if (opened)
             {
                 await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// As above on a connection of <paramref name="dataSource"/> (outside any transaction): for a page's reads, which then
+    /// never start a DbContext (its services, options and change tracker cost more CPU than the SQL, issue #17).
+    /// </summary>
+    public async Task RunAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        if (_parts.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ReadAsync(connection, null, cancellationToken);
+    }
+
+    private async Task ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection) { Transaction = transaction };
+        foreach (var (command, _) in _parts)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < _parts.Count; i++)
+        {
+            if (i > 0)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                _parts[i].Row(reader);
             }
         }
     }

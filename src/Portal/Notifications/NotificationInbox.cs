@@ -3,6 +3,7 @@ using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Data;
 using CloudpackPlus.Portal.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CloudpackPlus.Portal.Notifications;
 
@@ -13,13 +14,21 @@ public sealed record NotificationPage(Paged<Notification> Items, int Unread);
 /// A person's own notifications: every query is keyed by the recipient, so nobody reads or
 /// marks another person's (let alone another company's) notifications.
 /// </summary>
-public sealed class NotificationInbox(CoreDbContext core, TimeProvider clock)
+public sealed class NotificationInbox(CoreDbContext core, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public const int PageSize = Paging.ListPageSize;
 
-    /// <summary>One COUNT query (the header badge runs it on every page).</summary>
-    public Task<int> UnreadCountAsync(Guid personId, CancellationToken cancellationToken) =>
-        core.Notifications.CountAsync(n => n.RecipientId == personId && n.ReadAt == null, cancellationToken);
+    /// <summary>
+    /// One COUNT query, for the header badge of a page that did not read the count in its own batch
+    /// (<see cref="UnreadCountPrefetch"/>): raw SQL on the data source, so such a page starts no DbContext for it.
+    /// </summary>
+    public async Task<int> UnreadCountAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var batch = new OneBatch();
+        var count = batch.Add(UnreadCountPrefetch.Sql, r => r.GetInt32(0), personId);
+        await batch.RunAsync(dataSource, cancellationToken);
+        return count.FirstOrDefault;
+    }
 
     /// <summary>
     /// One page (a number past the end shows the last page), its total and the unread count, read in one round trip
@@ -61,7 +70,7 @@ public sealed class NotificationInbox(CoreDbContext core, TimeProvider clock)
             },
             personId, pattern, offset);
         var unread = batch.Add(UnreadCountPrefetch.Sql, r => r.GetInt32(0), personId);
-        await batch.RunAsync(core, cancellationToken);
+        await batch.RunAsync(dataSource, cancellationToken);
 
         var count = total.FirstOrDefault;
         return new NotificationPage(new Paged<Notification>(rows.Rows, count, Paging.Clamp(page, count, PageSize), PageSize), unread.FirstOrDefault);

@@ -1,5 +1,6 @@
+using System.Security.Claims;
 using CloudpackPlus.Core.Data;
-using Microsoft.EntityFrameworkCore;
+using CloudpackPlus.Portal.Data;
 
 namespace CloudpackPlus.Portal.Reports;
 
@@ -42,44 +43,53 @@ public sealed class DeliveredDocument
 /// <summary>
 /// REPORT-1: every document delivered to one company, newest first, a page at a time: service reports, basic-service
 /// proposals and the work reports delivered in the portal (those posted to Backlog live there). The search looks in the
-/// service, the application number and the title.
+/// service, the application number and the title. Issue #17: the page and its total in the page's one round trip
+/// (<see cref="PageBatch"/>, with the header's unread count); a page number past the end shows the last page.
 /// </summary>
-public sealed class DeliveredDocuments(CoreDbContext db)
+public sealed class DeliveredDocuments(PageBatch pages)
 {
-    /// <summary>One page of the company's documents; <c>basicServiceName</c> is the basic service's name in the reader's language (its documents have no catalogue entry).</summary>
-    public Task<Paged<DeliveredDocument>> PageAsync(Guid companyId, bool japanese, string basicServiceName, string? search, int page, int pageSize,
-        CancellationToken cancellationToken)
-    {
-        var reports =
-            from r in db.Reports.AsNoTracking()
-            join a in db.Applications.AsNoTracking() on r.ApplicationId equals a.Id
-            join s in db.Catalogue.AsNoTracking() on r.ServiceId equals s.Id into services
-            from s in services.DefaultIfEmpty()
-            where r.CompanyId == companyId
-            select new DeliveredDocument
-            {
-                Kind = DeliveredKind.Report, Id = r.Id, ApplicationId = a.Id, ApplicationNumber = a.Number,
-                ServiceName = s == null ? r.ServiceId : (japanese ? s.NameJa : s.NameEn), Title = null,
-                DeliveredAt = r.GeneratedAt, TemplateVersion = r.TemplateVersion, Culture = r.Culture,
-            };
-        var cycles = db.BasicServiceProposals.AsNoTracking().Where(p => p.CompanyId == companyId);
-        var proposals = cycles.Where(p => p.DeliveredAt != null && p.Proposal != null).Select(p => new DeliveredDocument
-        {
-            Kind = DeliveredKind.Proposal, Id = p.Id, ApplicationId = null, ApplicationNumber = null, ServiceName = basicServiceName, Title = p.Title,
-            DeliveredAt = p.DeliveredAt!.Value, TemplateVersion = null, Culture = null,
-        });
-        var workReports = cycles.Where(p => p.ReportedAt != null && p.WorkReport != null && p.BacklogIssueKey == null).Select(p => new DeliveredDocument
-        {
-            Kind = DeliveredKind.WorkReport, Id = p.Id, ApplicationId = null, ApplicationNumber = null, ServiceName = basicServiceName, Title = p.Title,
-            DeliveredAt = p.ReportedAt!.Value, TemplateVersion = null, Culture = null,
-        });
-        var all = reports.Concat(proposals).Concat(workReports);
-        if (Paging.Term(search) is { } term)
-        {
-            var pattern = Paging.ContainsPattern(term);
-            all = all.Where(d => EF.Functions.ILike(d.ServiceName, pattern) || EF.Functions.ILike(d.ApplicationNumber ?? "", pattern) || EF.Functions.ILike(d.Title ?? "", pattern));
-        }
+    /// <summary>
+    /// The company's documents ($1): the service's name in Japanese when $2, the basic service's name ($3) for its cycles,
+    /// narrowed by the search pattern ($4, null for none).
+    /// </summary>
+    private const string Documents = """
+        SELECT * FROM (
+            SELECT 'Report' AS kind, r.id, a.id AS application_id, a.number, COALESCE(CASE WHEN $2 THEN s.name_ja ELSE s.name_en END, r.service_id) AS service_name,
+                   NULL::text AS title, r.generated_at AS delivered_at, r.template_version, r.culture::text AS culture
+            FROM core.reports r JOIN core.applications a ON a.id = r.application_id LEFT JOIN core.catalogue_entries s ON s.id = r.service_id
+            WHERE r.company_id = $1
+            UNION ALL
+            SELECT 'Proposal', p.id, NULL, NULL, $3::text, p.title, p.delivered_at, NULL, NULL
+            FROM core.basic_service_proposals p WHERE p.company_id = $1 AND p.delivered_at IS NOT NULL AND p.proposal IS NOT NULL
+            UNION ALL
+            SELECT 'WorkReport', p.id, NULL, NULL, $3::text, p.title, p.reported_at, NULL, NULL
+            FROM core.basic_service_proposals p
+            WHERE p.company_id = $1 AND p.reported_at IS NOT NULL AND p.work_report IS NOT NULL AND p.backlog_issue_key IS NULL
+        ) d
+        WHERE $4::text IS NULL OR d.service_name ILIKE $4 OR COALESCE(d.number, '') ILIKE $4 OR COALESCE(d.title, '') ILIKE $4
+        """;
 
-        return Paging.OfAsync(all.OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id), page, pageSize, cancellationToken);
+    private const string CountSql = $"SELECT count(*)::int FROM ({Documents}) counted";
+
+    /// <summary>One page of the company's documents; <c>basicServiceName</c> is the basic service's name in the reader's language (its documents have no catalogue entry).</summary>
+    public async Task<Paged<DeliveredDocument>> PageAsync(ClaimsPrincipal user, Guid companyId, bool japanese, string basicServiceName, string? search,
+        int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var pattern = Paging.Term(search) is { } term ? Paging.ContainsPattern(term) : null;
+        var batch = pages.Start(user);
+        var total = batch.Add(CountSql, r => r.GetInt32(0), companyId, japanese, basicServiceName, pattern);
+        var rows = batch.Add(
+            $"{Documents} ORDER BY d.delivered_at DESC, d.id DESC LIMIT $5 OFFSET LEAST($6, GREATEST(({CountSql}) - 1, 0) / $5 * $5)",
+            r => new DeliveredDocument
+            {
+                Kind = r.Enum<DeliveredKind>(0), Id = r.GetGuid(1), ApplicationId = r.Id(2), ApplicationNumber = r.Text(3), ServiceName = r.GetString(4),
+                Title = r.Text(5), DeliveredAt = r.At(6), TemplateVersion = r.Number(7), Culture = r.Text(8),
+            },
+            companyId, japanese, basicServiceName, pattern, (long)pageSize, (long)Paging.Offset(page, pageSize));
+        await pages.RunAsync(batch, cancellationToken);
+
+        var count = total.FirstOrDefault;
+        return new Paged<DeliveredDocument>(rows.Rows, count, Paging.Clamp(page, count, pageSize), pageSize);
     }
 }

@@ -1,13 +1,14 @@
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Data;
+using CloudpackPlus.Portal.Applications;
 using CloudpackPlus.Portal.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CloudpackPlus.Portal.Pages.Applications;
 
-/// <summary>APP-2: the company's applications, filtered by status and searched, 25 a page.</summary>
-public sealed class IndexModel(ApplicationBook book) : PageModel
+/// <summary>APP-2: the company's applications, filtered by status and searched, 25 a page (one round trip: <see cref="CustomerApplicationList"/>).</summary>
+public sealed class IndexModel(CustomerApplicationList list) : PageModel
 {
     [FromQuery(Name = "status")]
     public ApplicationStatus? Status { get; set; }
@@ -30,8 +31,8 @@ public sealed class IndexModel(ApplicationBook book) : PageModel
             return NotFound();
         }
 
-        Counts = await book.CountByStatusAsync(companyId, cancellationToken);
-        Applications = await book.PageAsync(companyId, Status, Search, PageNumber, Counts, cancellationToken: cancellationToken);
+        var view = await list.ReadAsync(User, companyId, Status, Search, PageNumber, cancellationToken);
+        (Applications, Counts) = (view.Applications, view.Counts);
         return Page();
     }
 }

@@ -30,7 +30,7 @@ public sealed class IndexModel(DeliveredDocuments documents, IStringLocalizer<Sh
             return NotFound();
         }
 
-        Reports = await documents.PageAsync(companyId, PortalCultures.IsJapanese, text["Basic_Title"], Search, PageNumber, Paging.ListPageSize, cancellationToken);
+        Reports = await documents.PageAsync(User, companyId, PortalCultures.IsJapanese, text["Basic_Title"], Search, PageNumber, Paging.ListPageSize, cancellationToken);
         return Page();
     }
 }

@@ -20,9 +20,9 @@ public sealed record CatalogueLine(ServiceAvailability Availability, string? Why
 
 /// <summary>
 /// ADV-1, ADV-2, APP-1: the catalogue of advanced services with cost, contents, and why the company cannot apply when it cannot.
-/// Two SQL round trips (issue #17): the entries, then the company's standing, the capacities and the header's unread count in one batch.
+/// One SQL round trip (issue #17): the entries, the company's standing, the capacities and the header's unread count in one batch.
 /// </summary>
-public sealed class IndexModel(CatalogueService catalogue, PageBatch pages, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(PageBatch pages, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<CatalogueLine> Lines { get; private set; } = [];
 
@@ -36,11 +36,11 @@ public sealed class IndexModel(CatalogueService catalogue, PageBatch pages, Time
         }
 
         var representative = User.IsInRole(PortalRoles.Representative);
-        var entries = await catalogue.ListAsync(cancellationToken: cancellationToken);
         var batch = pages.Start(User);
+        var entries = batch.Add(CoreRows.ActiveCatalogueSql, CoreRows.CatalogueEntry);
         var check = CatalogueStandingQuery.AddTo(batch, companyId, clock);
         await pages.RunAsync(batch, cancellationToken);
-        if (check(entries) is not { } availabilities)
+        if (check(entries.Rows) is not { } availabilities)
         {
             return NotFound();
         }
