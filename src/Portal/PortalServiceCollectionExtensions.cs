@@ -166,6 +166,7 @@ public static class PortalServiceCollectionExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         // ... in one short statement, rebuilding the principal and re-issuing the cookie only when something changed.
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, PortalSessionValidator>());
+        services.TryAddScoped<SecurityStampValidator<PortalUser>>(); // PortalSessionValidator's fallback, built only when a cookie no longer matches
         services.AddSingleton<SessionRowCache>();
         services.AddHostedService<SessionChangeListener>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -24,9 +24,8 @@ internal sealed class PortalSessionValidator(
     NpgsqlDataSource dataSource,
     SessionRowCache cache,
     IOptions<SecurityStampValidatorOptions> options,
-    SignInManager<PortalUser> signInManager,
-    ILoggerFactory logger)
-    : SecurityStampValidator<PortalUser>(options, signInManager, logger)
+    IOptions<IdentityOptions> identity)
+    : ISecurityStampValidator
 {
     // The portal adds no rows to identity.user_claims or identity.user_roles (the role is a column), so these columns are
     // all the claims factory reads.
@@ -35,25 +34,29 @@ internal sealed class PortalSessionValidator(
         FROM identity.users WHERE id = $1
         """;
 
-    public override async Task ValidateAsync(CookieValidatePrincipalContext context)
+    private TimeProvider Clock => options.Value.TimeProvider ?? TimeProvider.System;
+
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         // Identity's own rule for when a check is due (always, with the interval of zero, once the clock has moved on).
-        if (context.Properties.IssuedUtc is { } issued && TimeProvider.GetUtcNow() - issued <= Options.ValidationInterval)
+        if (context.Properties.IssuedUtc is { } issued && Clock.GetUtcNow() - issued <= options.Value.ValidationInterval)
         {
             return;
         }
 
         if (!await MatchesAsync(context.Principal, context.HttpContext.RequestAborted))
         {
-            await base.ValidateAsync(context);
+            // Identity's validator only now: it needs the sign-in manager, the user manager and their DbContext, which a
+            // request whose cookie matches never builds (issue #17: a third of a page's DbContext cost).
+            await context.HttpContext.RequestServices.GetRequiredService<SecurityStampValidator<PortalUser>>().ValidateAsync(context);
         }
     }
 
     /// <summary>Whether the user's row (from this host's cache, else one SELECT) still yields exactly the claims <paramref name="principal"/> holds.</summary>
     private async Task<bool> MatchesAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
     {
-        var claims = SignInManager.Options.ClaimsIdentity;
+        var claims = identity.Value.ClaimsIdentity;
         var stamp = principal?.FindFirstValue(claims.SecurityStampClaimType);
         if (principal is null || string.IsNullOrEmpty(stamp) || !Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var id))
         {

@@ -19,21 +19,9 @@ public sealed class NotificationInbox(CoreDbContext core, NpgsqlDataSource dataS
     public const int PageSize = Paging.ListPageSize;
 
     /// <summary>
-    /// One COUNT query, for the header badge of a page that did not read the count in its own batch
-    /// (<see cref="UnreadCountPrefetch"/>): raw SQL on the data source, so such a page starts no DbContext for it.
-    /// </summary>
-    public async Task<int> UnreadCountAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        var batch = new OneBatch();
-        var count = batch.Add(UnreadCountPrefetch.Sql, r => r.GetInt32(0), personId);
-        await batch.RunAsync(dataSource, cancellationToken);
-        return count.FirstOrDefault;
-    }
-
-    /// <summary>
     /// One page (a number past the end shows the last page), its total and the unread count, read in one round trip
-    /// (issue #17: with the session check a customer page makes at most 3). The unread count rides in the layout's
-    /// <see cref="PageBatch"/>, so the header badge reuses it.
+    /// (issue #17: with the session check a customer page makes at most 3); the page hands the unread count to the header
+    /// badge (<see cref="UnreadCountPrefetch.Know"/>), which then does not count again.
     /// </summary>
     public async Task<NotificationPage> PageAsync(Guid personId, string? search, int page, CancellationToken cancellationToken)
     {

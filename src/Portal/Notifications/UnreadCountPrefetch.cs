@@ -1,4 +1,5 @@
 using CloudpackPlus.Portal.Data;
+using Npgsql;
 
 namespace CloudpackPlus.Portal.Notifications;
 
@@ -24,6 +25,15 @@ public sealed class UnreadCountPrefetch
             _personId = id;
             _rows = batch.Add(Sql, r => r.GetInt32(0), id);
         }
+    }
+
+    /// <summary>The count of <paramref name="personId"/>'s unread notifications in a round trip of its own.</summary>
+    public static async Task<int> CountAsync(NpgsqlDataSource dataSource, Guid personId, CancellationToken cancellationToken)
+    {
+        var batch = new OneBatch();
+        var count = batch.Add(Sql, r => r.GetInt32(0), personId);
+        await batch.RunAsync(dataSource, cancellationToken);
+        return count.FirstOrDefault;
     }
 
     /// <summary>The prefetched count of <paramref name="personId"/>, or null when no batch read it (or it has not run).</summary>
