@@ -22,6 +22,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CloudpackPlus.Portal;
@@ -86,6 +87,7 @@ public static class PortalServiceCollectionExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IStringLocalizer<SharedResource>, SharedTextLocalizer>(); // one frozen table per culture (issue #17)
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(PortalCultures.Japanese)
