@@ -45,12 +45,21 @@ public sealed class SqlRoundTripTests(SqlRoundTripTests.Fixture app) : IClassFix
             var representative = await CreateAccountAsync(CompanyId, PersonRole.Representative, "trips-rep@example.jp");
             var training = await this.StartTrainingAsync(CompanyId, representative, Csm);
             await using var scope = Services.CreateAsyncScope();
-            ApplicationNumber = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Applications.IgnoreQueryFilters()
-                .Where(a => a.Id == training.ApplicationId).Select(a => a.Number).SingleAsync();
+            var application = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Applications.IgnoreQueryFilters()
+                .Where(a => a.Id == training.ApplicationId).Select(a => new { a.Number, a.WorkflowInstanceId }).SingleAsync();
+            ApplicationNumber = application.Number;
             var workflows = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            // An instance that fulfils no application (a basic-service cycle's), waiting on its CSM task.
+            var trainingInstance = await workflows.Instances.AsNoTracking().SingleAsync(i => i.Id == application.WorkflowInstanceId);
+            var cycle = new WorkflowInstance
+            {
+                DefinitionVersionId = trainingInstance.DefinitionVersionId, DefinitionId = trainingInstance.DefinitionId, Version = trainingInstance.Version,
+                Status = InstanceStatus.Suspended, CorrelationId = cycleCompany.ToString(), CreatedAt = Clock.GetUtcNow(), UpdatedAt = Clock.GetUtcNow(),
+            };
+            workflows.Instances.Add(cycle);
             var cycleTask = new WorkflowTask
             {
-                InstanceId = Guid.CreateVersion7(), BookmarkId = Guid.CreateVersion7(), NodeId = "investigate", Title = "調査結果を記録してください", TitleEn = "Record the investigation",
+                InstanceId = cycle.Id, BookmarkId = Guid.CreateVersion7(), NodeId = "investigate", Title = "調査結果を記録してください", TitleEn = "Record the investigation",
                 FormSchema = "{}", Role = TaskRoles.Csm, CompanyId = cycleCompany, DueAt = Clock.GetUtcNow().AddDays(30), Status = WorkflowTaskStatus.Open, CreatedAt = Clock.GetUtcNow(),
             };
             workflows.Tasks.Add(cycleTask);
