@@ -1,6 +1,7 @@
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Data;
 using CloudpackPlus.Core.Tickets;
+using CloudpackPlus.Core.Time;
 using CloudpackPlus.Workflows.Activities;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,7 +114,9 @@ public sealed class NotifyApplication : Activity
         ArgumentNullException.ThrowIfNull(context);
         var (db, application) = await StepApplication.LoadAsync(context);
         var writer = new NotificationWriter(db, context.Time);
-        var text = new NotificationText(Kind, $"[{application.Number}] {TitleJa}", $"[{application.Number}] {TitleEn}", BodyJa ?? "", BodyEn ?? "");
+        // A body's template writes a form's dates as ISO text (2026-12-07T14:00:00.0000000+09:00): each language's reader sees its own format.
+        var text = new NotificationText(Kind, $"[{application.Number}] {TitleJa}", $"[{application.Number}] {TitleEn}",
+            Tokyo.LocalizeIsoDates(BodyJa ?? "", japanese: true), Tokyo.LocalizeIsoDates(BodyEn ?? "", japanese: false));
         Recipients = To switch
         {
             "customer" => await writer.ToCustomerAsync(application, text, cancellationToken: context.CancellationToken),

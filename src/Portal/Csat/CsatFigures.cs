@@ -67,7 +67,7 @@ public sealed class CsatFigures(CoreDbContext db, TimeProvider clock, IStringLoc
             GroupTable(Csms, text["Csat.ByCsm"], text["Csat.Csm"], byCsm.Select(g => g with { Name = g.Name.Length > 0 ? g.Name : text["Csat.NoCsm"] }).OrderBy(g => g.Name, StringComparer.Ordinal), groupHeaders),
             new DashboardTable(Comments, text["Csat.LatestComments"],
                 [text["Csat.AnsweredAt"], text["Csat.Application"], text["Csat.Company"], text["Csat.Service"], text["Csat.Score"], text["Csat.Comment"]],
-                [.. comments.Select(c => (IReadOnlyList<string>)[Localization.PortalCultures.DateTime(c.AnsweredAt!.Value), c.Number, c.Company, c.ServiceId,
+                [.. comments.Select(c => (IReadOnlyList<string>)[Localization.PortalCultures.DateTime(c.AnsweredAt!.Value), c.Number, c.Company, c.ServiceName ?? c.ServiceId,
                     c.Score?.ToString(CultureInfo.InvariantCulture) ?? "", c.Comment ?? ""])],
                 new HashSet<int> { 4 }, commentCount),
         ];

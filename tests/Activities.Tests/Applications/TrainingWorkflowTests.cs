@@ -36,6 +36,23 @@ public sealed class TrainingWorkflowTests(TrainingApplicationFixture fx) : IClas
         Assert.Equal((company.CsmId, "翌週の午後を希望します"), (asked.RecipientId, asked.BodyJa));
     }
 
+    /// <summary>
+    /// A notification's body written by the workflow's template shows the form's dates in its language's format
+    /// (the wished period reached the CSM as 2026-05-18〜2026-05-29, a kickoff's time as 2026-12-07T14:00:00.0000000+09:00).
+    /// </summary>
+    [Fact]
+    [Trait("Spec", "TRAIN-1")]
+    public async Task NewApplication_TellsTheCsmTheWishedPeriod_InEachLanguagesDateFormat()
+    {
+        var company = await fx.NewCompanyAsync();
+        var applied = await fx.ApplyAsync(company);
+
+        var told = await fx.CoreAsync(db => db.Notifications.AsNoTracking()
+            .FirstAsync(n => n.ApplicationId == applied.ApplicationId && n.Kind == "application-received"));
+        Assert.Contains("希望時期: 2026年5月18日（月）〜2026年5月29日（金）", told.BodyJa, StringComparison.Ordinal);
+        Assert.Contains("Wished period: 2026-05-18 (Mon) to 2026-05-29 (Fri)", told.BodyEn, StringComparison.Ordinal);
+    }
+
     [Theory]
     [Trait("Spec", "HOURS-1")]
     [InlineData("2026-05-20T09:30:00+09:00")] // before 10:00

@@ -129,7 +129,8 @@ public sealed class SurveyTests(SurveyTests.Fixture app) : IClassFixture<SurveyT
         Assert.Equal(["1", "1", "100.0%", "4.00"], service[1..]);
         var csm = Assert.Single(DashboardSeed.Rows(dashboard, CsatFigures.Csms));
         Assert.Equal([$"テスト {app.Csm.Email}", "1", "1", "100.0%", "4.00"], csm);
-        Assert.Contains(DashboardSeed.Rows(dashboard, CsatFigures.Comments), r => r[1].StartsWith("A-", StringComparison.Ordinal) && r[4] == "4");
+        // The comment names its service as the table by service does (it showed the catalogue code, e.g. ACCT-D).
+        Assert.Contains(DashboardSeed.Rows(dashboard, CsatFigures.Comments), r => r[1].StartsWith("A-", StringComparison.Ordinal) && r[3] == service[0] && r[4] == "4");
 
         using var csv = await staff.GetAsync($"/Staff/Dashboard?handler=CsatCsv&table={CsatFigures.Comments}");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

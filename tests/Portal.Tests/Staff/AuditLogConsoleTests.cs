@@ -32,7 +32,12 @@ public sealed class AuditLogConsoleTests(PortalAppFactory app) : IClassFixture<P
         var byKind = await admin.GetPageAsync("/Staff/Audit?kind=ranks.override&actor=OTHER@audit");
         Assert.Equal(1, byKind.Split("data-test=\"audit-row\"").Length - 1);
         Assert.Contains("監査 B 株式会社", byKind, StringComparison.Ordinal);
-        Assert.Equal(0, (await admin.GetPageAsync("/Staff/Audit?company=AUDITA&from=2099-01-01")).Split("data-test=\"audit-row\"").Length - 1);
+        var none = await admin.GetPageAsync("/Staff/Audit?company=AUDITA&from=2099-01-01");
+        Assert.Equal(0, none.Split("data-test=\"audit-row\"").Length - 1);
+        // An empty list says so instead of 「0 件中 1 / 1 ページ」 under bare column heads.
+        Assert.Contains("該当するものはありません。", System.Net.WebUtility.HtmlDecode(none), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-test=\"pager-p\"", none, StringComparison.Ordinal);
+        Assert.Contains("data-test=\"pager-p\"", first, StringComparison.Ordinal);
         Assert.Contains("data-test=\"unknown-company\"", await admin.GetPageAsync("/Staff/Audit?company=NOSUCH"), StringComparison.Ordinal);
         using var badDate = await admin.GetAsync("/Staff/Audit?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);

@@ -36,8 +36,10 @@ public sealed class CalendarConsoleTests(PortalAppFactory app) : IClassFixture<P
         using var preview = await admin.PostFormAsync("/Staff/Calendar", fields, "/Staff/Calendar?handler=Preview");
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var html = await preview.Content.ReadAsStringAsync();
-        Assert.Contains(earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Regex.Match(html, "data-test=\"scan-before\">[^<]*").Value, StringComparison.Ordinal);
-        Assert.Contains(calendar.AddBusinessDays(earliest, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Regex.Match(html, "data-test=\"scan-after\">[^<]*").Value, StringComparison.Ordinal);
+        // The dates in the page's language (Japanese here: 2027年1月6日（水）, not 2027-01-06 (水)).
+        html = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Equal(Tokyo.DateText(earliest, japanese: true), Regex.Match(html, "data-test=\"scan-before\">([^<]*)").Groups[1].Value);
+        Assert.Equal(Tokyo.DateText(calendar.AddBusinessDays(earliest, 1), japanese: true), Regex.Match(html, "data-test=\"scan-after\">([^<]*)").Groups[1].Value);
         Assert.Equal(0L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM core.calendar_overrides"));
 
         using var saved = await admin.PostFormAsync("/Staff/Calendar", fields, "/Staff/Calendar?handler=Save");

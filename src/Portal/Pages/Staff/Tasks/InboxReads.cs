@@ -17,6 +17,8 @@ public sealed class InboxReads(CoreDbContext db, CompanyAdminService companies, 
 
     private const string NamesSql = "SELECT id, display_name FROM core.people WHERE id = ANY($1)";
 
+    private const string CompaniesSql = "SELECT id, name FROM core.companies WHERE id = ANY($1)";
+
     /// <summary>
     /// The companies the staff member looks after now (when <paramref name="me"/> is given) and the workflow instances of
     /// the applications matching the search (when <paramref name="pattern"/> is given), in one query (UNION ALL of
@@ -44,21 +46,30 @@ public sealed class InboxReads(CoreDbContext db, CompanyAdminService companies, 
         return (rows.Where(r => r.Kind == 0).Select(r => r.Id).ToList(), pattern is null ? null : rows.Where(r => r.Kind == 1).Select(r => r.Id).ToList());
     }
 
-    /// <summary>The applications of the shown tasks' instances (by instance) and the names of the people who claimed them, in one batch.</summary>
-    public async Task<(IReadOnlyDictionary<Guid, ApplicationSummary> Applications, IReadOnlyDictionary<Guid, string> Names)> ForPageAsync(
-        IReadOnlyCollection<Guid> instanceIds, IReadOnlyCollection<Guid> claimers, CancellationToken cancellationToken)
+    /// <summary>
+    /// The applications of the shown tasks' instances (by instance), the names of the people who claimed them and the
+    /// names of the tasks' companies (a basic-service cycle's task has a company but no application), in one batch.
+    /// </summary>
+    public async Task<PageLookups> ForPageAsync(
+        IReadOnlyCollection<Guid> instanceIds, IReadOnlyCollection<Guid> claimers, IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken)
     {
-        if (instanceIds.Count == 0 && claimers.Count == 0)
+        if (instanceIds.Count == 0 && claimers.Count == 0 && companyIds.Count == 0)
         {
-            return (new Dictionary<Guid, ApplicationSummary>(), new Dictionary<Guid, string>());
+            return new PageLookups(new Dictionary<Guid, ApplicationSummary>(), new Dictionary<Guid, string>(), new Dictionary<Guid, string>());
         }
 
         var batch = new OneBatch();
         var summaries = batch.Add(SummariesSql, CoreRows.ApplicationSummary, instanceIds.Distinct().ToArray());
         var names = batch.Add(NamesSql, r => (Id: r.GetGuid(0), Name: r.GetString(1)), claimers.Distinct().ToArray());
+        var companyNames = batch.Add(CompaniesSql, r => (Id: r.GetGuid(0), Name: r.GetString(1)), companyIds.Distinct().ToArray());
         await batch.RunAsync(db, cancellationToken);
-        return (summaries.Rows.ToDictionary(s => s.WorkflowInstanceId), names.Rows.ToDictionary(n => n.Id, n => n.Name));
+        return new PageLookups(summaries.Rows.ToDictionary(s => s.WorkflowInstanceId), names.Rows.ToDictionary(n => n.Id, n => n.Name),
+            companyNames.Rows.ToDictionary(c => c.Id, c => c.Name));
     }
+
+    /// <summary>What <see cref="ForPageAsync"/> read: applications by instance, people's names and companies' names by id.</summary>
+    public sealed record PageLookups(
+        IReadOnlyDictionary<Guid, ApplicationSummary> Applications, IReadOnlyDictionary<Guid, string> Names, IReadOnlyDictionary<Guid, string> Companies);
 
     /// <summary>A row of the filter's UNION ALL: 0 = a company, 1 = an instance.</summary>
     private sealed class Tagged

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CloudpackPlus.Portal.Pages.Staff.Tasks;
 
-/// <summary>An inbox line: the task and the application it belongs to.</summary>
-public sealed record InboxLine(WorkflowTask Task, ApplicationSummary? Application, string? ClaimedByName, bool Overdue);
+/// <summary>An inbox line: the task, the application it belongs to (if any) and its company's name (a basic-service cycle's task has no application).</summary>
+public sealed record InboxLine(WorkflowTask Task, ApplicationSummary? Application, string? CompanyName, string? ClaimedByName, bool Overdue);
 
 /// <summary>The CSM's task inbox: tasks for the CSM role and the signed-in CSM, soonest due first (business calendar), overdue marked; claim and release.</summary>
 public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, InboxReads reads, TimeProvider clock) : PageModel
@@ -50,11 +50,16 @@ public sealed class IndexModel(ITaskService tasks, ITaskActorResolver actors, In
         var (myCompanies, instances) = await reads.FilterAsync(
             show == TaskInboxShow.Companies && Guid.TryParse(actor.UserId, out var me) ? me : null, pattern, cancellationToken);
         var shown = await tasks.PageAsync(actor, new TaskInboxQuery(show, myCompanies, pattern, instances), PageNumber, Paging.ListPageSize, cancellationToken);
-        var (applications, names) = await reads.ForPageAsync(shown.Rows.Select(t => t.InstanceId).ToList(),
-            shown.Rows.Select(t => Guid.TryParse(t.ClaimedBy, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList(), cancellationToken);
-        Lines = new Paged<InboxLine>(shown.Rows.Select(t => new InboxLine(t, applications.GetValueOrDefault(t.InstanceId),
-            Guid.TryParse(t.ClaimedBy, out var by) ? names.GetValueOrDefault(by, t.ClaimedBy!) : null, t.DueAt < now)).ToList(),
-            shown.Total, shown.Page, shown.PageSize);
+        var found = await reads.ForPageAsync(shown.Rows.Select(t => t.InstanceId).ToList(),
+            shown.Rows.Select(t => Guid.TryParse(t.ClaimedBy, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList(),
+            shown.Rows.Where(t => t.CompanyId is not null).Select(t => t.CompanyId!.Value).ToList(), cancellationToken);
+        Lines = new Paged<InboxLine>(shown.Rows.Select(t =>
+        {
+            var application = found.Applications.GetValueOrDefault(t.InstanceId);
+            var company = application?.CompanyName ?? (t.CompanyId is { } c ? found.Companies.GetValueOrDefault(c) : null);
+            var claimedBy = Guid.TryParse(t.ClaimedBy, out var by) ? found.Names.GetValueOrDefault(by, t.ClaimedBy!) : null;
+            return new InboxLine(t, application, company, claimedBy, t.DueAt < now);
+        }).ToList(), shown.Total, shown.Page, shown.PageSize);
         return Page();
     }
 
