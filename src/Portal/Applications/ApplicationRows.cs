@@ -110,17 +110,8 @@ public static class ApplicationRows
         ClosedBy = r.Id(19), CloseReason = r.Text(20),
     };
 
-    /// <summary>A row of <see cref="ServiceSql"/>: the entry and the stored schema of the application's form version.</summary>
-    public static (CatalogueEntry Service, string? VersionSchema) Service(NpgsqlDataReader r) => (new CatalogueEntry
-    {
-        Id = r.GetString(0), NameJa = r.GetString(1), NameEn = r.GetString(2), Category = r.Enum<ServiceCategory>(3),
-        DescriptionJa = r.GetString(4), DescriptionEn = r.GetString(5), WorkflowDefinitionId = r.Text(6), ApplyForm = r.Text(7),
-        FormVersion = r.Number(8), TicketCost = r.GetInt32(9), OneAwsAccountPerApplication = r.GetBoolean(10),
-        AllowedRanks = [.. r.GetFieldValue<string[]>(11).Select(System.Enum.Parse<Rank>)],
-        AllowedContractTypes = [.. r.GetFieldValue<string[]>(12).Select(System.Enum.Parse<ContractType>)],
-        YearlyCapacity = r.Number(13), CustomerCancellable = r.GetBoolean(14), IsActive = r.GetBoolean(15), SortOrder = r.GetInt32(16),
-        UpdatedBy = r.Id(17), UpdatedAt = r.Stamp(18), RowVersion = r.GetFieldValue<uint>(19),
-    }, r.Text(20));
+    /// <summary>A row of <see cref="ServiceSql"/>: the entry (<see cref="CoreRows.CatalogueColumns"/>'s order) and the stored schema of the application's form version.</summary>
+    public static (CatalogueEntry Service, string? VersionSchema) Service(NpgsqlDataReader r) => (CoreRows.CatalogueEntry(r), r.Text(20));
 
     public static JournalEntry Journal(NpgsqlDataReader r) => new()
     {

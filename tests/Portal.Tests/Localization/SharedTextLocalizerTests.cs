@@ -1,8 +1,6 @@
 using System.Globalization;
 using CloudpackPlus.Portal.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CloudpackPlus.Portal.Tests.Localization;
 
@@ -12,8 +10,7 @@ namespace CloudpackPlus.Portal.Tests.Localization;
 /// </summary>
 public sealed class SharedTextLocalizerTests
 {
-    private static readonly IStringLocalizer Reference = new ResourceManagerStringLocalizerFactory(
-        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(SharedResource));
+    private static readonly IStringLocalizer Reference = ResourceTexts.Reference;
 
     [Theory]
     [InlineData("ja-JP")]

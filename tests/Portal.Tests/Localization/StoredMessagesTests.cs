@@ -3,16 +3,13 @@ using CloudpackPlus.Core.Localization;
 using CloudpackPlus.Core.Tickets;
 using CloudpackPlus.Portal.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CloudpackPlus.Portal.Tests.Localization;
 
 /// <summary>Stored messages (ledger reasons, rollover notes) are codes rendered in the reader's language; free text stays as typed.</summary>
 public sealed class StoredMessagesTests
 {
-    private static readonly IStringLocalizer Texts = new ResourceManagerStringLocalizerFactory(
-        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(SharedResource));
+    private static readonly IStringLocalizer Texts = ResourceTexts.Reference;
 
     [Theory]
     [InlineData("ja-JP", "FY2026 入会時付与（ゴールド）")]
