@@ -36,13 +36,22 @@ public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncL
 
     public virtual async Task InitializeAsync()
     {
+        await CreateDatabaseAsync();
+        _ = Server; // boot the host: migrations run in its start-up
+    }
+
+    /// <summary>
+    /// Creates the fixture's database, a copy of the build's migrated template (the host's start-up then finds
+    /// nothing to migrate). A derived fixture that boots its host differently calls this instead of migrating its own.
+    /// </summary>
+    protected async Task CreateDatabaseAsync()
+    {
         if (_useTemplate)
         {
             _database.TemplateSource = await MigratedTemplate.EnsureAsync();
         }
 
         await _database.InitializeAsync();
-        _ = Server; // boot the host: migrations run in its start-up
     }
 
     async Task Xunit.IAsyncLifetime.DisposeAsync()
