@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -11,6 +12,9 @@ namespace CloudpackPlus.Testing.Host;
 /// </summary>
 public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetime
 {
+    /// <summary>The PBKDF2 iteration count of the test hosts' password hasher (production keeps Identity's default).</summary>
+    public const int TestPasswordIterations = 1_000;
+
     private readonly TestDatabase _database;
     private readonly bool _useTemplate;
 
@@ -85,6 +89,12 @@ public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncL
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Tests only: PBKDF2 at 1,000 iterations, not production's 100,000. The tests check what a password lets in
+            // and the stored format (V3), not the work factor, and every test account and sign-in pays the hash.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+        });
     }
 }
