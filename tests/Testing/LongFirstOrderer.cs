@@ -40,7 +40,7 @@ public sealed class LongFirstOrderer : ITestCollectionOrderer
     }
 
     /// <summary>The class's (or collection definition's) estimate; 0 when it has none.</summary>
-    internal static int EstimatedSeconds(ITestCollection collection)
+    public static int EstimatedSeconds(ITestCollection collection)
     {
         var type = collection.CollectionDefinition;
         if (type is null && collection.DisplayName.StartsWith(DefaultCollectionPrefix, StringComparison.Ordinal))
