@@ -35,5 +35,5 @@ public sealed class TestOrderTests
     }
 
     // As xunit names the collection of a class without [Collection]: "Test collection for <full name>".
-    private static ITestCollection Collection(Type type) => new TestCollection(Assembly, null, "Test collection for " + type.FullName);
+    private static TestCollection Collection(Type type) => new TestCollection(Assembly, null, "Test collection for " + type.FullName);
 }
