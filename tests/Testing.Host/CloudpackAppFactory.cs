@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -11,6 +12,9 @@ namespace CloudpackPlus.Testing.Host;
 /// </summary>
 public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetime
 {
+    /// <summary>The PBKDF2 iteration count of the test hosts' password hasher (production keeps Identity's default).</summary>
+    public const int TestPasswordIterations = 1_000;
+
     private readonly TestDatabase _database;
     private readonly bool _useTemplate;
 
@@ -36,13 +40,22 @@ public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncL
 
     public virtual async Task InitializeAsync()
     {
+        await CreateDatabaseAsync();
+        _ = Server; // boot the host: migrations run in its start-up
+    }
+
+    /// <summary>
+    /// Creates the fixture's database, a copy of the build's migrated template (the host's start-up then finds
+    /// nothing to migrate). A derived fixture that boots its host differently calls this instead of migrating its own.
+    /// </summary>
+    protected async Task CreateDatabaseAsync()
+    {
         if (_useTemplate)
         {
             _database.TemplateSource = await MigratedTemplate.EnsureAsync();
         }
 
         await _database.InitializeAsync();
-        _ = Server; // boot the host: migrations run in its start-up
     }
 
     async Task Xunit.IAsyncLifetime.DisposeAsync()
@@ -76,6 +89,12 @@ public class CloudpackAppFactory : WebApplicationFactory<Program>, Xunit.IAsyncL
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Tests only: PBKDF2 at 1,000 iterations, not production's 100,000. The tests check what a password lets in
+            // and the stored format (V3), not the work factor, and every test account and sign-in pays the hash.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+        });
     }
 }

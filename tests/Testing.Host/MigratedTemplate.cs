@@ -165,7 +165,9 @@ internal static class MigratedTemplate
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // No command timeout: the lock waits while another test process (of this run, or of another checkout on a
+        // shared server) builds a template, which takes minutes on a loaded machine; Npgsql's 30 s failed the fixture.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -33,7 +33,8 @@ public class TestDatabase : IAsyncLifetime
         {
             await connection.OpenAsync();
             var template = TemplateSource is null ? "" : $" TEMPLATE \"{TemplateSource}\"";
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{template}", connection);
+            // A copy of a template writes the whole database: on a loaded machine it may take longer than Npgsql's 30 s.
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{template}", connection) { CommandTimeout = 300 };
             await create.ExecuteNonQueryAsync();
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using CloudpackPlus.Portal.Tests.Support;
+using CloudpackPlus.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +10,7 @@ namespace CloudpackPlus.Portal.Tests.Authorization;
 /// Every endpoint of the app against every kind of user (MFA-1, USER-1, tenant isolation):
 /// the endpoints come from the app's EndpointDataSource, so an endpoint without a row fails.
 /// </summary>
+[RunsLong(25)]
 public sealed class AuthorizationTableTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
 {
     public static IReadOnlyList<string> EndpointPatterns(IServiceProvider services) =>

@@ -12,6 +12,7 @@ namespace CloudpackPlus.Portal.Tests.Faults;
 /// host running and timers waiting, pg_restore into an empty database with the host stopped, a new host on the restored
 /// database. The waiting timers go on firing there, each once, and a user signs in (the key ring came along).
 /// </summary>
+[RunsLong(25)]
 public sealed class BackupRestoreTests(ThrowawayCluster cluster, ITestOutputHelper output) : IClassFixture<ThrowawayCluster>
 {
     private const int Instances = 10;

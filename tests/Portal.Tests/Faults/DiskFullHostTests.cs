@@ -19,6 +19,7 @@ namespace CloudpackPlus.Portal.Tests.Faults;
 /// a full disk from an unreadable form, which is a 400), never a 500, nothing is written, the host stays up, and once the ballast is deleted the same post makes the
 /// inquiry. Skipped, with the reason, where mounting a tmpfs is refused.
 /// </summary>
+[RunsLong(20)]
 public sealed partial class DiskFullHostTests(WebTierFactory web, ITestOutputHelper output) : IClassFixture<WebTierFactory>
 {
     [SkippableFact]

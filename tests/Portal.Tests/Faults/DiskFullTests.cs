@@ -20,6 +20,7 @@ namespace CloudpackPlus.Portal.Tests.Faults;
 /// refused applications are made when posted again, every timer fires once, every mail reaches the catcher once.
 /// Skipped, with the reason, where mounting a tmpfs is refused (not root, an unprivileged container).
 /// </summary>
+[RunsLong(80)]
 public sealed class DiskFullTests(ThrowawayCluster cluster, ITestOutputHelper output) : IClassFixture<ThrowawayCluster>
 {
     private const int Companies = 6;

@@ -14,6 +14,7 @@ namespace CloudpackPlus.Portal.Tests.Faults;
 /// seconds and starts again. The host keeps answering (503 on /health/ready and on pages during the outage, never a
 /// 500), reconnects by itself, and afterwards nothing is lost or doubled.
 /// </summary>
+[RunsLong(80)]
 public sealed class PostgresRestartTests(FaultHostFactory app, ITestOutputHelper output) : IClassFixture<FaultHostFactory>
 {
     private const int Companies = 20;

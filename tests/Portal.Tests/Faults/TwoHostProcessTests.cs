@@ -29,6 +29,7 @@ public sealed class WebTierFactory : FaultHostFactory
 /// notifies the customer, waits on a timer and spends its ticket: every step ran once, every timer fired once, every
 /// mail reached the SMTP catcher once.
 /// </summary>
+[RunsLong(120)]
 public sealed class TwoHostProcessTests(WebTierFactory web, ITestOutputHelper output) : IClassFixture<WebTierFactory>
 {
     private const int Applications = 500;

@@ -2,6 +2,7 @@ using System.Net;
 using CloudpackPlus.Core.Companies;
 using CloudpackPlus.Portal.Tests.Authorization;
 using CloudpackPlus.Portal.Tests.Support;
+using CloudpackPlus.Testing;
 using Xunit.Abstractions;
 
 namespace CloudpackPlus.Portal.Tests.Hardening;
@@ -12,6 +13,7 @@ namespace CloudpackPlus.Portal.Tests.Hardening;
 /// limits are out of reach (<see cref="LenientLockoutAppFactory"/>), so every hostile value reaches the page's handler:
 /// no answer is a 5xx, and a refused post changes nothing in the database.
 /// </summary>
+[RunsLong(20)]
 public sealed class PasswordChangeFuzzTests(LenientLockoutAppFactory app, ITestOutputHelper output) : IClassFixture<LenientLockoutAppFactory>
 {
     private const string NewPassword = "Fuzz-New-Passw0rd-1";

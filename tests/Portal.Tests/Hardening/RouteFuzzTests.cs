@@ -1,6 +1,7 @@
 using System.Net;
 using CloudpackPlus.Portal.Tests.Authorization;
 using CloudpackPlus.Portal.Tests.Support;
+using CloudpackPlus.Testing;
 using Xunit.Abstractions;
 
 namespace CloudpackPlus.Portal.Tests.Hardening;
@@ -11,6 +12,7 @@ namespace CloudpackPlus.Portal.Tests.Hardening;
 /// browser never sends (no antiforgery token, JSON to a form, an oversized field): no answer is a 5xx, and a post that
 /// is refused (not redirected) changes nothing in the database.
 /// </summary>
+[RunsLong(190)]
 public sealed class RouteFuzzTests(PortalAppFactory app, ITestOutputHelper output) : IClassFixture<PortalAppFactory>
 {
     /// <summary>Who opens a page for the fuzz: the first of these the table lets in.</summary>

@@ -37,8 +37,8 @@ public class PortalAppFactory : CloudpackAppFactory
     public override async Task InitializeAsync()
     {
         Smtp.Start();
-        await Database.InitializeAsync();
-        StartHost(); // migrations run in the host's start-up
+        await CreateDatabaseAsync(); // a copy of the build's migrated template
+        StartHost();
     }
 
     /// <summary>Boots the host: in-process test server here; a real Kestrel server for browser tests.</summary>
