@@ -9,13 +9,33 @@ namespace CloudpackPlus.Portal.Identity;
 /// Identity's EF store, with recovery codes kept as salted, slow hashes (Identity's PBKDF2 password hasher) instead of
 /// plain text: a leaked database does not leak a way past MFA, not even by trying every code offline. Each code is used
 /// once. What is hashed is the SHA-256 of the normalized code, which is what the first version stored: those rows are
-/// re-hashed in place (<see cref="UpgradeLegacy"/>), so no user had to make new codes.
+/// re-hashed in place (<see cref="UpgradeLegacy"/>), so no user had to make new codes. A user changed or deleted through
+/// it is dropped from this host's session cache at once (<see cref="SessionRowCache"/>): a password change signs the
+/// user's other sessions on this host out on their next request, without waiting for PostgreSQL's notification (which
+/// still tells the other hosts, and this one of changes made by plain SQL).
 /// </summary>
-internal sealed class PortalUserStore(PortalIdentityDbContext context, IPasswordHasher<PortalUser> hasher, IdentityErrorDescriber? describer = null)
+internal sealed class PortalUserStore(
+    PortalIdentityDbContext context, IPasswordHasher<PortalUser> hasher, SessionRowCache sessions, IdentityErrorDescriber? describer = null)
     : UserStore<PortalUser, IdentityRole<Guid>, PortalIdentityDbContext, Guid>(context, describer)
 {
     internal const string TokenProvider = "[AspNetUserStore]";
     internal const string TokenName = "RecoveryCodes";
+
+    public override async Task<IdentityResult> UpdateAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await base.UpdateAsync(user, cancellationToken);
+        sessions.Drop(user.Id);
+        return result;
+    }
+
+    public override async Task<IdentityResult> DeleteAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await base.DeleteAsync(user, cancellationToken);
+        sessions.Drop(user.Id);
+        return result;
+    }
 
     public override Task ReplaceCodesAsync(PortalUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken = default) =>
         SetTokenAsync(user, TokenProvider, TokenName, string.Join(";", recoveryCodes.Select(c => hasher.HashPassword(user, Digest(c)))), cancellationToken);

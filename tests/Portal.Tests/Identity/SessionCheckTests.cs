@@ -122,4 +122,36 @@ public sealed class SessionCheckTests(PortalAppFactory app) : IClassFixture<Port
             Assert.Contains("別ホスト 改名", await client.GetPageAsync("/Users"), StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// A change through Identity on this host drops the kept row at once, before PostgreSQL could notify it: the stamp is
+    /// changed in a transaction not yet committed (so no notification can have come), and the row is already gone; the
+    /// next request after the commit signs the session out.
+    /// </summary>
+    [Fact]
+    [Trait("Spec", "MFA-1")]
+    public async Task AChangeThroughIdentityOnThisHost_DropsTheKeptRowAtOnce()
+    {
+        var (account, client) = await SignedInAsync("SESSHERE", "session-here@example.jp");
+        using (client)
+        {
+            var cache = app.Services.GetRequiredService<SessionRowCache>();
+            await client.GetPageAsync("/Users");
+            Assert.True(cache.Holds(account.UserId), "the checked row is kept");
+
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PortalIdentityDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+                Assert.True((await users.UpdateSecurityStampAsync((await users.FindByIdAsync(account.UserId.ToString()))!)).Succeeded);
+                Assert.False(cache.Holds(account.UserId), "the store dropped the row before any notification");
+                await transaction.CommitAsync();
+            }
+
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            using var response = await client.GetAsync("/Users");
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+    }
 }
