@@ -16,9 +16,28 @@ internal static class ProcessCpu
     public static long TicksByCommandLine(string marker) =>
         Sum((dir, _) => File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(marker, StringComparison.Ordinal));
 
-    /// <summary>A process and its children: the PostgreSQL postmaster and its backends, of this cluster only.</summary>
+    /// <summary>
+    /// A process and its children: the PostgreSQL postmaster and its backends, of this cluster only. A backend that ended
+    /// (a pooled connection closed mid-run) still counts: its CPU moved into the postmaster's cutime and cstime when the
+    /// postmaster reaped it, which are added here, so the sum never falls.
+    /// </summary>
     public static long TicksOfTree(int parent) =>
-        parent <= 0 ? 0 : Sum((dir, fields) => Path.GetFileName(dir) == parent.ToString(CultureInfo.InvariantCulture) || fields[1] == parent.ToString(CultureInfo.InvariantCulture));
+        parent <= 0 ? 0 : Sum((dir, fields) => Path.GetFileName(dir) == parent.ToString(CultureInfo.InvariantCulture) || fields[1] == parent.ToString(CultureInfo.InvariantCulture))
+            + Reaped(parent);
+
+    /// <summary>The CPU of <paramref name="pid"/>'s ended and reaped children (/proc/PID/stat cutime + cstime), 0 when it is gone.</summary>
+    private static long Reaped(int pid)
+    {
+        try
+        {
+            var fields = Fields(File.ReadAllText(Path.Combine("/proc", pid.ToString(CultureInfo.InvariantCulture), "stat")));
+            return long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>The postmaster of the cluster behind <paramref name="connectionString"/> (the parent of a backend), or 0.</summary>
     public static async Task<int> PostmasterAsync(string connectionString)
@@ -29,7 +48,7 @@ internal static class ProcessCpu
         return File.Exists(stat) ? int.Parse(Fields(await File.ReadAllTextAsync(stat))[1], CultureInfo.InvariantCulture) : 0;
     }
 
-    /// <summary>The /proc/PID/stat fields after the command name: [0] state, [1] parent, [11] utime, [12] stime.</summary>
+    /// <summary>The /proc/PID/stat fields after the command name: [0] state, [1] parent, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
     private static string[] Fields(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
 
     private static long Sum(Func<string, string[], bool> take)
