@@ -41,20 +41,9 @@ public sealed class NotificationInbox(CoreDbContext core, NpgsqlDataSource dataS
             """,
             r => new Notification
             {
-                Id = r.GetGuid(0),
-                RecipientId = personId,
-                CompanyId = r.Id(1),
-                ApplicationId = r.Id(2),
-                Kind = r.GetString(3),
-                TitleJa = r.GetString(4),
-                TitleEn = r.GetString(5),
-                BodyJa = r.GetString(6),
-                BodyEn = r.GetString(7),
-                Link = r.Text(8),
-                CreatedAt = r.At(9),
-                ReadAt = r.Stamp(10),
-                MailedAt = r.Stamp(11),
-                Attachments = r.Text(12),
+                Id = r.GetGuid(0), RecipientId = personId, CompanyId = r.Id(1), ApplicationId = r.Id(2), Kind = r.GetString(3),
+                TitleJa = r.GetString(4), TitleEn = r.GetString(5), BodyJa = r.GetString(6), BodyEn = r.GetString(7), Link = r.Text(8),
+                CreatedAt = r.At(9), ReadAt = r.Stamp(10), MailedAt = r.Stamp(11), Attachments = r.Text(12),
             },
             personId, pattern, offset);
         var unread = batch.Add(UnreadCountPrefetch.Sql, r => r.GetInt32(0), personId);
