@@ -24,6 +24,7 @@ pg_ensure_database cloudpack_bench
 if [ "${1:-}" = "--staff-pages" ] || [ "${1:-}" = "--customer-pages" ]; then
   MODE="$1"
   ensure_frontend
+  ensure_report_renderer
   command -v wrk >/dev/null 2>&1 || ensure_apt wrk
   CS="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=cloudpack_bench"
   URL="${CLOUDPACK_BENCH_URL:-http://127.0.0.1:5091}"

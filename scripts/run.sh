@@ -11,6 +11,7 @@ PORT="${CLOUDPACK_PG_PORT:-55432}"
 
 ensure_dotnet
 ensure_frontend
+ensure_report_renderer
 log "building"
 APP="$LOCAL/app"
 dotnet publish "$ROOT/src/Host/CloudpackPlus.Host.csproj" -c Release -o "$APP" -nologo -v quiet -clp:ErrorsOnly

@@ -11,7 +11,7 @@ PORT="${CLOUDPACK_TEST_PG_PORT:-55433}"
 ensure_dotnet
 ensure_frontend
 # The browser tests drive Debian's Chromium (Playwright downloads no browser); Japanese fonts for the screenshots.
-ensure_apt chromium fonts-noto-cjk poppler-utils
+ensure_report_renderer poppler-utils
 export CLOUDPACK_SCREENSHOTS="$RESULTS/screenshots"
 if [ -z "${CLOUDPACK_TEST_DB:-}" ]; then
   ensure_postgres

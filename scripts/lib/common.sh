@@ -27,6 +27,12 @@ ensure_apt() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
+# Reports are printed to PDF by headless Chromium, with the Noto CJK fonts for Japanese (Reports:ChromiumPath);
+# poppler-utils' pdftotext is what the tests read the PDFs with.
+ensure_report_renderer() {
+  ensure_apt chromium fonts-noto-cjk "$@"
+}
+
 ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (dotnet on PATH); see README"
 }

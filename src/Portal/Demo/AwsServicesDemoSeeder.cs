@@ -35,9 +35,9 @@ internal sealed class AwsServicesDemoSeeder(
 
     private static readonly (string Service, Guid Id)[] Applications =
     [
-        ("ACCT-D", Guid.Parse("0193b000-0000-7000-8000-000000000201")),
-        ("COST-L", Guid.Parse("0193b000-0000-7000-8000-000000000202")),
-        ("SEC-L", Guid.Parse("0193b000-0000-7000-8000-000000000203")),
+        ("ACCT-D", DemoApplicationIds.AccountDiagnosis),
+        ("COST-L", DemoApplicationIds.CostDiagnosis),
+        ("SEC-L", DemoApplicationIds.SecurityDiagnosis),
     ];
 
     public int Order => 50; // after the workflows are imported (training seeder) and the web scan demo
@@ -79,9 +79,9 @@ internal sealed class AwsServicesDemoSeeder(
                 }
 
                 await desk.ApplyAsync(service, id, Form(service, account), rep.Value, null, cancellationToken);
-                if (!await DriveAsync(id, customer, staff, cancellationToken))
+                if (await DriveAsync(id, customer, staff, cancellationToken) is { } stopped)
                 {
-                    lines.Add($"{service} demo application: did not finish within {Patience.TotalMinutes:0} min (see the staff console's incidents)");
+                    lines.Add($"{service} demo application: {stopped}");
                 }
             }
 
@@ -103,8 +103,12 @@ internal sealed class AwsServicesDemoSeeder(
         },
     });
 
-    /// <summary>Runs the instance to its end: background steps and waits here and now, human steps answered.</summary>
-    private async Task<bool> DriveAsync(Guid applicationId, TaskActor customer, TaskActor staff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the instance to its end: background steps and waits here and now, human steps answered. Null when it ended;
+    /// otherwise why not: the workflow faulted (an incident waits on staff), or it did not end within <see cref="Patience"/>.
+    /// A step's retry is waited for until it is due, never run early (running it early only reschedules it).
+    /// </summary>
+    private async Task<string?> DriveAsync(Guid applicationId, TaskActor customer, TaskActor staff, CancellationToken cancellationToken)
     {
         var instance = await core.Applications.Where(a => a.Id == applicationId).Select(a => a.WorkflowInstanceId).SingleAsync(cancellationToken);
         var watch = Stopwatch.StartNew(); // wall time: the host's clock may be a test's fake clock
@@ -114,7 +118,12 @@ internal sealed class AwsServicesDemoSeeder(
             if (await core.Applications.AsNoTracking().AnyAsync(a => a.Id == applicationId
                 && (a.Status == ApplicationStatus.Completed || a.Status == ApplicationStatus.Cancelled), cancellationToken))
             {
-                return true;
+                return null;
+            }
+
+            if (await FaultOfAsync(instance, cancellationToken) is { } fault)
+            {
+                return fault;
             }
 
             var task = (await tasks.ListForInstanceAsync(instance, cancellationToken))
@@ -133,10 +142,12 @@ internal sealed class AwsServicesDemoSeeder(
 
             var bookmark = await workflows.Bookmarks.AsNoTracking()
                 .Where(b => b.InstanceId == instance && b.Kind != BookmarkKind.HumanTask && b.ResumedAt == null && b.CancelledAt == null)
-                .Select(b => new { b.Id, b.Kind }).FirstOrDefaultAsync(cancellationToken);
-            if (bookmark is null)
+                .Select(b => new { b.Id, b.Kind, b.DueAt }).FirstOrDefaultAsync(cancellationToken);
+            var early = bookmark is { Kind: BookmarkKind.Job, DueAt: { } due } ? due - clock.GetUtcNow() : TimeSpan.Zero;
+            if (bookmark is null || early > TimeSpan.Zero)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken); // a step is committing, or an incident waits on staff
+                // A step is committing, a retry is not due yet, or an incident waits on staff.
+                await Task.Delay(early > TimeSpan.Zero && early < TimeSpan.FromSeconds(1) ? early : TimeSpan.FromMilliseconds(200), cancellationToken);
                 continue;
             }
 
@@ -151,7 +162,20 @@ internal sealed class AwsServicesDemoSeeder(
             }
         }
 
-        return false;
+        return $"did not finish within {Patience.TotalMinutes:0} min (see the staff console's incidents)";
+    }
+
+    /// <summary>The open incident of a faulted instance, as a line for the seed's output; null while it runs.</summary>
+    private async Task<string?> FaultOfAsync(Guid instance, CancellationToken cancellationToken)
+    {
+        if (!await workflows.Instances.AsNoTracking().AnyAsync(i => i.Id == instance && i.Status == InstanceStatus.Faulted, cancellationToken))
+        {
+            return null;
+        }
+
+        var incident = await workflows.Incidents.AsNoTracking().Where(i => i.InstanceId == instance && i.ResolvedAt == null)
+            .OrderByDescending(i => i.CreatedAt).Select(i => new { i.NodeId, i.Error }).FirstOrDefaultAsync(cancellationToken);
+        return $"the workflow faulted at '{incident?.NodeId}' ({incident?.Error}); it waits in the staff console's incidents";
     }
 
     /// <summary>What the customer or the CSM answers at each human step of the three workflows.</summary>

@@ -23,8 +23,8 @@ internal sealed class ConsultingDemoSeeder(
     CoreDbContext core, ApplicationDesk desk, ITaskService tasks, TaskUploads uploads, Core.Tickets.TicketLedger ledger,
     IWorkflowCalendar calendar, IServiceProvider services, TimeProvider clock) : IDemoSeeder
 {
-    private static readonly Guid CostApplication = Guid.Parse("0193b000-0000-7000-8000-000000000201");
-    private static readonly Guid SecApplication = Guid.Parse("0193b000-0000-7000-8000-000000000202");
+    private static readonly Guid CostApplication = DemoApplicationIds.CostConsulting;
+    private static readonly Guid SecApplication = DemoApplicationIds.SecurityConsulting;
 
     public int Order => 50; // after the web scan seeder
 

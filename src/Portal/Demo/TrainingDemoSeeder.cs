@@ -23,8 +23,8 @@ internal sealed class TrainingDemoSeeder(
     CoreDbContext core, ApplicationDesk desk, ITaskService tasks, ConversationService conversation, IWorkflowCalendar calendar,
     DefinitionFileImporter importer, IOptions<WorkflowOptions> options, TimeProvider clock) : IDemoSeeder
 {
-    private static readonly Guid WaitingForCsm = Guid.Parse("0193b000-0000-7000-8000-000000000001");
-    private static readonly Guid WaitingForCustomer = Guid.Parse("0193b000-0000-7000-8000-000000000002");
+    private static readonly Guid WaitingForCsm = DemoApplicationIds.TrainingWaitingForCsm;
+    private static readonly Guid WaitingForCustomer = DemoApplicationIds.TrainingWaitingForCustomer;
 
     public int Order => 40;
 

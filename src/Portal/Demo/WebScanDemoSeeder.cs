@@ -24,7 +24,7 @@ internal sealed class WebScanDemoSeeder(
 {
     public const string PartnerEmail = "partner@kdsec.example.jp";
 
-    private static readonly Guid Application = Guid.Parse("0193b000-0000-7000-8000-000000000101");
+    private static readonly Guid Application = DemoApplicationIds.WebScan;
 
     private static readonly string[] Targets = ["https://shop.demo.example.co.jp/", "https://shop.demo.example.co.jp/mypage/"];
 
