@@ -40,6 +40,51 @@ public sealed class HeadersAndLanguageTests(PortalAppFactory app) : IClassFixtur
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
     }
 
+    // The header's sign-out form carries no antiforgery token (issue #17: minting one per page view cost 5 % of the host's
+    // CPU); the sign-out refuses a post the browser marks as coming from another site, and keeps the session.
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://attacker.example")]
+    public async Task SignOut_FromAnotherSite_IsRefused_AndTheSessionStays(string header, string value)
+    {
+        var company = await app.CreateCompanyAsync($"OUT{Math.Abs(value.GetHashCode(StringComparison.Ordinal)) % 1000}", "サインアウト株式会社");
+        var account = await app.CreateAccountAsync(company, PersonRole.Representative, $"out-{Guid.NewGuid():N}@example.jp");
+        using var client = new PortalClient(app);
+        await client.SignInAsync(account);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.TryAddWithoutValidation(header, value);
+        using var refused = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var still = await client.GetAsync("/Users");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_FromThisSitesHeader_NeedsNoToken_AndEndsTheSession()
+    {
+        var company = await app.CreateCompanyAsync("OUTOK", "サインアウト株式会社");
+        var account = await app.CreateAccountAsync(company, PersonRole.Representative, "out-ok@example.jp");
+        using var client = new PortalClient(app);
+        await client.SignInAsync(account);
+        var html = await client.GetPageAsync("/Users");
+        var form = System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*data-test=\"sign-out-form\"[^>]*>(.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(form.Success, "the header has no sign-out form");
+        Assert.DoesNotContain("__RequestVerificationToken", form.Groups[1].Value, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+        request.Headers.TryAddWithoutValidation("Origin", client.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        using var signedOut = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/Account/Login", signedOut.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var after = await client.GetAsync("/Users");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
     [Fact]
     public async Task Japanese_IsTheDefault_EnglishIsRemembered_AndDatesAreInJst()
     {
