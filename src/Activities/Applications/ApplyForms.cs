@@ -110,10 +110,11 @@ public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsServ
     /// <summary>
     /// The form an application was made under, to read its answers back (issue #17: the application page): the schema
     /// <paramref name="json"/> its page already read, options resolved only for the fields in <paramref name="answered"/>
-    /// (each source once), no terms documents (accepted terms are shown from the application's own record).
+    /// (each source once; a source in <paramref name="prefetched"/> is not asked), no terms documents (accepted terms are
+    /// shown from the application's own record).
     /// </summary>
     public async Task<ApplyFormView?> ForReadingAsync(CatalogueEntry service, string? json, int? version, Guid companyId,
-        IReadOnlySet<string> answered, CancellationToken cancellationToken = default)
+        IReadOnlySet<string> answered, IReadOnlyDictionary<string, IReadOnlyList<FormOption>>? prefetched = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(answered);
@@ -135,7 +136,8 @@ public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsServ
             if (!bySource.TryGetValue(sourceName, out var list))
             {
                 var source = sources.FirstOrDefault(s => s.Name == sourceName);
-                bySource[sourceName] = list = source is null ? [] : await source.ListAsync(companyId, cancellationToken);
+                bySource[sourceName] = list = prefetched is not null && prefetched.TryGetValue(sourceName, out var read) ? read
+                    : source is null ? [] : await source.ListAsync(companyId, cancellationToken);
             }
 
             options[field.Name] = list;

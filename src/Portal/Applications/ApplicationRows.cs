@@ -99,6 +99,11 @@ public static class ApplicationRows
         FROM core.checklist_items WHERE application_id = $1 AND company_id = $2 ORDER BY checklist, position
         """;
 
+    /// <summary>The training menu's active topics in menu order (<see cref="Core.Applications.TrainingMenuService.ListAsync"/>).</summary>
+    public const string TrainingTopicsSql = """
+        SELECT id, title_ja, title_en, duration_minutes, format FROM core.training_topics WHERE is_active ORDER BY sort_order, title_ja
+        """;
+
     private const string GuidPattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     public static ServiceApplication Application(NpgsqlDataReader r) => new()
@@ -154,5 +159,12 @@ public static class ApplicationRows
         Id = r.GetGuid(0), ApplicationId = r.GetGuid(1), CompanyId = r.GetGuid(2), Checklist = r.GetString(3), Key = r.GetString(4),
         Position = r.GetInt32(5), LabelJa = r.GetString(6), LabelEn = r.GetString(7), TickedBy = r.Id(8), TickedByName = r.Text(9),
         TickedAt = r.Stamp(10), ClosedAt = r.Stamp(11), OverrideReason = r.Text(12), OverriddenByName = r.Text(13),
+    };
+
+    /// <summary>A row of <see cref="TrainingTopicsSql"/>: what a topic's form option shows.</summary>
+    public static Core.Applications.TrainingTopic TrainingTopic(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0), TitleJa = r.GetString(1), TitleEn = r.GetString(2), DurationMinutes = r.GetInt32(3),
+        Format = r.Enum<Core.Applications.TrainingFormat>(4),
     };
 }

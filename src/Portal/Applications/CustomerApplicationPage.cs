@@ -8,6 +8,7 @@ using CloudpackPlus.Portal.Data;
 using CloudpackPlus.Portal.Reports;
 using CloudpackPlus.Portal.Tenancy;
 using CloudpackPlus.Workflows.Runtime;
+using CloudpackPlus.Workflows.Tasks;
 
 namespace CloudpackPlus.Portal.Applications;
 
@@ -51,6 +52,11 @@ public sealed class CustomerApplicationPage(PageBatch pages, ApplicationDetailsL
         var reports = batch.Add(ApplicationRows.ReportsSql, ApplicationRows.Report, id, companyId);
         var checklist = batch.Add(ApplicationRows.ChecklistSql, ApplicationRows.ChecklistItem, id, companyId);
         var surveys = SurveyDesk.AddForApplicationTo(batch, companyId, id);
+        // The option sources an answered form field may name (training topics, linked accounts), read here rather than by
+        // the sources after the batch: no second round trip and no DbContext (issue #17).
+        var topics = batch.Add(ApplicationRows.TrainingTopicsSql, ApplicationRows.TrainingTopic);
+        var accounts = batch.Add($"SELECT {CoreRows.AccountColumns} FROM core.aws_accounts WHERE company_id = $1 AND unlinked_at IS NULL ORDER BY account_id",
+            CoreRows.Account, companyId);
         await pages.RunAsync(batch, cancellationToken);
 
         if (application.FirstOrDefault is not { } row || service.Rows.Count == 0)
@@ -60,7 +66,12 @@ public sealed class CustomerApplicationPage(PageBatch pages, ApplicationDetailsL
 
         var (entry, versionSchema) = service.Rows[0];
         var form = await forms.ForReadingAsync(entry, CatalogueService.FormOfVersion(entry, row.ApplyFormVersion, versionSchema),
-            row.ApplyFormVersion, companyId, ApplicationDetailsLoader.Answered(row.Details), cancellationToken);
+            row.ApplyFormVersion, companyId, ApplicationDetailsLoader.Answered(row.Details),
+            new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal)
+            {
+                [FormOptions.TrainingTopicsSource] = topics.Rows.Select(FormOptions.Of).ToList(),
+                [IFormOptionSource.AccountSource] = accounts.Rows.Select(FormOptions.Of).ToList(),
+            }, cancellationToken);
         var parts = new ApplicationDetailParts(row, entry, company.FirstOrDefault ?? "", journal.Rows, tasks.Rows,
             ApplicationRows.Conversation(messages.Rows), events.Rows, names.Rows.ToDictionary(n => n.Id, n => n.Name), files.Rows);
         var panels = new CustomerApplicationPanels(

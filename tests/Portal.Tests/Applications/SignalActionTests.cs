@@ -104,7 +104,7 @@ public sealed class SignalActionTests(PortalAppFactory app) : IClassFixture<Port
         using var staff = await SignedInAsync(setup.Csm);
 
         // The stranger posts with a token from a page it may load (its own application list).
-        using var forged = await stranger.PostFormAsync("/Applications", Press(wait), $"/Applications/{setup.ApplicationId}?handler=Signal");
+        using var forged = await stranger.PostFormAsync("/Settings", Press(wait), $"/Applications/{setup.ApplicationId}?handler=Signal");
         var staffPage = await staff.GetPageAsync($"/Staff/Applications/{setup.ApplicationId}");
         using var staffPost = await staff.PostFormAsync($"/Staff/Applications/{setup.ApplicationId}", Press(wait), $"/Staff/Applications/{setup.ApplicationId}?handler=Signal");
 

@@ -76,7 +76,7 @@ public sealed class SurveyTests(SurveyTests.Fixture app) : IClassFixture<SurveyT
             await other.SignInAsync(app.OtherRepresentative);
             using var get = await other.GetAsync($"/Surveys/{app.SurveyId}");
             Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-            using var post = await other.PostFormAsync("/", new Dictionary<string, string> { ["Score"] = "1" }, $"/Surveys/{app.SurveyId}");
+            using var post = await other.PostFormAsync("/Settings", new Dictionary<string, string> { ["Score"] = "1" }, $"/Surveys/{app.SurveyId}");
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
 
@@ -85,7 +85,7 @@ public sealed class SurveyTests(SurveyTests.Fixture app) : IClassFixture<SurveyT
         var page = await member.GetPageAsync($"/Surveys/{app.SurveyId}");
         Assert.Contains("data-test=\"survey-pending-member\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-test=\"survey-form\"", page, StringComparison.Ordinal);
-        using var refused = await member.PostFormAsync("/", new Dictionary<string, string> { ["Score"] = "2" }, $"/Surveys/{app.SurveyId}");
+        using var refused = await member.PostFormAsync("/Settings", new Dictionary<string, string> { ["Score"] = "2" }, $"/Surveys/{app.SurveyId}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("代表者のみ", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("data-test=\"survey-card\"", await member.GetPageAsync("/"), StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class SurveyTests(SurveyTests.Fixture app) : IClassFixture<SurveyT
         Assert.Contains("data-test=\"survey-score\">4<", answered, StringComparison.Ordinal);
         Assert.DoesNotContain("data-test=\"survey-form\"", answered, StringComparison.Ordinal);
 
-        using var again = await rep.PostFormAsync("/", new Dictionary<string, string> { ["Score"] = "1", ["Comment"] = "二回目" }, $"/Surveys/{app.SurveyId}");
+        using var again = await rep.PostFormAsync("/Settings", new Dictionary<string, string> { ["Score"] = "1", ["Comment"] = "二回目" }, $"/Surveys/{app.SurveyId}");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("すでに回答済み", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         SatisfactionSurvey stored;

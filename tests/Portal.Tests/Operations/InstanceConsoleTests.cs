@@ -157,7 +157,7 @@ public sealed partial class InstanceConsoleTests(PortalAppFactory app) : IClassF
         var before = await app.Database.ScalarAsync<long>($"SELECT sum(amount) FROM core.ticket_ledger WHERE company_id = '{company}'");
 
         using var cancelled = await client.PostFormAsync(path, new Dictionary<string, string> { ["reason"] = "お客様のご依頼" }, $"{path}?handler=Cancel");
-        using var twice = await client.PostFormAsync(path, new Dictionary<string, string>(), $"{path}?handler=Cancel");
+        using var twice = await client.PostFormAsync("/Settings", new Dictionary<string, string>(), $"{path}?handler=Cancel");
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);

@@ -119,8 +119,8 @@ public sealed class TrainingMenuPageTests(PortalAppFactory app) : IClassFixture<
         using var menu = await client.GetAsync("/Staff/TrainingMenu");
         using var editor = await client.GetAsync(Edit);
         // A real antiforgery token of the representative's own session: only the role stops the post.
-        using var review = await client.PostFormAsync("/Users", new Dictionary<string, string>(), "/Staff/TrainingMenu?handler=Review");
-        using var save = await client.PostFormAsync("/Users", Topic("顧客が追加", "Added by a customer"), Edit);
+        using var review = await client.PostFormAsync("/Settings", new Dictionary<string, string>(), "/Staff/TrainingMenu?handler=Review");
+        using var save = await client.PostFormAsync("/Settings", Topic("顧客が追加", "Added by a customer"), Edit);
 
         foreach (var response in new[] { menu, editor, review, save })
         {
