@@ -20,9 +20,9 @@ namespace CloudpackPlus.Portal.Pages.Applications;
 /// </summary>
 [RequestSizeLimit(PageHelpers.MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageHelpers.MaxPostBytes)]
-public sealed class DetailsModel(
-    CustomerApplicationPage page, ApplicationBook book, ITaskService tasks, ApplicationActions actions, ApplicationDesk desk, ITaskActorResolver actors, TimeProvider clock,
-    IRunningActivities running) : PageModel
+// The GET takes only what it reads with (issue #17: each service constructed here built a DbContext per page view); the
+// handlers that change something ask for their services themselves.
+public sealed class DetailsModel(CustomerApplicationPage page, TimeProvider clock) : PageModel
 {
     public ApplicationDetails Details { get; private set; } = null!;
 
@@ -43,15 +43,16 @@ public sealed class DetailsModel(
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>The workflow's running background activities with their progress (polled by activity-progress.js).</summary>
-    public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken cancellationToken) =>
-        await OwnedAsync(id, cancellationToken) is { } application
+    public async Task<IActionResult> OnGetProgressAsync(Guid id, [FromServices] ApplicationBook book, [FromServices] IRunningActivities running, CancellationToken cancellationToken) =>
+        await OwnedAsync(book, id, cancellationToken) is { } application
             ? new JsonResult(ActivityProgressFeed.Of(await running.ListAsync(application.WorkflowInstanceId, cancellationToken), forStaff: false))
             : NotFound();
 
     // The POST handlers check only what they need; the whole page is loaded only to show it again after a refusal.
-    public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, List<IFormFile>? files, [FromServices] ApplicationBook book,
+        [FromServices] ApplicationActions actions, CancellationToken cancellationToken)
     {
-        if (await OwnedAsync(id, cancellationToken) is null)
+        if (await OwnedAsync(book, id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -60,9 +61,10 @@ public sealed class DetailsModel(
         return await AfterAsync(id, error is null ? [] : [error], "Conversation.Sent", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, [FromServices] ApplicationBook book, [FromServices] ITaskService tasks,
+        [FromServices] ITaskActorResolver actors, [FromServices] ApplicationActions actions, CancellationToken cancellationToken)
     {
-        if (await OwnedAsync(id, cancellationToken) is not { } application)
+        if (await OwnedAsync(book, id, cancellationToken) is not { } application)
         {
             return NotFound();
         }
@@ -79,9 +81,10 @@ public sealed class DetailsModel(
         return await AfterAsync(id, errors, "Tasks.Completed", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, [FromServices] ApplicationBook book, [FromServices] ApplicationDesk desk,
+        CancellationToken cancellationToken)
     {
-        if (await OwnedAsync(id, cancellationToken) is null)
+        if (await OwnedAsync(book, id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -98,9 +101,10 @@ public sealed class DetailsModel(
     }
 
     /// <summary>WEB-6: ticks an item of the application's checklist (who and when are recorded by the workflow).</summary>
-    public async Task<IActionResult> OnPostTickAsync(Guid id, Guid itemId, [FromServices] Activities.WebScan.ChecklistDesk checklist, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTickAsync(Guid id, Guid itemId, [FromServices] ApplicationBook book, [FromServices] Activities.WebScan.ChecklistDesk checklist,
+        CancellationToken cancellationToken)
     {
-        if (await OwnedAsync(id, cancellationToken) is null)
+        if (await OwnedAsync(book, id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -117,8 +121,9 @@ public sealed class DetailsModel(
     }
 
     /// <summary>Presses a workflow's portal action (an open WaitForSignal the viewer's role may take); the server re-checks everything.</summary>
-    public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid bookmarkId, [FromServices] SignalActionDesk signals, CancellationToken cancellationToken) =>
-        await OwnedAsync(id, cancellationToken) is not { } application ? NotFound()
+    public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid bookmarkId, [FromServices] ApplicationBook book, [FromServices] SignalActionDesk signals,
+        CancellationToken cancellationToken) =>
+        await OwnedAsync(book, id, cancellationToken) is not { } application ? NotFound()
             : await signals.ActAsync(application, bookmarkId, User, staffPage: false, cancellationToken) is var outcome && outcome == SignalActionOutcome.Forbidden
                 ? SignalActionResults.Forbidden(HttpContext)
                 : SignalActionResults.Done(this, outcome, $"/Applications/{id}");
@@ -127,7 +132,7 @@ public sealed class DetailsModel(
 
     private Guid PersonId => PortalClaims.PersonIdOf(User)!.Value;
 
-    private async Task<ServiceApplication?> OwnedAsync(Guid id, CancellationToken cancellationToken) =>
+    private async Task<ServiceApplication?> OwnedAsync(ApplicationBook book, Guid id, CancellationToken cancellationToken) =>
         await book.FindAsync(id, cancellationToken) is { } application && application.CompanyId == HttpCurrentTenant.CompanyOf(User) ? application : null;
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
