@@ -48,14 +48,9 @@ public sealed class HeadersAndLanguageTests(PortalAppFactory app) : IClassFixtur
     [InlineData("Origin", "https://attacker.example")]
     public async Task SignOut_FromAnotherSite_IsRefused_AndTheSessionStays(string header, string value)
     {
-        var company = await app.CreateCompanyAsync($"OUT{Math.Abs(value.GetHashCode(StringComparison.Ordinal)) % 1000}", "サインアウト株式会社");
-        var account = await app.CreateAccountAsync(company, PersonRole.Representative, $"out-{Guid.NewGuid():N}@example.jp");
-        using var client = new PortalClient(app);
-        await client.SignInAsync(account);
+        using var client = await SignedInRepresentativeAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
-        request.Headers.TryAddWithoutValidation(header, value);
-        using var refused = await client.Http.SendAsync(request);
+        using var refused = await SignOutAsync(client, (header, value));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         using var still = await client.GetAsync("/Users");
@@ -65,24 +60,40 @@ public sealed class HeadersAndLanguageTests(PortalAppFactory app) : IClassFixtur
     [Fact]
     public async Task SignOut_FromThisSitesHeader_NeedsNoToken_AndEndsTheSession()
     {
-        var company = await app.CreateCompanyAsync("OUTOK", "サインアウト株式会社");
-        var account = await app.CreateAccountAsync(company, PersonRole.Representative, "out-ok@example.jp");
-        using var client = new PortalClient(app);
-        await client.SignInAsync(account);
+        using var client = await SignedInRepresentativeAsync();
         var html = await client.GetPageAsync("/Users");
         var form = System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*data-test=\"sign-out-form\"[^>]*>(.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.True(form.Success, "the header has no sign-out form");
         Assert.DoesNotContain("__RequestVerificationToken", form.Groups[1].Value, StringComparison.Ordinal);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
-        request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
-        request.Headers.TryAddWithoutValidation("Origin", client.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
-        using var signedOut = await client.Http.SendAsync(request);
+        using var signedOut = await SignOutAsync(client, ("Sec-Fetch-Site", "same-origin"), ("Origin", client.Http.BaseAddress!.GetLeftPart(UriPartial.Authority)));
 
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Contains("/Account/Login", signedOut.Headers.Location!.ToString(), StringComparison.Ordinal);
         using var after = await client.GetAsync("/Users");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    private async Task<PortalClient> SignedInRepresentativeAsync()
+    {
+        var code = $"OUT{Guid.NewGuid():N}"[..12];
+        var company = await app.CreateCompanyAsync(code, "サインアウト株式会社");
+        var account = await app.CreateAccountAsync(company, PersonRole.Representative, $"{code.ToLowerInvariant()}@example.jp");
+        var client = new PortalClient(app);
+        await client.SignInAsync(account);
+        return client;
+    }
+
+    /// <summary>Posts the header's sign-out form as a browser would, without a token, with the given request headers.</summary>
+    private static async Task<HttpResponseMessage> SignOutAsync(PortalClient client, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await client.Http.SendAsync(request);
     }
 
     [Fact]
