@@ -91,7 +91,7 @@ public sealed class AccountDiagnosisFixture : CloudpackAppFactory
             task = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.InstanceId == instance
                 && t.NodeId == node && (t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed));
             return task is not null;
-        }, timeout ?? TimeSpan.FromSeconds(60));
+        }, timeout ?? TimeSpan.FromSeconds(180)); // a wait, not a limit: generous for a loaded CI machine
         return task ?? throw new TimeoutException($"No open task at {node}.");
     }
 
@@ -115,7 +115,7 @@ public sealed class AccountDiagnosisFixture : CloudpackAppFactory
                 .Select(b => new { b.Id, b.DueAt }).SingleOrDefaultAsync();
             timer = found is null ? null : (found.Id, found.DueAt);
             return found is not null;
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(180));
         var (id, due) = timer ?? throw new TimeoutException("No open timer.");
         if (due > Clock.GetUtcNow())
         {

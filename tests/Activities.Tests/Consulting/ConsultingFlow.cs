@@ -19,7 +19,7 @@ namespace CloudpackPlus.Activities.Tests.Consulting;
 /// <summary>Drives COST-C/SEC-C through the services the portal pages call.</summary>
 internal static class ConsultingFlow
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(180); // a wait, not a limit: generous for a loaded CI machine
 
     public static Dictionary<string, JsonElement> Form(bool acceptCharges = true)
     {

@@ -12,7 +12,7 @@ namespace CloudpackPlus.Activities.Tests.Lite;
 /// <summary>COST-L (cost-l.json) end to end on the simulated AWS, through the services the portal pages call.</summary>
 public sealed class CostLiteWorkflowTests(LiteServicesFixture fx) : IClassFixture<LiteServicesFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = LiteFlow.Patience;
 
     [Fact]
     [Trait("Spec", "COST-L")]
