@@ -55,8 +55,7 @@ public sealed class CustomerApplicationPage(PageBatch pages, ApplicationDetailsL
         // The option sources an answered form field may name (training topics, linked accounts), read here rather than by
         // the sources after the batch: no second round trip and no DbContext (issue #17).
         var topics = batch.Add(ApplicationRows.TrainingTopicsSql, ApplicationRows.TrainingTopic);
-        var accounts = batch.Add($"SELECT {CoreRows.AccountColumns} FROM core.aws_accounts WHERE company_id = $1 AND unlinked_at IS NULL ORDER BY account_id",
-            CoreRows.Account, companyId);
+        var accounts = batch.Add(CoreRows.LinkedAccountsSql, CoreRows.Account, companyId);
         await pages.RunAsync(batch, cancellationToken);
 
         if (application.FirstOrDefault is not { } row || service.Rows.Count == 0)

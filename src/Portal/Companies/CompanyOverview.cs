@@ -55,7 +55,6 @@ public sealed class CompanyOverview(TimeProvider clock)
         """;
 
     // Linked accounts only, as Core's filter gives them (an unlinked account is history).
-    private const string AccountsSql = "SELECT " + CoreRows.AccountColumns + " FROM core.aws_accounts WHERE company_id = $1 AND unlinked_at IS NULL ORDER BY account_id";
 
     private const string NamesSql = "SELECT id, name_ja, name_en FROM core.catalogue_entries WHERE $1::uuid IS NOT NULL";
 
@@ -86,7 +85,7 @@ public sealed class CompanyOverview(TimeProvider clock)
             ? batch.Add(HistorySql, r => new TicketHistoryLine(r.GetInt64(0), r.At(1), r.Enum<TicketEntryKind>(2), r.GetInt32(3), running += r.GetInt32(3),
                 r.Text(4), r.Id(5), r.Text(6), r.Id(7)), companyId, year.StartYear)
             : null;
-        var accounts = withDetails ? batch.Add(AccountsSql, CoreRows.Account, companyId) : null;
+        var accounts = withDetails ? batch.Add(CoreRows.LinkedAccountsSql, CoreRows.Account, companyId) : null;
         var names = withDetails ? batch.Add(NamesSql, r => (Id: r.GetString(0), Ja: r.GetString(1), En: r.GetString(2)), companyId) : null;
         return () =>
         {

@@ -23,6 +23,9 @@ public static class CoreRows
         linked_at, linked_by, unlinked_at, unlinked_by, xmin
         """;
 
+    /// <summary>A company's linked AWS accounts (<see cref="AccountColumns"/>), by account id; <c>$1</c> the company.</summary>
+    public const string LinkedAccountsSql = $"SELECT {AccountColumns} FROM core.aws_accounts WHERE company_id = $1 AND unlinked_at IS NULL ORDER BY account_id";
+
     public const string CatalogueColumns = """
         id, name_ja, name_en, category, description_ja, description_en, workflow_definition_id, apply_form, apply_form_version,
         ticket_cost, one_aws_account_per_application, allowed_ranks, allowed_contract_types, yearly_capacity,
