@@ -66,6 +66,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Pages.Staff.Tasks.InboxReads>();
         services.AddScoped<Reports.DeliveredDocuments>();
         services.AddScoped<Applications.ApplicationDetailsLoader>();
+        services.AddScoped<Applications.ApplicationDetailsComposer>();
         services.AddScoped<Applications.CustomerApplicationPage>();
         services.AddScoped<Applications.CustomerApplicationList>();
         services.AddScoped<Applications.ApplicationActions>();

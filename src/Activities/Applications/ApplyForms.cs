@@ -123,31 +123,54 @@ public sealed class ApplyForms(IEnumerable<IFormOptionSource> sources, TermsServ
             return null;
         }
 
-        var schema = FormSchema.Parse(json);
+        var schema = FormSchema.ParseStored(json);
         var bySource = new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal);
+        foreach (var sourceName in SourcesFor(schema, answered))
+        {
+            var source = sources.FirstOrDefault(s => s.Name == sourceName);
+            bySource[sourceName] = prefetched is not null && prefetched.TryGetValue(sourceName, out var read) ? read
+                : source is null ? [] : await source.ListAsync(companyId, cancellationToken);
+        }
+
+        return Reading(service, schema, version, answered, bySource, new FormValidationContext(clock.GetUtcNow(), calendar));
+    }
+
+    /// <summary>The option sources that the fields in <paramref name="answered"/> take their options from, each once.</summary>
+    public static IReadOnlyList<string> SourcesFor(FormSchema schema, IReadOnlySet<string> answered)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(answered);
+        return schema.Fields.Where(f => answered.Contains(f.Name))
+            .Select(f => f.Type == "account" ? IFormOptionSource.AccountSource : f.OptionsFrom)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The form of <see cref="ForReadingAsync"/> from options already read (<paramref name="bySource"/>: each source's
+    /// options; a source missing from it gives no options, and its answers show as stored).
+    /// </summary>
+    public static ApplyFormView Reading(CatalogueEntry service, FormSchema schema, int? version, IReadOnlySet<string> answered,
+        IReadOnlyDictionary<string, IReadOnlyList<FormOption>> bySource, FormValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(answered);
+        ArgumentNullException.ThrowIfNull(bySource);
+        ArgumentNullException.ThrowIfNull(context);
         var options = new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal);
         foreach (var field in schema.Fields.Where(f => answered.Contains(f.Name)))
         {
-            if ((field.Type == "account" ? IFormOptionSource.AccountSource : field.OptionsFrom) is not { } sourceName)
+            if ((field.Type == "account" ? IFormOptionSource.AccountSource : field.OptionsFrom) is { } sourceName)
             {
-                continue;
+                options[field.Name] = bySource.TryGetValue(sourceName, out var list) ? list : [];
             }
-
-            if (!bySource.TryGetValue(sourceName, out var list))
-            {
-                var source = sources.FirstOrDefault(s => s.Name == sourceName);
-                bySource[sourceName] = list = prefetched is not null && prefetched.TryGetValue(sourceName, out var read) ? read
-                    : source is null ? [] : await source.ListAsync(companyId, cancellationToken);
-            }
-
-            options[field.Name] = list;
         }
 
-        var context = new FormValidationContext(clock.GetUtcNow(), calendar)
+        var readContext = context with
         {
             Options = options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value.Select(v => v.Value).ToList(), StringComparer.Ordinal),
         };
-        return new ApplyFormView(service, schema, context, options, new Dictionary<string, TermsDocument>(StringComparer.Ordinal)) { Version = version ?? service.FormVersion };
+        return new ApplyFormView(service, schema, readContext, options, new Dictionary<string, TermsDocument>(StringComparer.Ordinal)) { Version = version ?? service.FormVersion };
     }
 
     /// <summary>

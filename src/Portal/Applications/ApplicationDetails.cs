@@ -1,14 +1,11 @@
-using System.Text.Json;
 using CloudpackPlus.Activities.Applications;
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.Catalogue;
 using CloudpackPlus.Core.Data;
-using CloudpackPlus.Portal.Localization;
 using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Runtime;
 using CloudpackPlus.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CloudpackPlus.Portal.Applications;
 
@@ -33,7 +30,7 @@ public sealed record ApplicationDetails(
         task.Role is TaskRoles.CustomerRepresentative or TaskRoles.CustomerUser;
 }
 
-/// <summary>What an application's page is built from (<see cref="ApplicationDetailsLoader.Compose"/>).</summary>
+/// <summary>What an application's page is built from (<see cref="ApplicationDetailsComposer.Compose"/>).</summary>
 public sealed record ApplicationDetailParts(
     ServiceApplication Application, CatalogueEntry Service, string CompanyName, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<WorkflowTask> Tasks,
     IReadOnlyList<ConversationLine> Conversation, IReadOnlyList<ApplicationEvent> Events, IReadOnlyDictionary<Guid, string> Names, IReadOnlyList<AttachmentInfo> Files);
@@ -41,7 +38,7 @@ public sealed record ApplicationDetailParts(
 /// <summary>Loads an application's page: the row (tenant-filtered for customers), its workflow's journal and tasks, the conversation.</summary>
 public sealed class ApplicationDetailsLoader(
     CoreDbContext db, ApplicationBook book, CatalogueService catalogue, ConversationService conversation,
-    IWorkflowRuntime runtime, ITaskService tasks, ApplyForms forms, IStringLocalizer<SharedResource> text)
+    IWorkflowRuntime runtime, ITaskService tasks, ApplyForms forms, ApplicationDetailsComposer composer)
 {
     /// <summary>The application, or null when it does not exist or belongs to another company than <paramref name="companyId"/> (null: staff, any company).</summary>
     public async Task<ApplicationDetails?> LoadAsync(Guid id, Guid? companyId, CancellationToken cancellationToken)
@@ -64,58 +61,9 @@ public sealed class ApplicationDetailsLoader(
         var companyName = await db.Companies.IgnoreQueryFilters().Where(c => c.Id == application.CompanyId).Select(c => c.Name).SingleAsync(cancellationToken);
         var files = await db.ApplicationFiles.IgnoreQueryFilters().Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id)
             .Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToListAsync(cancellationToken);
-        return Compose(new ApplicationDetailParts(application, service, companyName, journal, all, lines, events, names, files), form);
+        return composer.Compose(new ApplicationDetailParts(application, service, companyName, journal, all, lines, events, names, files), form);
     }
 
     /// <summary>The journal entries the page reads (the first ones, oldest first).</summary>
     public const int JournalLimit = 1000;
-
-    /// <summary>The page from its parts, read by <see cref="LoadAsync"/> or by a customer page's batch (issue #17).</summary>
-    public ApplicationDetails Compose(ApplicationDetailParts parts, ApplyFormView? form)
-    {
-        ArgumentNullException.ThrowIfNull(parts);
-        var application = parts.Application;
-        return new ApplicationDetails(
-            application, parts.Service, parts.CompanyName, parts.Names.GetValueOrDefault(application.AppliedBy, ""),
-            application.CsmId is { } csm ? parts.Names.GetValueOrDefault(csm) : null, AskedFor(application.Details, form),
-            ApplicationTimeline.Build(parts.Events, parts.Journal, parts.Tasks, parts.Names, text),
-            parts.Tasks.Where(t => t.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed).ToList(), parts.Conversation)
-        {
-            Files = parts.Files,
-        };
-    }
-
-    /// <summary>The apply form's fields the application answered (a value other than null): the ones whose options the page needs.</summary>
-    public static IReadOnlySet<string> Answered(string details)
-    {
-        using var document = JsonDocument.Parse(details);
-        return document.RootElement.ValueKind != JsonValueKind.Object ? new HashSet<string>()
-            : document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>What the customer asked for, by the apply form's labels (choices by their option's label).</summary>
-    private List<(string, string)> AskedFor(string details, ApplyFormView? form)
-    {
-        var asked = new List<(string, string)>();
-        using var document = JsonDocument.Parse(details);
-        if (form is null || document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return asked;
-        }
-
-        var japanese = PortalCultures.IsJapanese;
-        foreach (var field in form.Schema.Fields)
-        {
-            // Uploaded files are listed with download links, and accepted terms in their own row (the recorded version), not as text here.
-            if (field.Type is "file" or "terms" || !document.RootElement.TryGetProperty(field.Name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                continue;
-            }
-
-            var option = value.ValueKind == JsonValueKind.String ? form.OptionsOf(field).FirstOrDefault(o => o.Value == value.GetString()) : null;
-            asked.Add((field.LabelIn(japanese), option?.LabelIn(japanese) ?? TaskForms.Display(field, value, text)));
-        }
-
-        return asked;
-    }
 }

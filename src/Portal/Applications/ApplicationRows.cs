@@ -30,12 +30,12 @@ public static class ApplicationRows
         FROM core.applications WHERE id = $1 AND company_id = $2
         """;
 
-    /// <summary>The service, and the apply form version the application was made under (null when none is stored).</summary>
+    /// <summary>The service, the apply form version the application was made under (null when none is stored) and the company's name.</summary>
     public const string ServiceSql = """
         SELECT c.id, c.name_ja, c.name_en, c.category, c.description_ja, c.description_en, c.workflow_definition_id, c.apply_form,
                c.apply_form_version, c.ticket_cost, c.one_aws_account_per_application, c.allowed_ranks, c.allowed_contract_types,
-               c.yearly_capacity, c.customer_cancellable, c.is_active, c.sort_order, c.updated_by, c.updated_at, c.xmin, v.schema
-        FROM core.applications a JOIN core.catalogue_entries c ON c.id = a.service_id
+               c.yearly_capacity, c.customer_cancellable, c.is_active, c.sort_order, c.updated_by, c.updated_at, c.xmin, v.schema, co.name
+        FROM core.applications a JOIN core.catalogue_entries c ON c.id = a.service_id JOIN core.companies co ON co.id = a.company_id
         LEFT JOIN core.apply_form_versions v ON v.service_id = a.service_id AND v.version = a.apply_form_version
         WHERE a.id = $1 AND a.company_id = $2
         """;
@@ -72,8 +72,6 @@ public static class ApplicationRows
         LEFT JOIN core.message_attachments f ON f.message_id = m.id
         WHERE m.application_id = $1 AND m.company_id = $2 ORDER BY m.created_at, m.id, f.file_name
         """;
-
-    public const string CompanyNameSql = "SELECT c.name FROM core.companies c JOIN core.applications a ON a.company_id = c.id WHERE a.id = $1 AND a.company_id = $2";
 
     public const string FilesSql = """
         SELECT id, file_name, content_type, size FROM core.application_files WHERE application_id = $1 AND company_id = $2 ORDER BY id
@@ -116,7 +114,7 @@ public static class ApplicationRows
     };
 
     /// <summary>A row of <see cref="ServiceSql"/>: the entry (<see cref="CoreRows.CatalogueColumns"/>'s order) and the stored schema of the application's form version.</summary>
-    public static (CatalogueEntry Service, string? VersionSchema) Service(NpgsqlDataReader r) => (CoreRows.CatalogueEntry(r), r.Text(20));
+    public static (CatalogueEntry Service, string? VersionSchema, string CompanyName) Service(NpgsqlDataReader r) => (CoreRows.CatalogueEntry(r), r.Text(20), r.GetString(21));
 
     public static JournalEntry Journal(NpgsqlDataReader r) => new()
     {

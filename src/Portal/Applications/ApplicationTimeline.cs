@@ -87,7 +87,7 @@ public static class ApplicationTimeline
             return [];
         }
 
-        var schema = FormSchema.Parse(task.FormSchema);
+        var schema = FormSchema.ParseStored(task.FormSchema);
         var japanese = PortalCultures.IsJapanese;
         var details = new List<(string, string)>();
         foreach (var field in schema.Fields)

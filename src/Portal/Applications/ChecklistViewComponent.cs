@@ -2,6 +2,7 @@ using CloudpackPlus.Activities.WebScan;
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Core.WebScan;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Applications;
 
@@ -10,7 +11,7 @@ namespace CloudpackPlus.Portal.Applications;
 /// on the customer page a tick button per open item, on the staff page the override with a reason.
 /// </summary>
 [ViewComponent(Name = "Checklist")]
-public sealed class ChecklistViewComponent(ChecklistDesk desk) : ViewComponent
+public sealed class ChecklistViewComponent : ViewComponent
 {
     /// <param name="application">The application.</param>
     /// <param name="staffPage">Whether the staff page shows it.</param>
@@ -18,7 +19,7 @@ public sealed class ChecklistViewComponent(ChecklistDesk desk) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(ServiceApplication application, bool staffPage, IReadOnlyList<ChecklistItem>? prefetched = null)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var items = prefetched ?? await desk.ItemsAsync(application.Id, HttpContext.RequestAborted);
+        var items = prefetched ?? await HttpContext.RequestServices.GetRequiredService<ChecklistDesk>().ItemsAsync(application.Id, HttpContext.RequestAborted);
         var page = staffPage ? $"/Staff/Applications/{application.Id}" : $"/Applications/{application.Id}";
         return View(new ChecklistView(items, staffPage, application.IsOpen, page));
     }

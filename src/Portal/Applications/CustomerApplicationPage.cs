@@ -7,6 +7,7 @@ using CloudpackPlus.Portal.Csat;
 using CloudpackPlus.Portal.Data;
 using CloudpackPlus.Portal.Reports;
 using CloudpackPlus.Portal.Tenancy;
+using CloudpackPlus.Workflows.Calendar;
 using CloudpackPlus.Workflows.Runtime;
 using CloudpackPlus.Workflows.Tasks;
 
@@ -22,14 +23,19 @@ public sealed record CustomerApplicationView(ApplicationDetails Details, Custome
 
 /// <summary>
 /// Issue #17: <c>/Applications/{id}</c> in one SQL round trip (<see cref="PageBatch"/>, with the header's unread count): the
-/// application, its service and form version, the workflow's journal, tasks and open signal waits, the conversation, events,
-/// names, files, reports, checklist and survey (<see cref="ApplicationRows"/>). A second one only when the apply form has
-/// answered fields whose options come from a source (<see cref="ApplyForms.ForReadingAsync"/>, one per source), and a read
-/// of the workflow definition only when its plan is not cached. The page is the same as <see cref="ApplicationDetailsLoader.LoadAsync"/>
-/// builds for the company; another company's application (or none) gives null.
+/// application, its service, form version and company name, the workflow's journal, tasks and open signal waits, the
+/// conversation, events, names, files, reports, checklist and survey (<see cref="ApplicationRows"/>), and the options of
+/// every form option source (<see cref="PrefetchedSources"/>), so that reading the answers back asks no source. A read of
+/// the workflow definition only when its plan is not cached. No DbContext: the page is built by
+/// <see cref="ApplicationDetailsComposer"/> as <see cref="ApplicationDetailsLoader.LoadAsync"/> builds it for the company;
+/// another company's application (or none) gives null.
 /// </summary>
-public sealed class CustomerApplicationPage(PageBatch pages, ApplicationDetailsLoader loader, ApplyForms forms, SignalActionDesk signals)
+public sealed class CustomerApplicationPage(
+    PageBatch pages, ApplicationDetailsComposer composer, SignalActionDesk signals, IWorkflowCalendar calendar, TimeProvider clock)
 {
+    /// <summary>The option sources whose options the batch reads; every registered <see cref="IFormOptionSource"/> must be one.</summary>
+    public static readonly IReadOnlyList<string> PrefetchedSources = [FormOptions.TrainingTopicsSource, IFormOptionSource.AccountSource];
+
     public async Task<CustomerApplicationView?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -46,14 +52,11 @@ public sealed class CustomerApplicationPage(PageBatch pages, ApplicationDetailsL
         var events = batch.Add(ApplicationRows.EventsSql, ApplicationRows.Event, id, companyId);
         var names = batch.Add(ApplicationRows.NamesSql, r => (Id: r.GetGuid(0), Name: r.GetString(1)), id, companyId);
         var messages = batch.Add(ApplicationRows.ConversationSql, ApplicationRows.Message, id, companyId);
-        var company = batch.Add(ApplicationRows.CompanyNameSql, r => r.GetString(0), id, companyId);
         var files = batch.Add(ApplicationRows.FilesSql, ApplicationRows.File, id, companyId);
         var bookmarks = batch.Add(ApplicationRows.SignalBookmarksSql, ApplicationRows.SignalBookmark, id, companyId);
         var reports = batch.Add(ApplicationRows.ReportsSql, ApplicationRows.Report, id, companyId);
         var checklist = batch.Add(ApplicationRows.ChecklistSql, ApplicationRows.ChecklistItem, id, companyId);
         var surveys = SurveyDesk.AddForApplicationTo(batch, companyId, id);
-        // The option sources an answered form field may name (training topics, linked accounts), read here rather than by
-        // the sources after the batch: no second round trip and no DbContext (issue #17).
         var topics = batch.Add(ApplicationRows.TrainingTopicsSql, ApplicationRows.TrainingTopic);
         var accounts = batch.Add(CoreRows.LinkedAccountsSql, CoreRows.Account, companyId);
         await pages.RunAsync(batch, cancellationToken);
@@ -63,19 +66,21 @@ public sealed class CustomerApplicationPage(PageBatch pages, ApplicationDetailsL
             return null;
         }
 
-        var (entry, versionSchema) = service.Rows[0];
-        var form = await forms.ForReadingAsync(entry, CatalogueService.FormOfVersion(entry, row.ApplyFormVersion, versionSchema),
-            row.ApplyFormVersion, companyId, ApplicationDetailsLoader.Answered(row.Details),
-            new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal)
-            {
-                [FormOptions.TrainingTopicsSource] = topics.Rows.Select(FormOptions.Of).ToList(),
-                [IFormOptionSource.AccountSource] = accounts.Rows.Select(FormOptions.Of).ToList(),
-            }, cancellationToken);
-        var parts = new ApplicationDetailParts(row, entry, company.FirstOrDefault ?? "", journal.Rows, tasks.Rows,
+        var (entry, versionSchema, companyName) = service.Rows[0];
+        var form = CatalogueService.FormOfVersion(entry, row.ApplyFormVersion, versionSchema) is { } json && !string.IsNullOrWhiteSpace(json)
+            ? ApplyForms.Reading(entry, FormSchema.ParseStored(json), row.ApplyFormVersion, ApplicationDetailsComposer.Answered(row.Details),
+                new Dictionary<string, IReadOnlyList<FormOption>>(StringComparer.Ordinal)
+                {
+                    [FormOptions.TrainingTopicsSource] = topics.Rows.Select(FormOptions.Of).ToList(),
+                    [IFormOptionSource.AccountSource] = accounts.Rows.Select(FormOptions.Of).ToList(),
+                },
+                new FormValidationContext(clock.GetUtcNow(), calendar))
+            : null;
+        var parts = new ApplicationDetailParts(row, entry, companyName, journal.Rows, tasks.Rows,
             ApplicationRows.Conversation(messages.Rows), events.Rows, names.Rows.ToDictionary(n => n.Id, n => n.Name), files.Rows);
         var panels = new CustomerApplicationPanels(
             await signals.OfAsync(bookmarks.Rows, user, staffPage: false, cancellationToken), reports.Rows,
             ProposalEvents.RecommendsBuild(events.Rows), checklist.Rows, surveys.Rows);
-        return new CustomerApplicationView(loader.Compose(parts, form), panels);
+        return new CustomerApplicationView(composer.Compose(parts, form), panels);
     }
 }

@@ -1,6 +1,7 @@
 using CloudpackPlus.Activities.Consulting;
 using CloudpackPlus.Core.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Applications;
 
@@ -9,11 +10,11 @@ namespace CloudpackPlus.Portal.Applications;
 /// offers a one-click quote request linked to the application (<c>/Quotes/New?applicationId=…</c>).
 /// </summary>
 [ViewComponent(Name = "QuoteRequest")]
-public sealed class QuoteRequestViewComponent(CoreDbContext db) : ViewComponent
+public sealed class QuoteRequestViewComponent : ViewComponent
 {
     /// <param name="applicationId">The application.</param>
     /// <param name="recommendsBuild">What the page already read from the application's events (then no query here, issue #17).</param>
     public async Task<IViewComponentResult> InvokeAsync(Guid applicationId, bool? recommendsBuild = null) =>
-        recommendsBuild ?? await ProposalEvents.RecommendsBuildAsync(db, applicationId, HttpContext.RequestAborted)
+        recommendsBuild ?? await ProposalEvents.RecommendsBuildAsync(HttpContext.RequestServices.GetRequiredService<CoreDbContext>(), applicationId, HttpContext.RequestAborted)
             ? View(applicationId) : Content(string.Empty);
 }

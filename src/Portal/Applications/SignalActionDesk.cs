@@ -28,8 +28,11 @@ public enum SignalActionOutcome
 /// The workflow's open signal waits that are portal actions on an application page (WaitForSignal with
 /// actionLabel/actionRole), filtered by what the viewer's role may do, and pressing one (the server re-checks).
 /// </summary>
-public sealed class SignalActionDesk(ISignalActions actions, IWorkflowRuntime runtime)
+public sealed class SignalActionDesk(ISignalActions actions, IServiceProvider services)
 {
+    /// <summary>Resolved on first use: only pressing an action needs the runtime, not listing them (issue #17).</summary>
+    private IWorkflowRuntime Runtime => field ??= services.GetRequiredService<IWorkflowRuntime>();
+
     /// <summary>Whether a viewer on the customer page (<paramref name="staffPage"/> false) or the staff page may take an action of <paramref name="role"/>.</summary>
     public static bool MayAct(ClaimsPrincipal user, bool staffPage, string role)
     {
@@ -69,7 +72,7 @@ public sealed class SignalActionDesk(ISignalActions actions, IWorkflowRuntime ru
         }
 
         var actor = PortalClaims.PersonIdOf(user)!.Value.ToString();
-        var result = await runtime.SignalByCorrelationAsync(open.DefinitionId, application.Id.ToString(), open.Action.Signal, null, actor, cancellationToken);
+        var result = await Runtime.SignalByCorrelationAsync(open.DefinitionId, application.Id.ToString(), open.Action.Signal, null, actor, cancellationToken);
         return result.Outcome == ResumeOutcome.Resumed ? SignalActionOutcome.Resumed : SignalActionOutcome.AlreadyDone;
     }
 }

@@ -1,12 +1,13 @@
 using CloudpackPlus.Core.Applications;
 using CloudpackPlus.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Applications;
 
 /// <summary>The application page's buttons for the workflow's open signal waits the viewer may take (one POST form each).</summary>
 [ViewComponent(Name = "SignalActions")]
-public sealed class SignalActionsViewComponent(SignalActionDesk desk) : ViewComponent
+public sealed class SignalActionsViewComponent : ViewComponent
 {
     /// <param name="application">The application.</param>
     /// <param name="staffPage">Whether the staff page shows it.</param>
@@ -14,7 +15,7 @@ public sealed class SignalActionsViewComponent(SignalActionDesk desk) : ViewComp
     public async Task<IViewComponentResult> InvokeAsync(ServiceApplication application, bool staffPage, IReadOnlyList<OpenSignalAction>? prefetched = null)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var open = prefetched ?? await desk.ListAsync(application, UserClaimsPrincipal, staffPage, HttpContext.RequestAborted);
+        var open = prefetched ?? await HttpContext.RequestServices.GetRequiredService<SignalActionDesk>().ListAsync(application, UserClaimsPrincipal, staffPage, HttpContext.RequestAborted);
         var page = staffPage ? $"/Staff/Applications/{application.Id}" : $"/Applications/{application.Id}";
         return View(new SignalActionsView(open, $"{page}?handler=Signal"));
     }

@@ -78,7 +78,7 @@ public static class TaskForms
     public static TaskFormView View(WorkflowTask task, string handler, bool enabled, IFormCollection? posted = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var schema = FormSchema.Parse(task.FormSchema);
+        var schema = FormSchema.ParseStored(task.FormSchema);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (posted is not null)
         {

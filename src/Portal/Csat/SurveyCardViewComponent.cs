@@ -1,5 +1,6 @@
 using CloudpackPlus.Portal.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Csat;
 
@@ -11,7 +12,7 @@ public sealed record SurveyCardModel(IReadOnlyList<SurveyView> Surveys, bool Can
 /// on an application page: that application's survey, pending or answered. Renders nothing when there is none.
 /// </summary>
 [ViewComponent(Name = "SurveyCard")]
-public sealed class SurveyCardViewComponent(SurveyDesk desk) : ViewComponent
+public sealed class SurveyCardViewComponent : ViewComponent
 {
     public const int HomeLimit = 5;
 
@@ -20,9 +21,11 @@ public sealed class SurveyCardViewComponent(SurveyDesk desk) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(Guid? applicationId = null, IReadOnlyList<SurveyView>? prefetched = null)
     {
         var cancellationToken = HttpContext.RequestAborted;
+        // The desk (and its DbContext) only when the page did not read the surveys itself (issue #17).
+        var desk = prefetched is null ? HttpContext.RequestServices.GetRequiredService<SurveyDesk>() : null;
         IReadOnlyList<SurveyView> surveys = prefetched is not null ? prefetched : applicationId is { } id
-            ? await desk.ForApplicationAsync(id, cancellationToken) is { } one ? [one] : []
-            : await desk.PendingAsync(HomeLimit, cancellationToken);
+            ? await desk!.ForApplicationAsync(id, cancellationToken) is { } one ? [one] : []
+            : await desk!.PendingAsync(HomeLimit, cancellationToken);
         return View("/Pages/Surveys/_Card.cshtml", new SurveyCardModel(surveys, UserClaimsPrincipal.IsInRole(PortalRoles.Representative), applicationId is not null));
     }
 }

@@ -3,6 +3,7 @@ using CloudpackPlus.Core.Data;
 using CloudpackPlus.Portal.Data;
 using CloudpackPlus.Portal.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CloudpackPlus.Portal.Notifications;
@@ -14,8 +15,11 @@ public sealed record NotificationPage(Paged<Notification> Items, int Unread);
 /// A person's own notifications: every query is keyed by the recipient, so nobody reads or
 /// marks another person's (let alone another company's) notifications.
 /// </summary>
-public sealed class NotificationInbox(CoreDbContext core, NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class NotificationInbox(IServiceProvider services, NpgsqlDataSource dataSource, TimeProvider clock)
 {
+    /// <summary>For marking read; resolved on first use, so that showing the page starts no DbContext (issue #17).</summary>
+    private CoreDbContext Core => field ??= services.GetRequiredService<CoreDbContext>();
+
     public const int PageSize = Paging.ListPageSize;
 
     /// <summary>
@@ -28,29 +32,33 @@ public sealed class NotificationInbox(CoreDbContext core, NpgsqlDataSource dataS
         var pattern = Paging.Term(search) is { } term ? Paging.ContainsPattern(term) : null;
         var offset = (long)Paging.Offset(page, PageSize);
         var batch = new OneBatch();
-        var total = batch.Add($"SELECT count(*)::int FROM core.notifications AS n WHERE {Matching}", r => r.GetInt32(0), personId, pattern);
+        // The count once, and the page's rows beside it (a row of nulls when there are none): the offset is clamped to the last page.
         var rows = batch.Add(
             $"""
-            SELECT n.id, n.company_id, n.application_id, n.kind, n.title_ja, n.title_en, n.body_ja, n.body_en, n.link,
-                   n.created_at, n.read_at, n.mailed_at, n.attachments
-            FROM core.notifications AS n
-            WHERE {Matching}
-            ORDER BY n.created_at DESC, n.id DESC
-            LIMIT {PageSize}
-            OFFSET LEAST($3, GREATEST((SELECT count(*) FROM core.notifications AS n WHERE {Matching}) - 1, 0) / {PageSize} * {PageSize})
+            WITH total AS (SELECT count(*)::int AS n FROM core.notifications AS n WHERE {Matching})
+            SELECT total.n, p.id, p.company_id, p.application_id, p.kind, p.title_ja, p.title_en, p.body_ja, p.body_en, p.link,
+                   p.created_at, p.read_at, p.mailed_at, p.attachments
+            FROM total LEFT JOIN LATERAL (
+                SELECT n.* FROM core.notifications AS n
+                WHERE {Matching}
+                ORDER BY n.created_at DESC, n.id DESC
+                LIMIT {PageSize}
+                OFFSET LEAST($3, GREATEST(total.n - 1, 0) / {PageSize} * {PageSize})) AS p ON true
+            ORDER BY p.created_at DESC, p.id DESC
             """,
-            r => new Notification
+            r => (Total: r.GetInt32(0), Row: r.IsDBNull(1) ? null : new Notification
             {
-                Id = r.GetGuid(0), RecipientId = personId, CompanyId = r.Id(1), ApplicationId = r.Id(2), Kind = r.GetString(3),
-                TitleJa = r.GetString(4), TitleEn = r.GetString(5), BodyJa = r.GetString(6), BodyEn = r.GetString(7), Link = r.Text(8),
-                CreatedAt = r.At(9), ReadAt = r.Stamp(10), MailedAt = r.Stamp(11), Attachments = r.Text(12),
-            },
+                Id = r.GetGuid(1), RecipientId = personId, CompanyId = r.Id(2), ApplicationId = r.Id(3), Kind = r.GetString(4),
+                TitleJa = r.GetString(5), TitleEn = r.GetString(6), BodyJa = r.GetString(7), BodyEn = r.GetString(8), Link = r.Text(9),
+                CreatedAt = r.At(10), ReadAt = r.Stamp(11), MailedAt = r.Stamp(12), Attachments = r.Text(13),
+            }),
             personId, pattern, offset);
         var unread = batch.Add(UnreadCountPrefetch.Sql, r => r.GetInt32(0), personId);
         await batch.RunAsync(dataSource, cancellationToken);
 
-        var count = total.FirstOrDefault;
-        return new NotificationPage(new Paged<Notification>(rows.Rows, count, Paging.Clamp(page, count, PageSize), PageSize), unread.FirstOrDefault);
+        var count = rows.FirstOrDefault.Total;
+        var items = rows.Rows.Where(r => r.Row is not null).Select(r => r.Row!).ToList();
+        return new NotificationPage(new Paged<Notification>(items, count, Paging.Clamp(page, count, PageSize), PageSize), unread.FirstOrDefault);
     }
 
     /// <summary>The person's notifications ($1), those matching the search pattern ($2, null for all) when there is one.</summary>
@@ -61,10 +69,10 @@ public sealed class NotificationInbox(CoreDbContext core, NpgsqlDataSource dataS
     public async Task<Notification?> MarkReadAsync(Guid personId, Guid notificationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await core.Notifications
+        await Core.Notifications
             .Where(n => n.Id == notificationId && n.RecipientId == personId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
-        return await core.Notifications.AsNoTracking()
+        return await Core.Notifications.AsNoTracking()
             .SingleOrDefaultAsync(n => n.Id == notificationId && n.RecipientId == personId, cancellationToken);
     }
 
@@ -72,7 +80,7 @@ public sealed class NotificationInbox(CoreDbContext core, NpgsqlDataSource dataS
     public Task<int> MarkAllReadAsync(Guid personId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return core.Notifications
+        return Core.Notifications
             .Where(n => n.RecipientId == personId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }

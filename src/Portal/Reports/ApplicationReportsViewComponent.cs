@@ -1,20 +1,22 @@
 using CloudpackPlus.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Portal.Reports;
 
 /// <summary>REPORT-1: the application page's list of its reports (time, language, template version) with their links.</summary>
 [ViewComponent(Name = "ApplicationReports")]
-public sealed class ApplicationReportsViewComponent(CoreDbContext db) : ViewComponent
+public sealed class ApplicationReportsViewComponent : ViewComponent
 {
     /// <param name="applicationId">The application.</param>
     /// <param name="staffPage">Whether the staff page shows it.</param>
     /// <param name="prefetched">The list the page already read in its batch (then no query here, issue #17).</param>
     public async Task<IViewComponentResult> InvokeAsync(Guid applicationId, bool staffPage, IReadOnlyList<ReportListItem>? prefetched = null)
     {
-        // The tenant filter keeps another company's reports out; the bytes are not read for the list.
-        var reports = prefetched ?? await db.Reports.AsNoTracking().Where(r => r.ApplicationId == applicationId)
+        // The tenant filter keeps another company's reports out; the bytes are not read for the list. The DbContext only
+        // when the page did not read the list itself (issue #17).
+        var reports = prefetched ?? await HttpContext.RequestServices.GetRequiredService<CoreDbContext>().Reports.AsNoTracking().Where(r => r.ApplicationId == applicationId)
             .OrderByDescending(r => r.GeneratedAt).ThenByDescending(r => r.Culture)
             .Select(r => new ReportListItem(r.Id, r.ServiceId, r.Culture, r.TemplateVersion, r.GeneratedAt, r.Pdf.Length))
             .ToListAsync(HttpContext.RequestAborted);

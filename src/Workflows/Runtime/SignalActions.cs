@@ -4,6 +4,7 @@ using CloudpackPlus.Workflows.Model;
 using CloudpackPlus.Workflows.Persistence;
 using CloudpackPlus.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudpackPlus.Workflows.Runtime;
 
@@ -71,11 +72,14 @@ public interface ISignalActions
     Task<IReadOnlyList<OpenSignalAction>> OfAsync(IReadOnlyList<OpenSignalBookmark> bookmarks, CancellationToken cancellationToken = default);
 }
 
-internal sealed class SignalActions(WorkflowDbContext db, PlanCache plans) : ISignalActions
+internal sealed class SignalActions(IServiceProvider services, PlanCache plans) : ISignalActions
 {
+    /// <summary>Resolved on first use (as in <see cref="WorkflowRuntime"/>): a page that hands in its own bookmarks and finds none needs no DbContext.</summary>
+    private WorkflowDbContext Db => field ??= services.GetRequiredService<WorkflowDbContext>();
+
     public async Task<IReadOnlyList<OpenSignalAction>> ListOpenAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        var instance = await db.Instances.AsNoTracking()
+        var instance = await Db.Instances.AsNoTracking()
             .Where(i => i.Id == instanceId && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Suspended))
             .Select(i => new { i.DefinitionVersionId, i.DefinitionId }).SingleOrDefaultAsync(cancellationToken);
         if (instance is null)
@@ -83,7 +87,7 @@ internal sealed class SignalActions(WorkflowDbContext db, PlanCache plans) : ISi
             return [];
         }
 
-        var rows = await db.Bookmarks.AsNoTracking()
+        var rows = await Db.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Signal && b.ResumedAt == null && b.CancelledAt == null)
             .OrderBy(b => b.CreatedAt).Select(b => new { b.Id, b.NodeId, b.SignalName }).ToListAsync(cancellationToken);
         return await OfAsync(rows.Select(b => new OpenSignalBookmark(b.Id, b.NodeId, b.SignalName, instance.DefinitionVersionId, instance.DefinitionId)).ToList(), cancellationToken);
@@ -97,7 +101,7 @@ internal sealed class SignalActions(WorkflowDbContext db, PlanCache plans) : ISi
             return [];
         }
 
-        var plan = await plans.GetAsync(bookmarks[0].DefinitionVersionId, db, cancellationToken);
+        var plan = await plans.GetAsync(bookmarks[0].DefinitionVersionId, Db, cancellationToken);
         var nodes = plan.Graph.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
         // A wait inside a ForEach body is journalled as node@scope; the declaration is the node's.
         return bookmarks.Select(b => (b.BookmarkId, b.SignalName, b.DefinitionId, Node: nodes.GetValueOrDefault(b.NodeId.Split('@')[0])))
